@@ -1,0 +1,39 @@
+/*
+ * CUDA execution-space and storage keywords.
+ *
+ * Under cucl-translate (Clang in CUDA mode, __CUDA__ defined) they become
+ * Clang's CUDA attributes so the translator sees a real CUDA AST. Under a
+ * plain C++ compiler (the host side of a translated program, or a .cpp file
+ * that includes cuda_runtime.h) they vanish or become their C++ equivalents.
+ */
+#ifndef __HOST_DEFINES_H__
+#define __HOST_DEFINES_H__
+
+#if defined(__clang__) && defined(__CUDA__)
+#define __global__ __attribute__((global))
+#define __device__ __attribute__((device))
+#define __host__ __attribute__((host))
+#define __shared__ __attribute__((shared))
+#define __constant__ __attribute__((constant))
+#define __managed__ __attribute__((managed))
+#define __launch_bounds__(...) __attribute__((launch_bounds(__VA_ARGS__)))
+#else
+#define __global__
+#define __device__
+#define __host__
+#define __shared__
+#define __constant__
+#define __managed__
+#define __launch_bounds__(...)
+#endif
+
+#define __forceinline__ __inline__ __attribute__((always_inline))
+#define __noinline__ __attribute__((noinline))
+#define __align__(n) __attribute__((aligned(n)))
+#define __thread__ __thread
+#define __restrict__ __restrict
+#define __builtin_align__(a) __align__(a)
+#define CUDARTAPI
+#define CUDART_CB
+
+#endif /* __HOST_DEFINES_H__ */

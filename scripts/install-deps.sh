@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package cucl needs to build, test and benchmark.
+# Idempotent: apt-get skips what is already there. Runs apt as root (sudo if needed).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ python3
+  # OpenCL: the ICD loader, headers (C and Khronos C++ bindings), PoCL's CPU device, clinfo
+  ocl-icd-opencl-dev opencl-headers opencl-clhpp-headers pocl-opencl-icd clinfo
+  # the translator: Clang 15 libTooling (the LLVM that PoCL itself uses)
+  llvm-15-dev libclang-15-dev libclang-cpp15-dev clang-15
+  # tests: lit + FileCheck, GoogleTest
+  llvm-15-tools libgtest-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+echo "cucl: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
