@@ -30,8 +30,6 @@
 #define __forceinline__ __inline__ __attribute__((always_inline))
 #define __noinline__ __attribute__((noinline))
 #define __align__(n) __attribute__((aligned(n)))
-#define __thread__ __thread
-#define __restrict__ __restrict
 #define __builtin_align__(a) __align__(a)
 #define CUDARTAPI
 #define CUDART_CB
