@@ -28,7 +28,6 @@
 #endif
 
 #define __forceinline__ __inline__ __attribute__((always_inline))
-#define __noinline__ __attribute__((noinline))
 #define __align__(n) __attribute__((aligned(n)))
 #define __builtin_align__(a) __align__(a)
 #define CUDARTAPI

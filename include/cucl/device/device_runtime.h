@@ -1,2 +1,216 @@
-/* Placeholder: translator-only device declarations. */
+/*
+ * Device-side declarations, seen only by cucl-translate (Clang in CUDA mode,
+ * host-side parse). They give CUDA device code the functions nvcc's headers
+ * provide, with CUDA's signatures, so Clang can type-check and resolve
+ * overloads; the translator maps each call to OpenCL C through its builtin
+ * table (compiler/lib/emit_device/builtin_table.cpp). Nothing here has a
+ * body: these functions never run on the host.
+ *
+ * libm functions (sqrtf, expf, ...) are Clang builtins, usable from device
+ * code once <math.h> declares them; only what libm lacks is declared here.
+ */
+#ifndef CUCL_DEVICE_RUNTIME_H
+#define CUCL_DEVICE_RUNTIME_H
+
 #include <__clang_cuda_builtin_vars.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define CUCL_DEVICE_DECL extern __attribute__((device))
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* printf is variadic, hence host-only for Clang unless declared for device. */
+CUCL_DEVICE_DECL int printf(const char *format, ...);
+#ifdef __cplusplus
+}
+#endif
+
+/* Synchronization (__syncthreads is a Clang builtin). */
+CUCL_DEVICE_DECL void __threadfence(void);
+CUCL_DEVICE_DECL void __threadfence_block(void);
+CUCL_DEVICE_DECL void __threadfence_system(void);
+
+/* Single- and double-precision math. libm's declarations are host
+ * functions to Clang; CUDA device code gets its own overloads. */
+#define CUCL_MATH1(name) CUCL_DEVICE_DECL float name##f(float x); CUCL_DEVICE_DECL double name(double x);
+#define CUCL_MATH2(name)                                 \
+  CUCL_DEVICE_DECL float name##f(float x, float y);      \
+  CUCL_DEVICE_DECL double name(double x, double y);
+CUCL_MATH1(sqrt) CUCL_MATH1(rsqrt) CUCL_MATH1(cbrt) CUCL_MATH1(exp) CUCL_MATH1(exp2) CUCL_MATH1(exp10)
+CUCL_MATH1(expm1) CUCL_MATH1(log) CUCL_MATH1(log2) CUCL_MATH1(log10) CUCL_MATH1(log1p) CUCL_MATH1(sin)
+CUCL_MATH1(cos) CUCL_MATH1(tan) CUCL_MATH1(asin) CUCL_MATH1(acos) CUCL_MATH1(atan) CUCL_MATH1(sinh)
+CUCL_MATH1(cosh) CUCL_MATH1(tanh) CUCL_MATH1(asinh) CUCL_MATH1(acosh) CUCL_MATH1(atanh) CUCL_MATH1(fabs)
+CUCL_MATH1(floor) CUCL_MATH1(ceil) CUCL_MATH1(round) CUCL_MATH1(trunc) CUCL_MATH1(rint) CUCL_MATH1(erf)
+CUCL_MATH1(erfc) CUCL_MATH1(lgamma) CUCL_MATH1(tgamma) CUCL_MATH1(logb) CUCL_MATH1(sinpi) CUCL_MATH1(cospi)
+CUCL_MATH2(pow) CUCL_MATH2(atan2) CUCL_MATH2(fmin) CUCL_MATH2(fmax) CUCL_MATH2(fmod) CUCL_MATH2(hypot)
+CUCL_MATH2(copysign) CUCL_MATH2(fdim) CUCL_MATH2(remainder) CUCL_MATH2(nextafter)
+CUCL_DEVICE_DECL float fmaf(float x, float y, float z);
+CUCL_DEVICE_DECL double fma(double x, double y, double z);
+#undef CUCL_MATH1
+#undef CUCL_MATH2
+CUCL_DEVICE_DECL void sincosf(float x, float *sine, float *cosine);
+CUCL_DEVICE_DECL void sincos(double x, double *sine, double *cosine);
+#ifdef __cplusplus
+/* Read-only data cache load: a plain load in OpenCL. */
+template <typename T> __attribute__((device)) T __ldg(const T *address);
+#endif
+
+/* Integer absolute values (stdlib's are host functions). */
+CUCL_DEVICE_DECL int abs(int x);
+CUCL_DEVICE_DECL long labs(long x);
+CUCL_DEVICE_DECL long long llabs(long long x);
+#ifdef __cplusplus
+CUCL_DEVICE_DECL long abs(long x);
+CUCL_DEVICE_DECL long long abs(long long x);
+#endif
+
+/* Fast-math intrinsics. */
+CUCL_DEVICE_DECL float __expf(float x);
+CUCL_DEVICE_DECL float __exp10f(float x);
+CUCL_DEVICE_DECL float __logf(float x);
+CUCL_DEVICE_DECL float __log2f(float x);
+CUCL_DEVICE_DECL float __log10f(float x);
+CUCL_DEVICE_DECL float __sinf(float x);
+CUCL_DEVICE_DECL float __cosf(float x);
+CUCL_DEVICE_DECL float __tanf(float x);
+CUCL_DEVICE_DECL float __powf(float x, float y);
+CUCL_DEVICE_DECL float __fdividef(float x, float y);
+CUCL_DEVICE_DECL float __frsqrt_rn(float x);
+CUCL_DEVICE_DECL float __fsqrt_rn(float x);
+CUCL_DEVICE_DECL float __saturatef(float x);
+CUCL_DEVICE_DECL float __fadd_rn(float x, float y);
+CUCL_DEVICE_DECL float __fmul_rn(float x, float y);
+CUCL_DEVICE_DECL float __fmaf_rn(float x, float y, float z);
+
+#ifdef __cplusplus
+/* min/max overloads CUDA provides for device code. */
+CUCL_DEVICE_DECL int min(int a, int b);
+CUCL_DEVICE_DECL unsigned int min(unsigned int a, unsigned int b);
+CUCL_DEVICE_DECL unsigned int min(int a, unsigned int b);
+CUCL_DEVICE_DECL unsigned int min(unsigned int a, int b);
+CUCL_DEVICE_DECL long long min(long long a, long long b);
+CUCL_DEVICE_DECL unsigned long long min(unsigned long long a, unsigned long long b);
+CUCL_DEVICE_DECL long min(long a, long b);
+CUCL_DEVICE_DECL unsigned long min(unsigned long a, unsigned long b);
+CUCL_DEVICE_DECL float min(float a, float b);
+CUCL_DEVICE_DECL double min(double a, double b);
+CUCL_DEVICE_DECL int max(int a, int b);
+CUCL_DEVICE_DECL unsigned int max(unsigned int a, unsigned int b);
+CUCL_DEVICE_DECL unsigned int max(int a, unsigned int b);
+CUCL_DEVICE_DECL unsigned int max(unsigned int a, int b);
+CUCL_DEVICE_DECL long long max(long long a, long long b);
+CUCL_DEVICE_DECL unsigned long long max(unsigned long long a, unsigned long long b);
+CUCL_DEVICE_DECL long max(long a, long b);
+CUCL_DEVICE_DECL unsigned long max(unsigned long a, unsigned long b);
+CUCL_DEVICE_DECL float max(float a, float b);
+CUCL_DEVICE_DECL double max(double a, double b);
+#endif
+CUCL_DEVICE_DECL unsigned int umin(unsigned int a, unsigned int b);
+CUCL_DEVICE_DECL unsigned int umax(unsigned int a, unsigned int b);
+CUCL_DEVICE_DECL long long llmin(long long a, long long b);
+CUCL_DEVICE_DECL long long llmax(long long a, long long b);
+CUCL_DEVICE_DECL unsigned long long ullmin(unsigned long long a, unsigned long long b);
+CUCL_DEVICE_DECL unsigned long long ullmax(unsigned long long a, unsigned long long b);
+
+/* Integer intrinsics. */
+CUCL_DEVICE_DECL int __popc(unsigned int x);
+CUCL_DEVICE_DECL int __popcll(unsigned long long x);
+CUCL_DEVICE_DECL int __clz(int x);
+CUCL_DEVICE_DECL int __clzll(long long x);
+CUCL_DEVICE_DECL int __ffs(int x);
+CUCL_DEVICE_DECL int __ffsll(long long x);
+CUCL_DEVICE_DECL unsigned int __brev(unsigned int x);
+CUCL_DEVICE_DECL int __mul24(int x, int y);
+CUCL_DEVICE_DECL unsigned int __umul24(unsigned int x, unsigned int y);
+CUCL_DEVICE_DECL int __mulhi(int x, int y);
+CUCL_DEVICE_DECL unsigned int __umulhi(unsigned int x, unsigned int y);
+CUCL_DEVICE_DECL long long __mul64hi(long long x, long long y);
+CUCL_DEVICE_DECL unsigned long long __umul64hi(unsigned long long x, unsigned long long y);
+CUCL_DEVICE_DECL int __sad(int x, int y, unsigned int z);
+CUCL_DEVICE_DECL unsigned int __usad(unsigned int x, unsigned int y, unsigned int z);
+
+/* Conversions and reinterpretations. */
+CUCL_DEVICE_DECL int __float2int_rn(float x);
+CUCL_DEVICE_DECL int __float2int_rz(float x);
+CUCL_DEVICE_DECL int __float2int_rd(float x);
+CUCL_DEVICE_DECL int __float2int_ru(float x);
+CUCL_DEVICE_DECL unsigned int __float2uint_rn(float x);
+CUCL_DEVICE_DECL unsigned int __float2uint_rz(float x);
+CUCL_DEVICE_DECL long long __float2ll_rn(float x);
+CUCL_DEVICE_DECL long long __float2ll_rz(float x);
+CUCL_DEVICE_DECL float __int2float_rn(int x);
+CUCL_DEVICE_DECL float __uint2float_rn(unsigned int x);
+CUCL_DEVICE_DECL float __double2float_rn(double x);
+CUCL_DEVICE_DECL int __double2int_rn(double x);
+CUCL_DEVICE_DECL int __double2int_rz(double x);
+CUCL_DEVICE_DECL int __float_as_int(float x);
+CUCL_DEVICE_DECL unsigned int __float_as_uint(float x);
+CUCL_DEVICE_DECL float __int_as_float(int x);
+CUCL_DEVICE_DECL float __uint_as_float(unsigned int x);
+CUCL_DEVICE_DECL long long __double_as_longlong(double x);
+CUCL_DEVICE_DECL double __longlong_as_double(long long x);
+
+#ifdef __cplusplus
+/* Atomics, with CUDA's signatures. 64-bit and half variants are declared so
+ * calls resolve and get a precise "not supported" error. */
+#define CUCL_ATOMIC_RMW(name)                                                              \
+  CUCL_DEVICE_DECL int name(int *address, int value);                                      \
+  CUCL_DEVICE_DECL unsigned int name(unsigned int *address, unsigned int value);           \
+  CUCL_DEVICE_DECL unsigned long long name(unsigned long long *address, unsigned long long value); \
+  CUCL_DEVICE_DECL int name##_block(int *address, int value);                              \
+  CUCL_DEVICE_DECL unsigned int name##_block(unsigned int *address, unsigned int value);   \
+  CUCL_DEVICE_DECL int name##_system(int *address, int value);                             \
+  CUCL_DEVICE_DECL unsigned int name##_system(unsigned int *address, unsigned int value);
+CUCL_ATOMIC_RMW(atomicAdd)
+CUCL_ATOMIC_RMW(atomicSub)
+CUCL_ATOMIC_RMW(atomicExch)
+CUCL_ATOMIC_RMW(atomicMin)
+CUCL_ATOMIC_RMW(atomicMax)
+CUCL_ATOMIC_RMW(atomicAnd)
+CUCL_ATOMIC_RMW(atomicOr)
+CUCL_ATOMIC_RMW(atomicXor)
+#undef CUCL_ATOMIC_RMW
+CUCL_DEVICE_DECL float atomicAdd(float *address, float value);
+CUCL_DEVICE_DECL double atomicAdd(double *address, double value);
+CUCL_DEVICE_DECL float atomicAdd_block(float *address, float value);
+CUCL_DEVICE_DECL float atomicAdd_system(float *address, float value);
+CUCL_DEVICE_DECL float atomicExch(float *address, float value);
+CUCL_DEVICE_DECL float atomicExch_block(float *address, float value);
+CUCL_DEVICE_DECL float atomicExch_system(float *address, float value);
+CUCL_DEVICE_DECL int atomicCAS(int *address, int compare, int value);
+CUCL_DEVICE_DECL unsigned int atomicCAS(unsigned int *address, unsigned int compare, unsigned int value);
+CUCL_DEVICE_DECL unsigned long long atomicCAS(unsigned long long *address, unsigned long long compare,
+                                              unsigned long long value);
+CUCL_DEVICE_DECL int atomicCAS_block(int *address, int compare, int value);
+CUCL_DEVICE_DECL unsigned int atomicCAS_block(unsigned int *address, unsigned int compare, unsigned int value);
+CUCL_DEVICE_DECL int atomicCAS_system(int *address, int compare, int value);
+CUCL_DEVICE_DECL unsigned int atomicCAS_system(unsigned int *address, unsigned int compare, unsigned int value);
+CUCL_DEVICE_DECL unsigned int atomicInc(unsigned int *address, unsigned int limit);
+CUCL_DEVICE_DECL unsigned int atomicInc_block(unsigned int *address, unsigned int limit);
+CUCL_DEVICE_DECL unsigned int atomicInc_system(unsigned int *address, unsigned int limit);
+CUCL_DEVICE_DECL unsigned int atomicDec(unsigned int *address, unsigned int limit);
+CUCL_DEVICE_DECL unsigned int atomicDec_block(unsigned int *address, unsigned int limit);
+CUCL_DEVICE_DECL unsigned int atomicDec_system(unsigned int *address, unsigned int limit);
+
+/* Warp-level functions: declared so that a call gets cucl's precise
+ * "not supported in device code" error instead of "undeclared identifier". */
+CUCL_DEVICE_DECL int __shfl_sync(unsigned int mask, int value, int lane, int width = 32);
+CUCL_DEVICE_DECL float __shfl_sync(unsigned int mask, float value, int lane, int width = 32);
+CUCL_DEVICE_DECL int __shfl_down_sync(unsigned int mask, int value, unsigned int delta, int width = 32);
+CUCL_DEVICE_DECL float __shfl_down_sync(unsigned int mask, float value, unsigned int delta, int width = 32);
+CUCL_DEVICE_DECL int __shfl_up_sync(unsigned int mask, int value, unsigned int delta, int width = 32);
+CUCL_DEVICE_DECL float __shfl_up_sync(unsigned int mask, float value, unsigned int delta, int width = 32);
+CUCL_DEVICE_DECL int __shfl_xor_sync(unsigned int mask, int value, int laneMask, int width = 32);
+CUCL_DEVICE_DECL float __shfl_xor_sync(unsigned int mask, float value, int laneMask, int width = 32);
+CUCL_DEVICE_DECL unsigned int __ballot_sync(unsigned int mask, int predicate);
+CUCL_DEVICE_DECL int __all_sync(unsigned int mask, int predicate);
+CUCL_DEVICE_DECL int __any_sync(unsigned int mask, int predicate);
+CUCL_DEVICE_DECL unsigned int __activemask(void);
+CUCL_DEVICE_DECL void __syncwarp(unsigned int mask = 0xffffffffu);
+#endif /* __cplusplus */
+
+#undef CUCL_DEVICE_DECL
+#endif /* CUCL_DEVICE_RUNTIME_H */

@@ -1,0 +1,124 @@
+/*
+ * The header nvcc includes into every .cu file: the runtime C API plus the
+ * C++ conveniences CUDA provides (typed cudaMalloc, cudaLaunchKernel taking a
+ * kernel, ...). Compiles with a plain C or C++ compiler too. The include
+ * guard is NVIDIA's: helper headers test it.
+ */
+#ifndef __CUDA_RUNTIME_H__
+#define __CUDA_RUNTIME_H__
+
+#include "host_defines.h"
+#include "driver_types.h"
+#include "vector_types.h"
+#include "vector_functions.h"
+#include "cuda_runtime_api.h"
+
+#if defined(__cplusplus)
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
+  return ::cudaMalloc(reinterpret_cast<void **>(devPtr), size);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocHost(T **ptr, size_t size,
+                                                      unsigned int flags = 0) {
+  return ::cudaHostAlloc(reinterpret_cast<void **>(ptr), size, flags);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaHostAlloc(T **ptr, size_t size,
+                                                     unsigned int flags) {
+  return ::cudaHostAlloc(reinterpret_cast<void **>(ptr), size, flags);
+}
+
+/* Launch a kernel given as a function (the stub nvcc or cucl registered). */
+template <class T>
+static __inline__ __host__ cudaError_t cudaLaunchKernel(T *func, dim3 gridDim,
+                                                        dim3 blockDim, void **args,
+                                                        size_t sharedMem = 0,
+                                                        cudaStream_t stream = 0) {
+  return ::cudaLaunchKernel(reinterpret_cast<const void *>(func), gridDim, blockDim, args,
+                            sharedMem, stream);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
+                                                             T *entry) {
+  return ::cudaFuncGetAttributes(attr, reinterpret_cast<const void *>(entry));
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocPitch(T **devPtr, size_t *pitch, size_t width,
+                                                       size_t height) {
+  return ::cudaMallocPitch(reinterpret_cast<void **>(devPtr), pitch, width, height);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaFuncSetAttribute(T *entry, enum cudaFuncAttribute attr,
+                                                            int value) {
+  return ::cudaFuncSetAttribute(reinterpret_cast<const void *>(entry), attr, value);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaFuncSetCacheConfig(T *func,
+                                                              enum cudaFuncCache cacheConfig) {
+  return ::cudaFuncSetCacheConfig(reinterpret_cast<const void *>(func), cacheConfig);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+    int *numBlocks, T func, int blockSize, size_t dynamicSMemSize) {
+  return ::cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+      numBlocks, reinterpret_cast<const void *>(func), blockSize, dynamicSMemSize);
+}
+
+/* The block size with the highest occupancy for `func` (largest wins ties)
+ * and the grid size that fills the device with it. */
+template <class T>
+static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSize(
+    int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0,
+    int blockSizeLimit = 0) {
+  if (minGridSize == 0 || blockSize == 0)
+    return cudaErrorInvalidValue;
+  struct cudaFuncAttributes attributes;
+  cudaError_t status = ::cudaFuncGetAttributes(&attributes, reinterpret_cast<const void *>(func));
+  if (status != cudaSuccess)
+    return status;
+  int device = 0, multiprocessors = 0;
+  if ((status = ::cudaGetDevice(&device)) != cudaSuccess ||
+      (status = ::cudaDeviceGetAttribute(&multiprocessors, cudaDevAttrMultiProcessorCount,
+                                         device)) != cudaSuccess)
+    return status;
+  int limit = attributes.maxThreadsPerBlock;
+  if (blockSizeLimit > 0 && blockSizeLimit < limit)
+    limit = blockSizeLimit;
+  int bestBlock = 0, bestThreads = 0, bestBlocks = 0;
+  for (int candidate = limit; candidate > 0; candidate -= (candidate > 32 ? 32 : candidate)) {
+    int blocks = 0;
+    status = ::cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+        &blocks, reinterpret_cast<const void *>(func), candidate, dynamicSMemSize);
+    if (status != cudaSuccess)
+      return status;
+    if (blocks * candidate > bestThreads) {
+      bestThreads = blocks * candidate;
+      bestBlock = candidate;
+      bestBlocks = blocks;
+    }
+  }
+  *blockSize = bestBlock;
+  *minGridSize = bestBlocks * multiprocessors;
+  return cudaSuccess;
+}
+
+static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event, unsigned int flags) {
+  return ::cudaEventCreateWithFlags(event, flags);
+}
+
+#endif /* __cplusplus */
+
+#if defined(__clang__) && defined(__CUDA__)
+#include "cucl/device/device_runtime.h" /* translator-only device declarations */
+#endif
+
+#endif /* __CUDA_RUNTIME_H__ */

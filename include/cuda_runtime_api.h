@@ -1,0 +1,164 @@
+/*
+ * The CUDA runtime C API as implemented by cucl's libcudart.
+ *
+ * cucl models the CUDA 12.0 runtime API (CUDART_VERSION 12000); only the
+ * functions declared here exist. docs/runtime-api.md lists each with its
+ * status and the error codes it returns.
+ */
+#ifndef __CUDA_RUNTIME_API_H__
+#define __CUDA_RUNTIME_API_H__
+
+#include <stddef.h>
+
+#include "host_defines.h"
+#include "driver_types.h"
+#include "vector_types.h"
+
+#define CUDART_VERSION 12000
+
+/* C++ callers get CUDA's default arguments; C callers pass every argument. */
+#if defined(__cplusplus)
+#define CUCL_DEFAULT(value) = value
+#else
+#define CUCL_DEFAULT(value)
+#endif
+
+#if defined(__cplusplus)
+extern "C" {
+#endif
+
+/* Errors */
+extern __host__ cudaError_t CUDARTAPI cudaGetLastError(void);
+extern __host__ cudaError_t CUDARTAPI cudaPeekAtLastError(void);
+extern __host__ const char *CUDARTAPI cudaGetErrorName(cudaError_t error);
+extern __host__ const char *CUDARTAPI cudaGetErrorString(cudaError_t error);
+
+/* Versions */
+extern __host__ cudaError_t CUDARTAPI cudaDriverGetVersion(int *driverVersion);
+extern __host__ cudaError_t CUDARTAPI cudaRuntimeGetVersion(int *runtimeVersion);
+
+/* Devices */
+extern __host__ cudaError_t CUDARTAPI cudaGetDeviceCount(int *count);
+extern __host__ cudaError_t CUDARTAPI cudaSetDevice(int device);
+extern __host__ cudaError_t CUDARTAPI cudaGetDevice(int *device);
+extern __host__ cudaError_t CUDARTAPI cudaGetDeviceProperties(struct cudaDeviceProp *prop,
+                                                              int device);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetAttribute(int *value,
+                                                             enum cudaDeviceAttr attr,
+                                                             int device);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceSynchronize(void);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceReset(void);
+extern __host__ cudaError_t CUDARTAPI cudaThreadSynchronize(void);
+extern __host__ cudaError_t CUDARTAPI cudaSetDeviceFlags(unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaGetDeviceFlags(unsigned int *flags);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceSetCacheConfig(enum cudaFuncCache cacheConfig);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetCacheConfig(enum cudaFuncCache *cacheConfig);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceSetLimit(enum cudaLimit limit, size_t value);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetLimit(size_t *pValue, enum cudaLimit limit);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetStreamPriorityRange(int *leastPriority,
+                                                                      int *greatestPriority);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceCanAccessPeer(int *canAccessPeer, int device,
+                                                              int peerDevice);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceEnablePeerAccess(int peerDevice,
+                                                                 unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceDisablePeerAccess(int peerDevice);
+
+/* Memory */
+extern __host__ cudaError_t CUDARTAPI cudaMalloc(void **devPtr, size_t size);
+extern __host__ cudaError_t CUDARTAPI cudaFree(void *devPtr);
+extern __host__ cudaError_t CUDARTAPI cudaMallocHost(void **ptr, size_t size);
+extern __host__ cudaError_t CUDARTAPI cudaHostAlloc(void **pHost, size_t size,
+                                                    unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaFreeHost(void *ptr);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy(void *dst, const void *src, size_t count,
+                                                 enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyAsync(void *dst, const void *src,
+                                                      size_t count,
+                                                      enum cudaMemcpyKind kind,
+                                                      cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemset(void *devPtr, int value, size_t count);
+extern __host__ cudaError_t CUDARTAPI cudaMemsetAsync(void *devPtr, int value, size_t count,
+                                                      cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemGetInfo(size_t *free, size_t *total);
+extern __host__ cudaError_t CUDARTAPI cudaMallocPitch(void **devPtr, size_t *pitch,
+                                                      size_t width, size_t height);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2D(void *dst, size_t dpitch, const void *src,
+                                                   size_t spitch, size_t width, size_t height,
+                                                   enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DAsync(void *dst, size_t dpitch,
+                                                        const void *src, size_t spitch,
+                                                        size_t width, size_t height,
+                                                        enum cudaMemcpyKind kind,
+                                                        cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemset2D(void *devPtr, size_t pitch, int value,
+                                                   size_t width, size_t height);
+extern __host__ cudaError_t CUDARTAPI cudaMemset2DAsync(void *devPtr, size_t pitch, int value,
+                                                        size_t width, size_t height,
+                                                        cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyPeer(void *dst, int dstDevice, const void *src,
+                                                     int srcDevice, size_t count);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyPeerAsync(void *dst, int dstDevice,
+                                                          const void *src, int srcDevice,
+                                                          size_t count,
+                                                          cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaHostRegister(void *ptr, size_t size,
+                                                       unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaHostUnregister(void *ptr);
+extern __host__ cudaError_t CUDARTAPI cudaPointerGetAttributes(
+    struct cudaPointerAttributes *attributes, const void *ptr);
+
+/* Launch */
+extern __host__ cudaError_t CUDARTAPI cudaLaunchKernel(const void *func, dim3 gridDim,
+                                                       dim3 blockDim, void **args,
+                                                       size_t sharedMem CUCL_DEFAULT(0),
+                                                       cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
+                                                            const void *func);
+extern __host__ cudaError_t CUDARTAPI cudaFuncSetAttribute(const void *func,
+                                                           enum cudaFuncAttribute attr, int value);
+extern __host__ cudaError_t CUDARTAPI cudaFuncSetCacheConfig(const void *func,
+                                                             enum cudaFuncCache cacheConfig);
+extern __host__ cudaError_t CUDARTAPI cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+    int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize);
+extern __host__ cudaError_t CUDARTAPI cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+    int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize, unsigned int flags);
+
+/* Streams */
+extern __host__ cudaError_t CUDARTAPI cudaStreamCreate(cudaStream_t *pStream);
+extern __host__ cudaError_t CUDARTAPI cudaStreamCreateWithFlags(cudaStream_t *pStream,
+                                                                unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaStreamDestroy(cudaStream_t stream);
+extern __host__ cudaError_t CUDARTAPI cudaStreamSynchronize(cudaStream_t stream);
+extern __host__ cudaError_t CUDARTAPI cudaStreamQuery(cudaStream_t stream);
+extern __host__ cudaError_t CUDARTAPI cudaStreamCreateWithPriority(cudaStream_t *pStream,
+                                                                   unsigned int flags,
+                                                                   int priority);
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetFlags(cudaStream_t hStream,
+                                                         unsigned int *flags);
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetPriority(cudaStream_t hStream, int *priority);
+extern __host__ cudaError_t CUDARTAPI cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn,
+                                                         void *userData);
+extern __host__ cudaError_t CUDARTAPI cudaStreamAddCallback(cudaStream_t stream,
+                                                            cudaStreamCallback_t callback,
+                                                            void *userData, unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaStreamWaitEvent(cudaStream_t stream,
+                                                          cudaEvent_t event,
+                                                          unsigned int flags CUCL_DEFAULT(0));
+
+/* Events */
+extern __host__ cudaError_t CUDARTAPI cudaEventCreate(cudaEvent_t *event);
+extern __host__ cudaError_t CUDARTAPI cudaEventCreateWithFlags(cudaEvent_t *event,
+                                                               unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaEventRecord(cudaEvent_t event,
+                                                      cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaEventQuery(cudaEvent_t event);
+extern __host__ cudaError_t CUDARTAPI cudaEventSynchronize(cudaEvent_t event);
+extern __host__ cudaError_t CUDARTAPI cudaEventElapsedTime(float *ms, cudaEvent_t start,
+                                                           cudaEvent_t end);
+extern __host__ cudaError_t CUDARTAPI cudaEventDestroy(cudaEvent_t event);
+
+#if defined(__cplusplus)
+}
+#endif
+
+#endif /* __CUDA_RUNTIME_API_H__ */

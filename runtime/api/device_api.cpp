@@ -1,0 +1,257 @@
+// Device management: count, selection, properties, attributes, sync, reset.
+#include "api/api_support.h"
+#include "api/enum_argument.h"
+
+#include <cstring>
+#include <mutex>
+
+#include "core/stream.h"
+
+namespace {
+
+unsigned deviceFlags = cudaDeviceScheduleAuto; // accepted and reported back only
+
+// cudaDeviceGetAttribute from the same data cudaGetDeviceProperties reports.
+// Attributes with no OpenCL counterpart (textures, surfaces, ...) are 0.
+int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
+  switch (attr) {
+  case cudaDevAttrMaxThreadsPerBlock: return p.maxThreadsPerBlock;
+  case cudaDevAttrMaxBlockDimX: return p.maxThreadsDim[0];
+  case cudaDevAttrMaxBlockDimY: return p.maxThreadsDim[1];
+  case cudaDevAttrMaxBlockDimZ: return p.maxThreadsDim[2];
+  case cudaDevAttrMaxGridDimX: return p.maxGridSize[0];
+  case cudaDevAttrMaxGridDimY: return p.maxGridSize[1];
+  case cudaDevAttrMaxGridDimZ: return p.maxGridSize[2];
+  case cudaDevAttrMaxSharedMemoryPerBlock: return static_cast<int>(p.sharedMemPerBlock);
+  case cudaDevAttrTotalConstantMemory: return static_cast<int>(p.totalConstMem);
+  case cudaDevAttrWarpSize: return p.warpSize;
+  case cudaDevAttrMaxPitch: return p.memPitch > 0x7fffffff ? 0x7fffffff : static_cast<int>(p.memPitch);
+  case cudaDevAttrMaxRegistersPerBlock: return p.regsPerBlock;
+  case cudaDevAttrClockRate: return p.clockRate;
+  case cudaDevAttrTextureAlignment: return static_cast<int>(p.textureAlignment);
+  case cudaDevAttrGpuOverlap: return p.deviceOverlap;
+  case cudaDevAttrMultiProcessorCount: return p.multiProcessorCount;
+  case cudaDevAttrKernelExecTimeout: return p.kernelExecTimeoutEnabled;
+  case cudaDevAttrIntegrated: return p.integrated;
+  case cudaDevAttrCanMapHostMemory: return p.canMapHostMemory;
+  case cudaDevAttrComputeMode: return p.computeMode;
+  case cudaDevAttrSurfaceAlignment: return static_cast<int>(p.surfaceAlignment);
+  case cudaDevAttrConcurrentKernels: return p.concurrentKernels;
+  case cudaDevAttrEccEnabled: return p.ECCEnabled;
+  case cudaDevAttrPciBusId: return p.pciBusID;
+  case cudaDevAttrPciDeviceId: return p.pciDeviceID;
+  case cudaDevAttrPciDomainId: return p.pciDomainID;
+  case cudaDevAttrMemoryClockRate: return p.memoryClockRate;
+  case cudaDevAttrGlobalMemoryBusWidth: return p.memoryBusWidth;
+  case cudaDevAttrL2CacheSize: return p.l2CacheSize;
+  case cudaDevAttrMaxThreadsPerMultiProcessor: return p.maxThreadsPerMultiProcessor;
+  case cudaDevAttrAsyncEngineCount: return p.asyncEngineCount;
+  case cudaDevAttrUnifiedAddressing: return p.unifiedAddressing;
+  case cudaDevAttrTexturePitchAlignment: return static_cast<int>(p.texturePitchAlignment);
+  case cudaDevAttrComputeCapabilityMajor: return p.major;
+  case cudaDevAttrComputeCapabilityMinor: return p.minor;
+  case cudaDevAttrGlobalL1CacheSupported: return p.globalL1CacheSupported;
+  case cudaDevAttrLocalL1CacheSupported: return p.localL1CacheSupported;
+  case cudaDevAttrMaxSharedMemoryPerMultiprocessor:
+    return static_cast<int>(p.sharedMemPerMultiprocessor);
+  case cudaDevAttrMaxRegistersPerMultiprocessor: return p.regsPerMultiprocessor;
+  case cudaDevAttrManagedMemory: return p.managedMemory;
+  case cudaDevAttrIsMultiGpuBoard: return p.isMultiGpuBoard;
+  case cudaDevAttrSingleToDoublePrecisionPerfRatio: return p.singleToDoublePrecisionPerfRatio;
+  case cudaDevAttrMaxSharedMemoryPerBlockOptin: return static_cast<int>(p.sharedMemPerBlockOptin);
+  case cudaDevAttrMaxBlocksPerMultiprocessor: return p.maxBlocksPerMultiProcessor;
+  default: return 0;
+  }
+}
+
+} // namespace
+
+CUCL_API cudaError_t cudaGetDeviceCount(int *count) {
+  if (count == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  *count = status == cudaSuccess ? registry.count() : 0;
+  return cucl::report(status);
+}
+
+CUCL_API cudaError_t cudaSetDevice(int device) {
+  return cucl::report(cucl::setCurrentDevice(device));
+}
+
+CUCL_API cudaError_t cudaGetDevice(int *device) {
+  if (device == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::Device *current = nullptr;
+  cudaError_t status = cucl::currentDevice(&current);
+  if (status == cudaSuccess)
+    *device = current->index();
+  return cucl::report(status);
+}
+
+CUCL_API cudaError_t cudaGetDeviceProperties(cudaDeviceProp *prop, int device) {
+  if (prop == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  if (device < 0 || device >= registry.count())
+    return cucl::report(cudaErrorInvalidDevice);
+  *prop = registry.device(device).properties();
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceGetAttribute(int *value, cudaDeviceAttr attr, int device) {
+  int rawAttr = cucl::enumArgument(attr);
+  if (value == nullptr || rawAttr <= 0 || rawAttr >= cudaDevAttrMax)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  if (device < 0 || device >= registry.count())
+    return cucl::report(cudaErrorInvalidDevice);
+  *value = attributeValue(registry.device(device).properties(), attr);
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceSynchronize(void) {
+  return cucl::onCurrentDevice([](cucl::Device &device) { return device.synchronize(); });
+}
+
+CUCL_API cudaError_t cudaThreadSynchronize(void) { return cudaDeviceSynchronize(); }
+
+// Waits for the device, frees all its allocations and clears its sticky
+// error. Streams and events stay valid (documented difference from CUDA).
+CUCL_API cudaError_t cudaDeviceReset(void) {
+  cucl::Device *device = nullptr;
+  cudaError_t status = cucl::currentDevice(&device);
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  device->synchronize();
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
+    registry.addresses().release(allocation.base, allocation.size);
+  device->bytesAllocated.store(0);
+  device->clearStickyError();
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaSetDeviceFlags(unsigned int flags) {
+  if ((flags & ~static_cast<unsigned>(cudaDeviceMask)) != 0)
+    return cucl::report(cudaErrorInvalidValue);
+  deviceFlags = flags;
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaGetDeviceFlags(unsigned int *flags) {
+  if (flags == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  *flags = deviceFlags;
+  return cudaSuccess;
+}
+
+// OpenCL has no cache split to configure: accepted, and reported as "none".
+CUCL_API cudaError_t cudaDeviceSetCacheConfig(cudaFuncCache cacheConfig) {
+  int raw = cucl::enumArgument(cacheConfig);
+  if (raw < cudaFuncCachePreferNone || raw > cudaFuncCachePreferEqual)
+    return cucl::report(cudaErrorInvalidValue);
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceGetCacheConfig(cudaFuncCache *cacheConfig) {
+  if (cacheConfig == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  *cacheConfig = cudaFuncCachePreferNone;
+  return cudaSuccess;
+}
+
+namespace {
+// cudaDeviceSetLimit values: stored and reported, not enforced (OpenCL
+// offers no device stack, printf buffer or device heap to size).
+struct Limits {
+  std::mutex mutex;
+  size_t values[cudaLimitPersistingL2CacheSize + 1] = {
+      1024,      // cudaLimitStackSize
+      1u << 20,  // cudaLimitPrintfFifoSize
+      8u << 20,  // cudaLimitMallocHeapSize
+      2,         // cudaLimitDevRuntimeSyncDepth
+      2048,      // cudaLimitDevRuntimePendingLaunchCount
+      64,        // cudaLimitMaxL2FetchGranularity
+      0,         // cudaLimitPersistingL2CacheSize
+  };
+};
+Limits &limits() {
+  static Limits *stored = new Limits;
+  return *stored;
+}
+
+bool knownLimit(const cudaLimit &limit) {
+  int raw = cucl::enumArgument(limit);
+  return raw >= cudaLimitStackSize && raw <= cudaLimitPersistingL2CacheSize;
+}
+
+cudaError_t checkDevice(int device) {
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  if (status != cudaSuccess)
+    return status;
+  return device >= 0 && device < registry.count() ? cudaSuccess : cudaErrorInvalidDevice;
+}
+} // namespace
+
+CUCL_API cudaError_t cudaDeviceSetLimit(cudaLimit limit, size_t value) {
+  if (!knownLimit(limit))
+    return cucl::report(cudaErrorUnsupportedLimit);
+  std::lock_guard<std::mutex> lock(limits().mutex);
+  limits().values[limit] = value;
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceGetLimit(size_t *pValue, cudaLimit limit) {
+  if (pValue == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  if (!knownLimit(limit))
+    return cucl::report(cudaErrorUnsupportedLimit);
+  std::lock_guard<std::mutex> lock(limits().mutex);
+  *pValue = limits().values[limit];
+  return cudaSuccess;
+}
+
+// Stream priorities are not supported: the range is [0, 0], as CUDA reports
+// for such devices.
+CUCL_API cudaError_t cudaDeviceGetStreamPriorityRange(int *leastPriority, int *greatestPriority) {
+  if (leastPriority != nullptr)
+    *leastPriority = 0;
+  if (greatestPriority != nullptr)
+    *greatestPriority = 0;
+  return cudaSuccess;
+}
+
+// Devices live in separate OpenCL contexts: no peer access.
+CUCL_API cudaError_t cudaDeviceCanAccessPeer(int *canAccessPeer, int device, int peerDevice) {
+  if (canAccessPeer == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cudaError_t status = checkDevice(device);
+  if (status == cudaSuccess)
+    status = checkDevice(peerDevice);
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  *canAccessPeer = 0;
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceEnablePeerAccess(int peerDevice, unsigned int flags) {
+  cudaError_t status = checkDevice(peerDevice);
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  if (flags != 0)
+    return cucl::report(cudaErrorInvalidValue);
+  return cucl::report(cudaErrorPeerAccessUnsupported);
+}
+
+CUCL_API cudaError_t cudaDeviceDisablePeerAccess(int peerDevice) {
+  cudaError_t status = checkDevice(peerDevice);
+  return cucl::report(status != cudaSuccess ? status : cudaErrorPeerAccessNotEnabled);
+}

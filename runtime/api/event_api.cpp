@@ -1,0 +1,64 @@
+// Events: creation, recording, queries, synchronization, timing.
+#include "api/api_support.h"
+
+#include "core/event.h"
+#include "core/stream.h"
+
+using cucl::Device;
+
+CUCL_API cudaError_t cudaEventCreateWithFlags(cudaEvent_t *event, unsigned int flags) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (event == nullptr)
+      return cudaErrorInvalidValue;
+    return cucl::createEvent(device, flags, event);
+  });
+}
+
+CUCL_API cudaError_t cudaEventCreate(cudaEvent_t *event) {
+  return cudaEventCreateWithFlags(event, cudaEventDefault);
+}
+
+CUCL_API cudaError_t cudaEventDestroy(cudaEvent_t event) {
+  return cucl::onCurrentDevice([&](Device &) { return cucl::destroyEvent(event); });
+}
+
+CUCL_API cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    cudaError_t status = cucl::checkEvent(event);
+    if (status != cudaSuccess)
+      return status;
+    CUstream_st *resolved = nullptr;
+    status = cucl::resolveStream(stream, event->device, &resolved);
+    (void)device;
+    return status != cudaSuccess ? status : cucl::recordEvent(*event, *resolved);
+  });
+}
+
+// As with cudaStreamQuery, cudaErrorNotReady is not recorded as last error.
+CUCL_API cudaError_t cudaEventQuery(cudaEvent_t event) {
+  cudaError_t answer = cudaSuccess;
+  cudaError_t status = cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    cudaError_t found = cucl::checkEvent(event);
+    if (found != cudaSuccess)
+      return found;
+    answer = cucl::queryEvent(*event);
+    return answer == cudaErrorNotReady ? cudaSuccess : answer;
+  });
+  return status != cudaSuccess ? status : answer;
+}
+
+CUCL_API cudaError_t cudaEventSynchronize(cudaEvent_t event) {
+  return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    cudaError_t status = cucl::checkEvent(event);
+    return status != cudaSuccess ? status : cucl::synchronizeEvent(*event);
+  });
+}
+
+CUCL_API cudaError_t cudaEventElapsedTime(float *ms, cudaEvent_t start, cudaEvent_t end) {
+  return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    cudaError_t status = cucl::checkEvent(start);
+    if (status == cudaSuccess)
+      status = cucl::checkEvent(end);
+    return status != cudaSuccess ? status : cucl::elapsedTime(ms, *start, *end);
+  });
+}

@@ -1,0 +1,114 @@
+// Kernel ("function") queries and settings, and the occupancy calculator.
+#include "api/api_support.h"
+#include "api/enum_argument.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "core/module_registry.h"
+
+namespace {
+
+using cucl::Device;
+
+// Finds `func` and makes sure it is built for `device`.
+cudaError_t instanceFor(const void *func, Device &device, cucl::KernelInstance **out) {
+  cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
+  if (kernel == nullptr)
+    return cudaErrorInvalidDeviceFunction;
+  std::lock_guard<std::mutex> lock(kernel->launchMutex);
+  return cucl::ModuleRegistry::instance().instantiate(*kernel, device, out);
+}
+
+} // namespace
+
+CUCL_API cudaError_t cudaFuncGetAttributes(cudaFuncAttributes *attr, const void *func) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (attr == nullptr)
+      return cudaErrorInvalidValue;
+    cucl::KernelInstance *instance = nullptr;
+    cudaError_t status = instanceFor(func, device, &instance);
+    if (status != cudaSuccess)
+      return status;
+    *attr = cudaFuncAttributes{};
+    attr->sharedSizeBytes = instance->staticLocalMem;
+    attr->maxThreadsPerBlock = static_cast<int>(
+        std::min<std::size_t>(instance->maxWorkGroupSize, device.limits().maxWorkGroupSize));
+    attr->ptxVersion = 70;
+    attr->binaryVersion = 70;
+    attr->maxDynamicSharedSizeBytes =
+        static_cast<int>(device.limits().localMemSize - instance->staticLocalMem);
+    return cudaSuccess;
+  });
+}
+
+// Accepted for compatibility: OpenCL needs no opt-in for dynamic shared
+// memory and has no carve-out; values are validated, not stored.
+CUCL_API cudaError_t cudaFuncSetAttribute(const void *func, cudaFuncAttribute attr, int value) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (cucl::ModuleRegistry::instance().find(func) == nullptr)
+      return cudaErrorInvalidDeviceFunction;
+    switch (cucl::enumArgument(attr)) {
+    case cudaFuncAttributeMaxDynamicSharedMemorySize:
+      return value >= 0 && static_cast<std::size_t>(value) <= device.limits().localMemSize
+                 ? cudaSuccess
+                 : cudaErrorInvalidValue;
+    case cudaFuncAttributePreferredSharedMemoryCarveout:
+      return value >= -1 && value <= 100 ? cudaSuccess : cudaErrorInvalidValue;
+    default:
+      return cudaErrorInvalidValue;
+    }
+  });
+}
+
+CUCL_API cudaError_t cudaFuncSetCacheConfig(const void *func, cudaFuncCache cacheConfig) {
+  return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    if (cucl::ModuleRegistry::instance().find(func) == nullptr)
+      return cudaErrorInvalidDeviceFunction;
+    int raw = cucl::enumArgument(cacheConfig);
+    if (raw < cudaFuncCachePreferNone || raw > cudaFuncCachePreferEqual)
+      return cudaErrorInvalidValue;
+    return cudaSuccess;
+  });
+}
+
+// Blocks of `blockSize` threads that fit one "multiprocessor" (compute unit)
+// at once, from cucl's nominal per-unit limits (docs/runtime-api.md): the
+// thread limit, the local-memory size and 32 blocks.
+CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+    int *numBlocks, const void *func, int blockSize, size_t dynamicSMemSize, unsigned int flags) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (numBlocks == nullptr || blockSize <= 0 ||
+        (flags & ~static_cast<unsigned>(cudaOccupancyDisableCachingOverride)) != 0)
+      return cudaErrorInvalidValue;
+    cucl::KernelInstance *instance = nullptr;
+    cudaError_t status = instanceFor(func, device, &instance);
+    if (status != cudaSuccess)
+      return status;
+    const cudaDeviceProp &prop = device.properties();
+    std::size_t threads = static_cast<std::size_t>(blockSize);
+    if (threads > instance->maxWorkGroupSize || threads > device.limits().maxWorkGroupSize) {
+      *numBlocks = 0;
+      return cudaSuccess;
+    }
+    std::size_t blocks = std::min<std::size_t>(
+        static_cast<std::size_t>(prop.maxBlocksPerMultiProcessor),
+        static_cast<std::size_t>(prop.maxThreadsPerMultiProcessor) / threads);
+    std::size_t shared = instance->staticLocalMem + dynamicSMemSize;
+    if (shared > device.limits().localMemSize)
+      blocks = 0;
+    else if (shared != 0)
+      blocks = std::min(blocks, device.limits().localMemSize / shared);
+    *numBlocks = static_cast<int>(std::min<std::size_t>(blocks, INT_MAX));
+    return cudaSuccess;
+  });
+}
+
+CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks,
+                                                                   const void *func,
+                                                                   int blockSize,
+                                                                   size_t dynamicSMemSize) {
+  return cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(numBlocks, func, blockSize,
+                                                                dynamicSMemSize,
+                                                                cudaOccupancyDefault);
+}

@@ -1,0 +1,147 @@
+// Kernel launch: cudaLaunchKernel and nvcc's push/pop configuration ABI.
+#include "api/api_support.h"
+
+#include <algorithm>
+
+#include "core/diagnostics.h"
+#include "core/launch_config_stack.h"
+#include "core/module_registry.h"
+#include "core/stream.h"
+
+namespace {
+
+using cucl::Device;
+
+cudaError_t validateDimensions(const Device &device, dim3 grid, dim3 block) {
+  const cucl::DeviceLimits &limits = device.limits();
+  if (grid.x == 0 || grid.y == 0 || grid.z == 0 || block.x == 0 || block.y == 0 ||
+      block.z == 0)
+    return cudaErrorInvalidConfiguration;
+  if (grid.x > cucl::kMaxGridX || grid.y > cucl::kMaxGridYZ || grid.z > cucl::kMaxGridYZ)
+    return cudaErrorInvalidConfiguration;
+  if (block.x > limits.maxWorkItemSizes[0] || block.y > limits.maxWorkItemSizes[1] ||
+      block.z > limits.maxWorkItemSizes[2])
+    return cudaErrorInvalidConfiguration;
+  std::size_t threads = std::size_t(block.x) * block.y * block.z;
+  if (threads > limits.maxWorkGroupSize)
+    return cudaErrorInvalidConfiguration;
+  return cudaSuccess;
+}
+
+// Sets the OpenCL arguments following include/cucl/module_abi.h.
+cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const Device &device,
+                         void **args, std::size_t sharedMem) {
+  if (!kernel.args.empty() && args == nullptr)
+    return cudaErrorInvalidValue;
+  cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
+  cl_uint index = 0;
+  for (std::size_t i = 0; i < kernel.args.size(); ++i) {
+    const cuclKernelArgInfo &info = kernel.args[i];
+    if (args[i] == nullptr)
+      return cudaErrorInvalidValue;
+    cl_int status = CL_SUCCESS;
+    if (info.kind == cuclArgGlobalPointer) {
+      const void *pointer = *static_cast<void *const *>(args[i]);
+      cl_mem buffer = nullptr;
+      cl_ulong offset = 0;
+      cucl::ResolvedAddress at;
+      if (pointer != nullptr) {
+        if (!memory.resolve(pointer, &at) || at.device != device.index()) {
+          cucl::verboseLog("kernel %s, argument %zu: %p is not device memory of device %d",
+                           kernel.name.c_str(), i, pointer, device.index());
+          return cudaErrorInvalidValue;
+        }
+        buffer = at.buffer();
+        offset = at.offset;
+      }
+      status = clKernel.setArg(index++, sizeof(cl_mem), &buffer);
+      if (status == CL_SUCCESS)
+        status = clKernel.setArg(index++, sizeof(cl_ulong), &offset);
+    } else {
+      status = clKernel.setArg(index++, info.size, args[i]);
+    }
+    if (status != CL_SUCCESS) {
+      cucl::verboseLog("kernel %s, argument %zu rejected by OpenCL (status %d)",
+                       kernel.name.c_str(), i, status);
+      return cudaErrorInvalidKernelImage;
+    }
+  }
+  if (kernel.flags & CUCL_KERNEL_DYNAMIC_SHARED) {
+    // OpenCL rejects a zero-sized __local argument.
+    if (clKernel.setArg(index, cl::Local(std::max<std::size_t>(sharedMem, 1))) != CL_SUCCESS)
+      return cudaErrorInvalidValue;
+  }
+  return cudaSuccess;
+}
+
+cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, void **args,
+                   std::size_t sharedMem, cudaStream_t streamHandle) {
+  cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
+  if (kernel == nullptr)
+    return cudaErrorInvalidDeviceFunction;
+  CUstream_st *stream = nullptr;
+  cudaError_t status = cucl::resolveStream(streamHandle, current, &stream);
+  if (status != cudaSuccess)
+    return status;
+  Device &device = stream->device;
+  status = validateDimensions(device, grid, block);
+  if (status != cudaSuccess)
+    return status;
+
+  std::lock_guard<std::mutex> lock(kernel->launchMutex);
+  cucl::KernelInstance *instance = nullptr;
+  status = cucl::ModuleRegistry::instance().instantiate(*kernel, device, &instance);
+  if (status != cudaSuccess)
+    return status;
+  if (std::size_t(block.x) * block.y * block.z > instance->maxWorkGroupSize)
+    return cudaErrorLaunchOutOfResources; // the kernel's own limit, as CUDA's register limit
+  std::size_t localMem = device.limits().localMemSize;
+  if (sharedMem > localMem || instance->staticLocalMem > localMem - sharedMem)
+    return cudaErrorInvalidValue; // CUDA's answer to too much dynamic shared memory
+  status = setArguments(*kernel, instance->kernel, device, args, sharedMem);
+  if (status != cudaSuccess)
+    return status;
+
+  cl::NDRange global(std::size_t(grid.x) * block.x, std::size_t(grid.y) * block.y,
+                     std::size_t(grid.z) * block.z);
+  cl::NDRange local(block.x, block.y, block.z);
+  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local,
+                                              waits, done);
+  });
+  return cucl::fromEnqueueStatus(result, device);
+}
+
+} // namespace
+
+CUCL_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                                      size_t sharedMem, cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) {
+    return launch(device, func, gridDim, blockDim, args, sharedMem, stream);
+  });
+}
+
+// Always 0: the launch expression `push(...) ? (void)0 : stub(...)` then
+// calls the stub, which reports any problem through cudaLaunchKernel.
+CUCL_API unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim, size_t sharedMem,
+                                              struct CUstream_st *stream) {
+  cucl::pushLaunchConfig(cucl::LaunchConfig{gridDim, blockDim, sharedMem, stream});
+  return 0;
+}
+
+// `stream` points to a cudaStream_t (nvcc's signature).
+CUCL_API cudaError_t __cudaPopCallConfiguration(dim3 *gridDim, dim3 *blockDim, size_t *sharedMem,
+                                                void *stream) {
+  cucl::LaunchConfig config;
+  if (!cucl::popLaunchConfig(&config))
+    return cucl::report(cudaErrorMissingConfiguration);
+  if (gridDim != nullptr)
+    *gridDim = config.grid;
+  if (blockDim != nullptr)
+    *blockDim = config.block;
+  if (sharedMem != nullptr)
+    *sharedMem = config.sharedMem;
+  if (stream != nullptr)
+    *static_cast<cudaStream_t *>(stream) = config.stream;
+  return cudaSuccess;
+}

@@ -1,0 +1,325 @@
+// Device and host memory: allocation, copies, memset, queries.
+//
+// Semantics: a host-to-device copy returns once the source may be reused
+// (blocking write), a device-to-host copy returns with the data; memset and
+// device-to-device copies are asynchronous on the stream, as in CUDA.
+#include "api/enum_argument.h"
+#include "api/memory_support.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "core/diagnostics.h"
+#include "core/host_allocations.h"
+
+namespace {
+
+using cucl::Device;
+using cucl::DeviceRegistry;
+using cucl::ResolvedAddress;
+
+using cucl::PointerSide;
+using Side = cucl::PointerSide;
+
+Side classify(const void *pointer, ResolvedAddress *resolved) {
+  return cucl::classifyPointer(pointer, resolved);
+}
+
+cudaError_t streamFor(const ResolvedAddress &resolved, CUstream_st *requested,
+                      CUstream_st **out) {
+  return cucl::streamForAllocation(resolved, requested, out);
+}
+
+cudaError_t copyHostToDevice(const ResolvedAddress &dst, const void *src, size_t count,
+                             CUstream_st *requested) {
+  CUstream_st *stream = nullptr;
+  cudaError_t status = streamFor(dst, requested, &stream);
+  if (status != cudaSuccess)
+    return status;
+  // Blocking: the caller may reuse `src` as soon as we return (CUDA's rule
+  // for pageable memory, which is all cucl has).
+  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src, waits,
+                                            done);
+  });
+  return cucl::fromEnqueueStatus(result, stream->device);
+}
+
+cudaError_t copyDeviceToHost(void *dst, const ResolvedAddress &src, size_t count,
+                             CUstream_st *requested, bool async) {
+  CUstream_st *stream = nullptr;
+  cudaError_t status = streamFor(src, requested, &stream);
+  if (status != cudaSuccess)
+    return status;
+  cl_bool blocking = async ? CL_FALSE : CL_TRUE;
+  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    return stream->queue.enqueueReadBuffer(src.buffer, blocking, src.offset, count, dst, waits,
+                                           done);
+  });
+  return cucl::fromEnqueueStatus(result, stream->device);
+}
+
+cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress &src,
+                               size_t count, CUstream_st *requested) {
+  if (dst.device != src.device) {
+    // Separate OpenCL contexts: stage through host memory, synchronously.
+    std::vector<unsigned char> staging(count);
+    cudaError_t status = copyDeviceToHost(staging.data(), src, count, nullptr, false);
+    if (status != cudaSuccess)
+      return status;
+    return copyHostToDevice(dst, staging.data(), count, nullptr);
+  }
+  CUstream_st *stream = nullptr;
+  cudaError_t status = streamFor(dst, requested, &stream);
+  if (status != cudaSuccess)
+    return status;
+  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    return stream->queue.enqueueCopyBuffer(src.buffer, dst.buffer, src.offset, dst.offset, count,
+                                           waits, done);
+  });
+  return cucl::fromEnqueueStatus(result, stream->device);
+}
+
+// Validates pointers, sizes and the direction, then dispatches.
+// `requested` is nullptr for the synchronous cudaMemcpy.
+cudaError_t copy(void *dst, const void *src, size_t count, int rawKind, CUstream_st *requested,
+                 bool async) {
+  if (rawKind < cudaMemcpyHostToHost || rawKind > cudaMemcpyDefault)
+    return cudaErrorInvalidMemcpyDirection;
+  auto kind = static_cast<cudaMemcpyKind>(rawKind);
+  if (count == 0)
+    return cudaSuccess;
+  if (dst == nullptr || src == nullptr)
+    return cudaErrorInvalidValue;
+  ResolvedAddress dstAt, srcAt;
+  Side dstSide = classify(dst, &dstAt);
+  Side srcSide = classify(src, &srcAt);
+  if (dstSide == Side::Invalid || srcSide == Side::Invalid) {
+    cucl::verboseLog("memcpy: %s pointer is in the device range but in no allocation",
+                     dstSide == Side::Invalid ? "destination" : "source");
+    return cudaErrorInvalidValue;
+  }
+  if (kind == cudaMemcpyDefault) {
+    kind = srcSide == Side::Host
+               ? (dstSide == Side::Host ? cudaMemcpyHostToHost : cudaMemcpyHostToDevice)
+               : (dstSide == Side::Host ? cudaMemcpyDeviceToHost : cudaMemcpyDeviceToDevice);
+  }
+  bool srcDevice = kind == cudaMemcpyDeviceToHost || kind == cudaMemcpyDeviceToDevice;
+  bool dstDevice = kind == cudaMemcpyHostToDevice || kind == cudaMemcpyDeviceToDevice;
+  if ((srcSide == Side::Device) != srcDevice || (dstSide == Side::Device) != dstDevice) {
+    cucl::verboseLog("memcpy: pointers do not match the copy kind %d", static_cast<int>(kind));
+    return cudaErrorInvalidValue;
+  }
+  if ((srcDevice && count > srcAt.bytesToEnd) || (dstDevice && count > dstAt.bytesToEnd)) {
+    cucl::verboseLog("memcpy: %zu bytes run past the end of the allocation", count);
+    return cudaErrorInvalidValue;
+  }
+  switch (kind) {
+  case cudaMemcpyHostToHost:
+    std::memmove(dst, src, count);
+    return cudaSuccess;
+  case cudaMemcpyHostToDevice:
+    return copyHostToDevice(dstAt, src, count, requested);
+  case cudaMemcpyDeviceToHost:
+    return copyDeviceToHost(dst, srcAt, count, requested, async);
+  default:
+    return copyDeviceToDevice(dstAt, srcAt, count, requested);
+  }
+}
+
+cudaError_t fill(void *devPtr, int value, size_t count, CUstream_st *requested) {
+  if (count == 0)
+    return cudaSuccess;
+  ResolvedAddress at;
+  if (devPtr == nullptr || classify(devPtr, &at) != Side::Device)
+    return cudaErrorInvalidValue;
+  if (count > at.bytesToEnd)
+    return cudaErrorInvalidValue;
+  CUstream_st *stream = nullptr;
+  cudaError_t status = streamFor(at, requested, &stream);
+  if (status != cudaSuccess)
+    return status;
+  cl_uchar pattern = static_cast<cl_uchar>(value);
+  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset, count, waits, done);
+  });
+  return cucl::fromEnqueueStatus(result, stream->device);
+}
+
+} // namespace
+
+CUCL_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (devPtr == nullptr)
+      return cudaErrorInvalidValue;
+    *devPtr = nullptr;
+    if (size == 0)
+      return cudaSuccess;
+    if (size > device.limits().maxAllocSize)
+      return cudaErrorMemoryAllocation;
+    DeviceRegistry &registry = DeviceRegistry::instance();
+    std::uintptr_t address = registry.addresses().allocate(size);
+    if (address == 0)
+      return cudaErrorMemoryAllocation;
+    cl_int status = CL_SUCCESS;
+    cl::Buffer buffer(device.context(), CL_MEM_READ_WRITE, size, nullptr, &status);
+    if (status != CL_SUCCESS) {
+      registry.addresses().release(address, size);
+      return cudaErrorMemoryAllocation;
+    }
+    registry.memory().insert(cucl::Allocation{address, size, device.index(), buffer});
+    device.bytesAllocated += size;
+    *devPtr = reinterpret_cast<void *>(address);
+    return cudaSuccess;
+  });
+}
+
+CUCL_API cudaError_t cudaFree(void *devPtr) {
+  return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    if (devPtr == nullptr)
+      return cudaSuccess; // cudaFree(0) is the classic "initialize the runtime"
+    DeviceRegistry &registry = DeviceRegistry::instance();
+    cucl::Allocation removed;
+    if (!registry.memory().erase(reinterpret_cast<std::uintptr_t>(devPtr), &removed)) {
+      cucl::verboseLog("cudaFree(%p): not the start of a live allocation", devPtr);
+      return cudaErrorInvalidValue;
+    }
+    // Commands still queued keep the OpenCL buffer alive until they finish.
+    registry.addresses().release(removed.base, removed.size);
+    registry.device(removed.device).bytesAllocated -= removed.size;
+    return cudaSuccess;
+  });
+}
+
+CUCL_API cudaError_t cudaMemcpy(void *dst, const void *src, size_t count, cudaMemcpyKind kind) {
+  return cucl::onCurrentDevice(
+      [&](Device &) { return copy(dst, src, count, cucl::enumArgument(kind), nullptr, /*async=*/false); });
+}
+
+CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count,
+                                     cudaMemcpyKind kind, cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    CUstream_st *resolved = nullptr;
+    cudaError_t status = cucl::resolveStream(stream, device, &resolved);
+    if (status != cudaSuccess)
+      return status;
+    return copy(dst, src, count, cucl::enumArgument(kind), resolved, /*async=*/true);
+  });
+}
+
+// Peer copies: cucl's devices have separate OpenCL contexts, so copies
+// between devices are staged through host memory (see copyDeviceToDevice).
+CUCL_API cudaError_t cudaMemcpyPeerAsync(void *dst, int dstDevice, const void *src, int srcDevice,
+                                         size_t count, cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    int devices = DeviceRegistry::instance().count();
+    if (dstDevice < 0 || dstDevice >= devices || srcDevice < 0 || srcDevice >= devices)
+      return cudaErrorInvalidDevice;
+    CUstream_st *resolved = nullptr;
+    cudaError_t status = cucl::resolveStream(stream, device, &resolved);
+    if (status != cudaSuccess)
+      return status;
+    if (count == 0)
+      return cudaSuccess;
+    ResolvedAddress dstAt, srcAt;
+    if (dst == nullptr || src == nullptr || classify(dst, &dstAt) != Side::Device ||
+        classify(src, &srcAt) != Side::Device || dstAt.device != dstDevice ||
+        srcAt.device != srcDevice || count > dstAt.bytesToEnd || count > srcAt.bytesToEnd)
+      return cudaErrorInvalidValue;
+    return copyDeviceToDevice(dstAt, srcAt, count, resolved);
+  });
+}
+
+CUCL_API cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, int srcDevice,
+                                    size_t count) {
+  return cudaMemcpyPeerAsync(dst, dstDevice, src, srcDevice, count, nullptr);
+}
+
+CUCL_API cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags) {
+  constexpr unsigned known = cudaHostRegisterPortable | cudaHostRegisterMapped |
+                             cudaHostRegisterIoMemory | cudaHostRegisterReadOnly;
+  if (ptr == nullptr || size == 0 || (flags & ~known) != 0 ||
+      size > UINTPTR_MAX - reinterpret_cast<std::uintptr_t>(ptr))
+    return cucl::report(cudaErrorInvalidValue);
+  DeviceRegistry &registry = DeviceRegistry::instance();
+  if (registry.currentIfInitialized() != nullptr && registry.addresses().contains(ptr))
+    return cucl::report(cudaErrorInvalidValue); // device memory is not host memory
+  return cucl::registerHost(ptr, size) ? cudaSuccess
+                                       : cucl::report(cudaErrorHostMemoryAlreadyRegistered);
+}
+
+CUCL_API cudaError_t cudaHostUnregister(void *ptr) {
+  return cucl::unregisterHost(ptr) ? cudaSuccess
+                                   : cucl::report(cudaErrorHostMemoryNotRegistered);
+}
+
+CUCL_API cudaError_t cudaMemset(void *devPtr, int value, size_t count) {
+  return cucl::onCurrentDevice([&](Device &) { return fill(devPtr, value, count, nullptr); });
+}
+
+CUCL_API cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    CUstream_st *resolved = nullptr;
+    cudaError_t status = cucl::resolveStream(stream, device, &resolved);
+    if (status != cudaSuccess)
+      return status;
+    return fill(devPtr, value, count, resolved);
+  });
+}
+
+// "free" is the device's memory minus what cucl has allocated on it: the
+// driver's own use is invisible through OpenCL.
+CUCL_API cudaError_t cudaMemGetInfo(size_t *free, size_t *total) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (free == nullptr || total == nullptr)
+      return cudaErrorInvalidValue;
+    std::size_t capacity = device.limits().globalMemSize;
+    std::size_t used = device.bytesAllocated.load();
+    *total = capacity;
+    *free = used < capacity ? capacity - used : 0;
+    return cudaSuccess;
+  });
+}
+
+CUCL_API cudaError_t cudaHostAlloc(void **pHost, size_t size, unsigned int flags) {
+  constexpr unsigned known =
+      cudaHostAllocPortable | cudaHostAllocMapped | cudaHostAllocWriteCombined;
+  if (pHost == nullptr || (flags & ~known) != 0)
+    return cucl::report(cudaErrorInvalidValue);
+  *pHost = cucl::allocateHost(size);
+  return *pHost != nullptr ? cudaSuccess : cucl::report(cudaErrorMemoryAllocation);
+}
+
+CUCL_API cudaError_t cudaMallocHost(void **ptr, size_t size) {
+  return cudaHostAlloc(ptr, size, cudaHostAllocDefault);
+}
+
+CUCL_API cudaError_t cudaFreeHost(void *ptr) {
+  if (ptr == nullptr)
+    return cudaSuccess;
+  return cucl::freeHost(ptr) ? cudaSuccess : cucl::report(cudaErrorInvalidValue);
+}
+
+CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes, const void *ptr) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (attributes == nullptr)
+      return cudaErrorInvalidValue;
+    ResolvedAddress at;
+    Side side = classify(ptr, &at);
+    *attributes = cudaPointerAttributes{};
+    attributes->device = device.index();
+    if (side == Side::Device) {
+      attributes->type = cudaMemoryTypeDevice;
+      attributes->device = at.device;
+      attributes->devicePointer = const_cast<void *>(ptr);
+    } else if (side == Side::Host && (cucl::isHostAllocation(ptr) || cucl::isRegisteredHost(ptr))) {
+      attributes->type = cudaMemoryTypeHost;
+      attributes->hostPointer = const_cast<void *>(ptr);
+    } else if (side == Side::Invalid) {
+      return cudaErrorInvalidValue;
+    } else {
+      attributes->type = cudaMemoryTypeUnregistered;
+    }
+    return cudaSuccess;
+  });
+}

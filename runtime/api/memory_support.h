@@ -1,0 +1,26 @@
+// Helpers shared by the memory API files: what a pointer is, and which
+// stream a copy touching device memory runs on.
+#ifndef CUCL_API_MEMORY_SUPPORT_H
+#define CUCL_API_MEMORY_SUPPORT_H
+
+#include "api/api_support.h"
+#include "core/stream.h"
+
+namespace cucl {
+
+enum class PointerSide { Host, Device, Invalid };
+
+// Inside an allocation -> Device (with `resolved` filled in); inside the
+// device range but in no allocation (freed, past an end) -> Invalid;
+// anything else is host memory.
+PointerSide classifyPointer(const void *pointer, ResolvedAddress *resolved);
+
+// The stream a command on `resolved` runs on: `requested`, or for nullptr or
+// the legacy stream, the legacy stream of the allocation's device. A stream
+// of another device -> cudaErrorInvalidValue.
+cudaError_t streamForAllocation(const ResolvedAddress &resolved, CUstream_st *requested,
+                                CUstream_st **out);
+
+} // namespace cucl
+
+#endif // CUCL_API_MEMORY_SUPPORT_H

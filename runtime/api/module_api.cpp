@@ -1,0 +1,20 @@
+// Module and kernel registration (include/cucl/module_abi.h). Called from
+// static initializers: records data only, never initializes OpenCL.
+#include "api/api_support.h"
+
+#include "core/module_registry.h"
+
+CUCL_API void **__cuclRegisterModule(const cuclModuleImage *image) {
+  return cucl::ModuleRegistry::instance().registerModule(image);
+}
+
+CUCL_API void __cuclRegisterKernel(void **module, const void *hostStub, const char *kernelName,
+                                   unsigned numArgs, const cuclKernelArgInfo *args,
+                                   unsigned flags) {
+  cucl::ModuleRegistry::instance().registerKernel(module, hostStub, kernelName, numArgs, args,
+                                                  flags);
+}
+
+CUCL_API void __cuclUnregisterModule(void **module) {
+  cucl::ModuleRegistry::instance().unregisterModule(module);
+}

@@ -1,0 +1,51 @@
+// The range of host address space that device pointers are handed out from.
+#ifndef CUCL_CORE_ADDRESS_RESERVATION_H
+#define CUCL_CORE_ADDRESS_RESERVATION_H
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+
+namespace cucl {
+
+// Reserved with mmap(PROT_NONE, MAP_NORESERVE): never readable, so a host
+// dereference of a device pointer faults instead of corrupting memory, and
+// no host allocation can ever share an address with a device allocation.
+// Hands out kAlignment-aligned ranges, first fit, coalescing on release.
+class AddressReservation {
+public:
+  static constexpr std::size_t kAlignment = 256;
+
+  // Reserves max(preferredBytes, 1 TiB), or if the address space refuses,
+  // the largest power-of-two fraction of it that fits (down to 256 MiB).
+  explicit AddressReservation(std::size_t preferredBytes);
+  std::size_t size() const { return size_; }
+  ~AddressReservation();
+  AddressReservation(const AddressReservation &) = delete;
+  AddressReservation &operator=(const AddressReservation &) = delete;
+
+  bool valid() const { return base_ != 0; }
+  bool contains(const void *address) const {
+    auto value = reinterpret_cast<std::uintptr_t>(address);
+    return value >= base_ && value < base_ + size_;
+  }
+  // 0 when no free range is large enough (or bytes == 0).
+  std::uintptr_t allocate(std::size_t bytes);
+  // `address` and `bytes` exactly as allocate() handed them out.
+  void release(std::uintptr_t address, std::size_t bytes);
+
+  static std::size_t roundUp(std::size_t bytes) {
+    return (bytes + kAlignment - 1) / kAlignment * kAlignment;
+  }
+
+private:
+  std::uintptr_t base_ = 0;
+  std::size_t size_ = 0;
+  std::mutex mutex_;
+  std::map<std::uintptr_t, std::size_t> free_; // start -> length, disjoint, coalesced
+};
+
+} // namespace cucl
+
+#endif // CUCL_CORE_ADDRESS_RESERVATION_H

@@ -1,0 +1,142 @@
+#include "core/device.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "core/stream.h"
+
+namespace cucl {
+
+namespace {
+int clampToInt(std::size_t value) {
+  return static_cast<int>(std::min<std::size_t>(value, INT_MAX));
+}
+} // namespace
+
+Device::Device(int index, cl::Device device, cl_int *status) : index_(index), device_(device) {
+  *status = CL_SUCCESS;
+  context_ = cl::Context(device_, nullptr, nullptr, nullptr, status);
+  if (*status != CL_SUCCESS)
+    return;
+  limits_.maxWorkGroupSize = device_.getInfo<CL_DEVICE_MAX_WORK_GROUP_SIZE>();
+  std::vector<cl::size_type> sizes = device_.getInfo<CL_DEVICE_MAX_WORK_ITEM_SIZES>();
+  for (std::size_t i = 0; i < 3; ++i)
+    limits_.maxWorkItemSizes[i] = i < sizes.size() ? sizes[i] : 1;
+  limits_.localMemSize = device_.getInfo<CL_DEVICE_LOCAL_MEM_SIZE>();
+  limits_.maxAllocSize = device_.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();
+  limits_.globalMemSize = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
+  deriveProperties();
+  legacy_ = std::make_unique<CUstream_st>(*this, cudaStreamDefault, /*legacy=*/true, status);
+}
+
+Device::~Device() = default;
+
+// CUDA-style properties from the OpenCL device. Values OpenCL cannot report
+// are cucl's documented nominal values (docs/runtime-api.md).
+void Device::deriveProperties() {
+  cudaDeviceProp &p = properties_;
+  std::string name = device_.getInfo<CL_DEVICE_NAME>();
+  std::strncpy(p.name, name.c_str(), sizeof(p.name) - 1);
+  p.totalGlobalMem = limits_.globalMemSize;
+  p.sharedMemPerBlock = limits_.localMemSize;
+  p.sharedMemPerBlockOptin = limits_.localMemSize;
+  p.sharedMemPerMultiprocessor = limits_.localMemSize;
+  p.regsPerBlock = 65536;
+  p.regsPerMultiprocessor = 65536;
+  p.warpSize = 32;
+  p.memPitch = limits_.maxAllocSize;
+  p.maxThreadsPerBlock = clampToInt(limits_.maxWorkGroupSize);
+  p.maxThreadsPerMultiProcessor = p.maxThreadsPerBlock;
+  for (int i = 0; i < 3; ++i)
+    p.maxThreadsDim[i] = clampToInt(limits_.maxWorkItemSizes[i]);
+  p.maxGridSize[0] = static_cast<int>(kMaxGridX);
+  p.maxGridSize[1] = static_cast<int>(kMaxGridYZ);
+  p.maxGridSize[2] = static_cast<int>(kMaxGridYZ);
+  p.clockRate = clampToInt(std::size_t(device_.getInfo<CL_DEVICE_MAX_CLOCK_FREQUENCY>()) * 1000);
+  p.memoryClockRate = p.clockRate;
+  p.memoryBusWidth = 64;
+  p.totalConstMem = device_.getInfo<CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE>();
+  p.major = 7; // cucl's nominal compute capability
+  p.minor = 0;
+  p.textureAlignment = 512;
+  p.texturePitchAlignment = 32;
+  p.surfaceAlignment = 512;
+  p.deviceOverlap = 1;
+  p.asyncEngineCount = 1;
+  p.multiProcessorCount = clampToInt(device_.getInfo<CL_DEVICE_MAX_COMPUTE_UNITS>());
+  p.kernelExecTimeoutEnabled = 0;
+  p.integrated = device_.getInfo<CL_DEVICE_HOST_UNIFIED_MEMORY>() ? 1 : 0;
+  p.canMapHostMemory = 0;
+  p.computeMode = cudaComputeModeDefault;
+  p.concurrentKernels = 1;
+  p.ECCEnabled = device_.getInfo<CL_DEVICE_ERROR_CORRECTION_SUPPORT>() ? 1 : 0;
+  p.pciBusID = 0;
+  p.pciDeviceID = index_;
+  p.pciDomainID = 0;
+  p.unifiedAddressing = 1; // device pointers never collide with host ones
+  p.l2CacheSize = clampToInt(device_.getInfo<CL_DEVICE_GLOBAL_MEM_CACHE_SIZE>());
+  p.managedMemory = 0;
+  p.isMultiGpuBoard = 0;
+  p.globalL1CacheSupported = 1;
+  p.localL1CacheSupported = 1;
+  p.maxBlocksPerMultiProcessor = 32;
+  p.singleToDoublePrecisionPerfRatio = 2;
+  p.streamPrioritiesSupported = 0;
+  p.cooperativeLaunch = 0;
+}
+
+void Device::addStream(std::shared_ptr<CUstream_st> stream) {
+  std::lock_guard<std::mutex> lock(streamsMutex_);
+  streams_.push_back(std::move(stream));
+}
+
+void Device::removeStream(CUstream_st *stream) {
+  std::lock_guard<std::mutex> lock(streamsMutex_);
+  streams_.erase(std::remove_if(streams_.begin(), streams_.end(),
+                                [stream](const std::shared_ptr<CUstream_st> &entry) {
+                                  return entry.get() == stream;
+                                }),
+                 streams_.end());
+}
+
+std::vector<cl::Event> Device::blockingStreamTails() {
+  std::vector<cl::Event> tails;
+  std::lock_guard<std::mutex> lock(streamsMutex_);
+  for (const std::shared_ptr<CUstream_st> &stream : streams_) {
+    if (!stream->blocking())
+      continue;
+    cl::Event tail = stream->tail();
+    if (tail() != nullptr) {
+      // A queue waiting on another queue's event needs that command flushed
+      // to the device, or a strict driver may wait forever.
+      stream->queue.flush();
+      tails.push_back(tail);
+    }
+  }
+  return tails;
+}
+
+cudaError_t Device::synchronize() {
+  cudaError_t result = legacy_->synchronize();
+  std::vector<std::shared_ptr<CUstream_st>> streams;
+  {
+    std::lock_guard<std::mutex> lock(streamsMutex_);
+    streams = streams_;
+  }
+  for (const std::shared_ptr<CUstream_st> &stream : streams) {
+    cudaError_t error = stream->synchronize();
+    if (result == cudaSuccess)
+      result = error;
+  }
+  return result;
+}
+
+void Device::raiseStickyError(cudaError_t error) {
+  cudaError_t expected = cudaSuccess;
+  sticky_.compare_exchange_strong(expected, error);
+}
+
+} // namespace cucl

@@ -1,0 +1,81 @@
+// One OpenCL device as a CUDA device: its context, limits, CUDA-style
+// properties, the legacy default stream and its list of user streams.
+#ifndef CUCL_CORE_DEVICE_H
+#define CUCL_CORE_DEVICE_H
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "backend/cl.h"
+#include "core/public_headers.h"
+
+struct CUstream_st;
+
+namespace cucl {
+
+// The OpenCL limits the runtime validates launches and allocations against.
+struct DeviceLimits {
+  std::size_t maxWorkGroupSize = 0;
+  std::size_t maxWorkItemSizes[3] = {0, 0, 0};
+  std::size_t localMemSize = 0;
+  std::size_t maxAllocSize = 0;
+  std::size_t globalMemSize = 0;
+};
+
+// CUDA grid limits reported and enforced (those of compute capability 7.0).
+constexpr unsigned kMaxGridX = 2147483647u;
+constexpr unsigned kMaxGridYZ = 65535u;
+
+class Device {
+public:
+  // `status` receives the first OpenCL error while creating the context/queue.
+  Device(int index, cl::Device device, cl_int *status);
+  ~Device();
+  Device(const Device &) = delete;
+  Device &operator=(const Device &) = delete;
+
+  int index() const { return index_; }
+  const cl::Device &clDevice() const { return device_; }
+  const cl::Context &context() const { return context_; }
+  const DeviceLimits &limits() const { return limits_; }
+  const cudaDeviceProp &properties() const { return properties_; }
+  CUstream_st &legacyStream() { return *legacy_; }
+
+  // Streams that synchronize with the legacy stream register themselves here.
+  void addStream(std::shared_ptr<CUstream_st> stream);
+  void removeStream(CUstream_st *stream);
+  // The last command of every registered blocking stream (legacy-stream
+  // semantics: work on stream 0 waits for all of them).
+  std::vector<cl::Event> blockingStreamTails();
+
+  // Waits for every stream of the device.
+  cudaError_t synchronize();
+
+  cudaError_t stickyError() const { return sticky_.load(std::memory_order_relaxed); }
+  void raiseStickyError(cudaError_t error);
+  void clearStickyError() { sticky_.store(cudaSuccess); }
+
+  std::atomic<std::size_t> bytesAllocated{0};
+
+private:
+  void deriveProperties();
+
+  int index_;
+  cl::Device device_;
+  cl::Context context_;
+  DeviceLimits limits_;
+  cudaDeviceProp properties_{};
+  std::unique_ptr<CUstream_st> legacy_;
+  std::mutex streamsMutex_;
+  // Shared with the stream table, so a sync in progress keeps a stream that
+  // another thread destroys alive until it is done with it.
+  std::vector<std::shared_ptr<CUstream_st>> streams_;
+  std::atomic<cudaError_t> sticky_{cudaSuccess};
+};
+
+} // namespace cucl
+
+#endif // CUCL_CORE_DEVICE_H

@@ -1,0 +1,89 @@
+#include "core/host_allocations.h"
+
+#include <cstdlib>
+#include <mutex>
+#include <cstdint>
+#include <map>
+#include <unordered_set>
+
+namespace cucl {
+
+namespace {
+constexpr std::size_t kPageSize = 4096;
+
+struct HostAllocations {
+  std::mutex mutex;
+  std::unordered_set<const void *> live;
+  std::map<std::uintptr_t, std::size_t> registered; // start -> bytes
+};
+HostAllocations &hostAllocations() {
+  static HostAllocations *table = new HostAllocations; // leaked: used during exit
+  return *table;
+}
+} // namespace
+
+void *allocateHost(std::size_t bytes) {
+  std::size_t rounded = (bytes + kPageSize - 1) / kPageSize * kPageSize;
+  if (rounded < bytes)
+    return nullptr; // overflow
+  void *pointer = std::aligned_alloc(kPageSize, rounded == 0 ? kPageSize : rounded);
+  if (pointer == nullptr)
+    return nullptr;
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  table.live.insert(pointer);
+  return pointer;
+}
+
+bool freeHost(void *pointer) {
+  HostAllocations &table = hostAllocations();
+  {
+    std::lock_guard<std::mutex> lock(table.mutex);
+    if (table.live.erase(pointer) == 0)
+      return false;
+  }
+  std::free(pointer);
+  return true;
+}
+
+bool isHostAllocation(const void *pointer) {
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  return table.live.count(pointer) != 0;
+}
+
+bool registerHost(void *pointer, std::size_t bytes) {
+  auto start = reinterpret_cast<std::uintptr_t>(pointer);
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  // Overlapping an existing registration counts as already registered.
+  auto next = table.registered.lower_bound(start);
+  if (next != table.registered.end() && next->first < start + bytes)
+    return false;
+  if (next != table.registered.begin()) {
+    auto previous = std::prev(next);
+    if (previous->first + previous->second > start)
+      return false;
+  }
+  table.registered.emplace(start, bytes);
+  return true;
+}
+
+bool unregisterHost(void *pointer) {
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  return table.registered.erase(reinterpret_cast<std::uintptr_t>(pointer)) != 0;
+}
+
+bool isRegisteredHost(const void *pointer) {
+  auto address = reinterpret_cast<std::uintptr_t>(pointer);
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  auto it = table.registered.upper_bound(address);
+  if (it == table.registered.begin())
+    return false;
+  --it;
+  return address - it->first < it->second;
+}
+
+} // namespace cucl

@@ -1,0 +1,23 @@
+// Host memory from cudaMallocHost/cudaHostAlloc: plain page-aligned memory
+// (OpenCL 1.2 has no portable pinning), tracked so cudaFreeHost can reject
+// pointers it did not hand out; and ranges registered with cudaHostRegister.
+#ifndef CUCL_CORE_HOST_ALLOCATIONS_H
+#define CUCL_CORE_HOST_ALLOCATIONS_H
+
+#include <cstddef>
+
+namespace cucl {
+
+void *allocateHost(std::size_t bytes); // nullptr when out of memory
+bool freeHost(void *pointer);          // false when `pointer` is not ours
+bool isHostAllocation(const void *pointer);
+
+// cudaHostRegister bookkeeping: registration changes nothing about the
+// memory (it is used as ordinary host memory either way).
+bool registerHost(void *pointer, std::size_t bytes); // false if already registered
+bool unregisterHost(void *pointer);                   // false if not registered
+bool isRegisteredHost(const void *pointer);           // inside a registered range
+
+} // namespace cucl
+
+#endif // CUCL_CORE_HOST_ALLOCATIONS_H

@@ -1,0 +1,48 @@
+// Device allocations keyed by their fake address; resolves any address inside
+// one to (buffer, offset) so that `d + k` works wherever a device pointer does.
+#ifndef CUCL_CORE_MEMORY_MAP_H
+#define CUCL_CORE_MEMORY_MAP_H
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <shared_mutex>
+#include <vector>
+
+#include "backend/cl.h"
+
+namespace cucl {
+
+struct Allocation {
+  std::uintptr_t base = 0;
+  std::size_t size = 0; // bytes the program asked for
+  int device = 0;
+  cl::Buffer buffer;
+};
+
+// Where an address lands: a copy of the allocation's handle plus the offset.
+struct ResolvedAddress {
+  cl::Buffer buffer;
+  std::size_t offset = 0;
+  std::size_t bytesToEnd = 0; // size - offset
+  int device = 0;
+};
+
+class MemoryMap {
+public:
+  void insert(Allocation allocation);
+  // Removes the allocation that starts exactly at `base`; false if none does.
+  bool erase(std::uintptr_t base, Allocation *removed);
+  // false when `address` is inside no allocation.
+  bool resolve(const void *address, ResolvedAddress *out) const;
+  // Removes and returns every allocation of `device` (cudaDeviceReset).
+  std::vector<Allocation> takeAll(int device);
+
+private:
+  mutable std::shared_mutex mutex_;
+  std::map<std::uintptr_t, Allocation> allocations_;
+};
+
+} // namespace cucl
+
+#endif // CUCL_CORE_MEMORY_MAP_H

@@ -1,0 +1,142 @@
+#include "core/module_registry.h"
+
+#include <cstdio>
+#include <mutex>
+
+#include "backend/cl_error_names.h"
+#include "backend/program_builder.h"
+#include "core/diagnostics.h"
+
+namespace cucl {
+
+namespace {
+std::size_t deviceSlot(const Device &device) { return static_cast<std::size_t>(device.index()); }
+} // namespace
+
+ModuleRegistry &ModuleRegistry::instance() {
+  // Leaked on purpose: modules unregister from static destructors in an
+  // unspecified order relative to ours.
+  static ModuleRegistry *registry = new ModuleRegistry;
+  return *registry;
+}
+
+void **ModuleRegistry::registerModule(const cuclModuleImage *image) {
+  auto module = std::make_unique<Module>();
+  Module *raw = module.get();
+  raw->handleSlot = raw;
+  if (image != nullptr && image->magic == CUCL_MODULE_MAGIC &&
+      image->abiVersion == CUCL_MODULE_ABI_VERSION && image->source != nullptr) {
+    raw->imageValid = true;
+    raw->name = image->name != nullptr ? image->name : "<unnamed>";
+    raw->source.assign(image->source, image->sourceSize);
+    raw->buildOptions = "-cl-std=CL1.2";
+    if (image->buildOptions != nullptr && *image->buildOptions != '\0')
+      raw->buildOptions += std::string(" ") + image->buildOptions;
+  } else {
+    raw->name = "<invalid module image>";
+  }
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  modules_.emplace(raw, std::move(module));
+  return &raw->handleSlot;
+}
+
+void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const char *kernelName,
+                                    unsigned numArgs, const cuclKernelArgInfo *args,
+                                    unsigned flags) {
+  if (handle == nullptr || hostStub == nullptr || kernelName == nullptr ||
+      (numArgs != 0 && args == nullptr))
+    return; // nothing launchable; a launch through the stub reports it
+  auto kernel = std::make_unique<Kernel>();
+  kernel->module = static_cast<Module *>(*handle);
+  kernel->name = kernelName;
+  kernel->args.assign(args, args + numArgs);
+  kernel->flags = flags;
+  for (const cuclKernelArgInfo &arg : kernel->args)
+    kernel->clArgCount += arg.kind == cuclArgGlobalPointer ? 2u : 1u;
+  if (flags & CUCL_KERNEL_DYNAMIC_SHARED)
+    ++kernel->clArgCount;
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  kernels_[hostStub] = std::move(kernel);
+}
+
+void ModuleRegistry::unregisterModule(void **handle) {
+  if (handle == nullptr)
+    return;
+  Module *module = static_cast<Module *>(*handle);
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  for (auto it = kernels_.begin(); it != kernels_.end();) {
+    if (it->second->module == module)
+      it = kernels_.erase(it);
+    else
+      ++it;
+  }
+  modules_.erase(module);
+}
+
+Kernel *ModuleRegistry::find(const void *hostStub) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  auto it = kernels_.find(hostStub);
+  return it == kernels_.end() ? nullptr : it->second.get();
+}
+
+cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *out) {
+  std::lock_guard<std::mutex> lock(module.buildMutex);
+  std::size_t slot = deviceSlot(device);
+  if (module.builds.size() <= slot)
+    module.builds.resize(slot + 1);
+  if (!module.builds[slot]) {
+    backend::BuiltProgram built =
+        backend::buildProgram(device.context(), device.clDevice(), module.source,
+                              module.buildOptions);
+    if (built.status != CL_SUCCESS) {
+      verboseLog("building module %s for device %d failed (%s); build log:\n%s",
+                 module.name.c_str(), device.index(), backend::clErrorName(built.status),
+                 built.log.c_str());
+    }
+    module.builds[slot] = Module::Build{built.status, built.program};
+  }
+  if (module.builds[slot]->status != CL_SUCCESS)
+    return cudaErrorInvalidPtx;
+  *out = module.builds[slot]->program;
+  return cudaSuccess;
+}
+
+cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelInstance **out) {
+  std::size_t slot = deviceSlot(device);
+  if (slot < kernel.instances.size() && kernel.instances[slot]) {
+    *out = kernel.instances[slot].get();
+    return cudaSuccess;
+  }
+  if (!kernel.module->imageValid)
+    return cudaErrorInvalidKernelImage;
+  cl::Program program;
+  cudaError_t built = build(*kernel.module, device, &program);
+  if (built != cudaSuccess)
+    return built;
+
+  auto instance = std::make_unique<KernelInstance>();
+  cl_int status = CL_SUCCESS;
+  instance->kernel = cl::Kernel(program, kernel.name.c_str(), &status);
+  if (status != CL_SUCCESS) {
+    verboseLog("module %s has no kernel %s (%s)", kernel.module->name.c_str(),
+               kernel.name.c_str(), backend::clErrorName(status));
+    return cudaErrorInvalidDeviceFunction;
+  }
+  cl_uint numArgs = instance->kernel.getInfo<CL_KERNEL_NUM_ARGS>();
+  if (numArgs != kernel.clArgCount) {
+    verboseLog("kernel %s takes %u OpenCL arguments, its registration implies %u",
+               kernel.name.c_str(), numArgs, kernel.clArgCount);
+    return cudaErrorInvalidKernelImage;
+  }
+  instance->maxWorkGroupSize =
+      instance->kernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice());
+  instance->staticLocalMem =
+      instance->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
+  if (kernel.instances.size() <= slot)
+    kernel.instances.resize(slot + 1);
+  kernel.instances[slot] = std::move(instance);
+  *out = kernel.instances[slot].get();
+  return cudaSuccess;
+}
+
+} // namespace cucl

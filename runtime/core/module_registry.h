@@ -1,0 +1,91 @@
+// Modules (OpenCL C programs) and kernels registered by translated programs,
+// keyed by host stub address, with per-device programs and kernels built on
+// first launch.
+//
+// Registration runs from static initializers, before main and before any
+// other runtime call: it only records data and never touches OpenCL.
+#ifndef CUCL_CORE_MODULE_REGISTRY_H
+#define CUCL_CORE_MODULE_REGISTRY_H
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "backend/cl.h"
+#include "core/device.h"
+#include "core/public_headers.h"
+
+namespace cucl {
+
+struct Module {
+  void *handleSlot = nullptr; // the opaque handle points here; holds `this`
+  bool imageValid = false;    // magic and ABI version matched
+  std::string name;
+  std::string source;
+  std::string buildOptions;
+
+  std::mutex buildMutex;
+  // Per device index: built once; a failed build is remembered.
+  struct Build {
+    cl_int status = CL_SUCCESS;
+    cl::Program program;
+  };
+  std::vector<std::optional<Build>> builds;
+};
+
+// A kernel ready to launch on one device.
+struct KernelInstance {
+  cl::Kernel kernel;
+  std::size_t maxWorkGroupSize = 0;
+  std::size_t staticLocalMem = 0;
+};
+
+struct Kernel {
+  Module *module = nullptr;
+  std::string name;
+  std::vector<cuclKernelArgInfo> args;
+  unsigned flags = 0;
+  unsigned clArgCount = 0; // OpenCL arguments the ABI expects
+
+  // Held for the whole set-arguments-and-enqueue sequence of a launch:
+  // an OpenCL kernel object's arguments are shared state.
+  std::mutex launchMutex;
+  std::vector<std::unique_ptr<KernelInstance>> instances; // per device index
+};
+
+class ModuleRegistry {
+public:
+  static ModuleRegistry &instance();
+
+  void **registerModule(const cuclModuleImage *image);
+  void registerKernel(void **handle, const void *hostStub, const char *kernelName,
+                      unsigned numArgs, const cuclKernelArgInfo *args, unsigned flags);
+  void unregisterModule(void **handle);
+
+  // nullptr for an address no kernel was registered with.
+  Kernel *find(const void *hostStub) const;
+
+  // Builds the module and creates the kernel for `device` on first use.
+  // Caller holds kernel.launchMutex. Errors: cudaErrorInvalidKernelImage
+  // (bad image, or the OpenCL kernel's argument count differs from the ABI),
+  // cudaErrorInvalidPtx (the OpenCL C source failed to build),
+  // cudaErrorInvalidDeviceFunction (no kernel of that name in the program).
+  cudaError_t instantiate(Kernel &kernel, Device &device, KernelInstance **out);
+
+private:
+  ModuleRegistry() = default;
+  cudaError_t build(Module &module, Device &device, cl::Program *out);
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<const void *, std::unique_ptr<Kernel>> kernels_;
+  std::unordered_map<Module *, std::unique_ptr<Module>> modules_;
+};
+
+} // namespace cucl
+
+#endif // CUCL_CORE_MODULE_REGISTRY_H

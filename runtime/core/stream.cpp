@@ -1,0 +1,131 @@
+#include "core/stream.h"
+
+#include <memory>
+#include <unordered_map>
+
+#include "core/diagnostics.h"
+#include "backend/cl_error_names.h"
+
+CUstream_st::CUstream_st(cucl::Device &owner, unsigned streamFlags, bool isLegacy,
+                         cl_int *status)
+    : device(owner), flags(streamFlags), legacy(isLegacy) {
+  queue = cl::CommandQueue(owner.context(), owner.clDevice(), CL_QUEUE_PROFILING_ENABLE, status);
+}
+
+cl::Event CUstream_st::tail() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return tail_;
+}
+
+std::vector<cl::Event> CUstream_st::dependencies() {
+  if (legacy)
+    return device.blockingStreamTails();
+  if (blocking()) {
+    CUstream_st &legacyStream = device.legacyStream();
+    cl::Event legacyTail = legacyStream.tail();
+    if (legacyTail() != nullptr) {
+      legacyStream.queue.flush(); // see Device::blockingStreamTails
+      return {legacyTail};
+    }
+  }
+  return {};
+}
+
+cudaError_t CUstream_st::synchronize() {
+  cl_int status = queue.finish();
+  cl::Event last = tail();
+  cl_int execution = CL_COMPLETE;
+  if (status == CL_SUCCESS && last() != nullptr)
+    status = last.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
+  if (status != CL_SUCCESS || execution < 0) {
+    cucl::verboseLog("stream synchronization failed: %s",
+                     cucl::backend::clErrorName(status != CL_SUCCESS ? status : execution));
+    device.raiseStickyError(cudaErrorLaunchFailure);
+    return cudaErrorLaunchFailure;
+  }
+  return cudaSuccess;
+}
+
+cudaError_t CUstream_st::query() {
+  cl::Event last = tail();
+  if (last() == nullptr)
+    return cudaSuccess;
+  cl_int execution = CL_COMPLETE;
+  if (last.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution) != CL_SUCCESS)
+    return cudaErrorLaunchFailure;
+  if (execution < 0) {
+    device.raiseStickyError(cudaErrorLaunchFailure);
+    return cudaErrorLaunchFailure;
+  }
+  if (execution != CL_COMPLETE) {
+    // Nudge the driver: some only start work once flushed.
+    queue.flush();
+    return cudaErrorNotReady;
+  }
+  return cudaSuccess;
+}
+
+namespace cucl {
+
+namespace {
+// Live streams created through the API; owns them.
+struct StreamTable {
+  std::mutex mutex;
+  std::unordered_map<CUstream_st *, std::shared_ptr<CUstream_st>> streams;
+};
+StreamTable &streamTable() {
+  static StreamTable *table = new StreamTable; // leaked: may be used during exit
+  return *table;
+}
+} // namespace
+
+cudaError_t resolveStream(cudaStream_t handle, Device &current, CUstream_st **out) {
+  if (handle == nullptr || handle == cudaStreamLegacy || handle == cudaStreamPerThread) {
+    *out = &current.legacyStream();
+    return cudaSuccess;
+  }
+  StreamTable &table = streamTable();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  if (table.streams.count(handle) == 0)
+    return cudaErrorInvalidResourceHandle;
+  *out = handle;
+  return cudaSuccess;
+}
+
+cudaError_t createStream(Device &device, unsigned flags, cudaStream_t *out) {
+  cl_int status = CL_SUCCESS;
+  auto stream = std::make_shared<CUstream_st>(device, flags, /*legacy=*/false, &status);
+  if (status != CL_SUCCESS) {
+    verboseLog("cannot create a command queue: %s", backend::clErrorName(status));
+    return cudaErrorMemoryAllocation;
+  }
+  CUstream_st *raw = stream.get();
+  {
+    StreamTable &table = streamTable();
+    std::lock_guard<std::mutex> lock(table.mutex);
+    table.streams.emplace(raw, stream);
+  }
+  device.addStream(std::move(stream));
+  *out = raw;
+  return cudaSuccess;
+}
+
+cudaError_t destroyStream(cudaStream_t handle) {
+  std::shared_ptr<CUstream_st> owned;
+  {
+    StreamTable &table = streamTable();
+    std::lock_guard<std::mutex> lock(table.mutex);
+    auto it = table.streams.find(handle);
+    if (it == table.streams.end())
+      return cudaErrorInvalidResourceHandle;
+    owned = std::move(it->second);
+    table.streams.erase(it);
+  }
+  owned->device.removeStream(owned.get());
+  // CUDA lets queued work finish after destruction; finishing here keeps the
+  // queue's lifetime simple.
+  owned->synchronize();
+  return cudaSuccess;
+}
+
+} // namespace cucl

@@ -1,0 +1,63 @@
+// A CUDA stream: one in-order OpenCL command queue (profiling on, for event
+// timing) plus the event of its last command, which is what other streams
+// wait on to get CUDA's legacy-default-stream ordering.
+#ifndef CUCL_CORE_STREAM_H
+#define CUCL_CORE_STREAM_H
+
+#include <mutex>
+#include <vector>
+
+#include "backend/cl.h"
+#include "core/device.h"
+#include "core/public_headers.h"
+
+struct CUstream_st {
+  CUstream_st(cucl::Device &device, unsigned flags, bool legacy, cl_int *status);
+
+  cucl::Device &device;
+  const unsigned flags;
+  const bool legacy; // the device's legacy default stream (stream 0)
+  cl::CommandQueue queue;
+
+  // A blocking stream orders itself with the legacy stream both ways.
+  bool blocking() const { return !legacy && (flags & cudaStreamNonBlocking) == 0; }
+  cl::Event tail();
+
+  // Enqueues one command through `submit(const std::vector<cl::Event>* waits,
+  // cl::Event* done) -> cl_int`, first waiting for what CUDA's stream
+  // semantics order before it, and records it as the stream's tail.
+  template <class Submit> cl_int enqueue(Submit &&submit) {
+    std::vector<cl::Event> waits = dependencies();
+    std::lock_guard<std::mutex> lock(mutex_);
+    cl::Event done;
+    cl_int status = submit(waits.empty() ? nullptr : &waits, &done);
+    if (status == CL_SUCCESS)
+      tail_ = done;
+    return status;
+  }
+
+  // Waits for all work; a failed command raises the device's sticky error.
+  cudaError_t synchronize();
+  // cudaSuccess when all work is done, cudaErrorNotReady otherwise.
+  cudaError_t query();
+
+private:
+  std::vector<cl::Event> dependencies();
+
+  std::mutex mutex_;
+  cl::Event tail_;
+};
+
+namespace cucl {
+
+// Maps an API stream handle (0, cudaStreamLegacy, cudaStreamPerThread or a
+// created stream) to the stream object; `current` supplies the legacy stream.
+// A handle that is no live stream -> cudaErrorInvalidResourceHandle.
+cudaError_t resolveStream(cudaStream_t handle, Device &current, CUstream_st **out);
+
+cudaError_t createStream(Device &device, unsigned flags, cudaStream_t *out);
+cudaError_t destroyStream(cudaStream_t handle);
+
+} // namespace cucl
+
+#endif // CUCL_CORE_STREAM_H

@@ -1,0 +1,47 @@
+// Compiled by a ctest with g++ -std=c++17 -Wall -Wextra -Wpedantic -Werror:
+// cucl's public headers in a plain C++ host program (no CUDA compiler).
+#include <cstdio>
+
+#include <cuda.h>
+#include <cuda_profiler_api.h>
+#include <cuda_runtime.h>
+
+static_assert(sizeof(char3) == 3, "CUDA layout");
+static_assert(sizeof(float3) == 12 && alignof(float3) == 4, "CUDA layout");
+static_assert(sizeof(float4) == 16 && alignof(float4) == 16, "CUDA layout");
+static_assert(sizeof(double2) == 16 && alignof(double2) == 16, "CUDA layout");
+static_assert(sizeof(short2) == 4 && alignof(short2) == 4, "CUDA layout");
+static_assert(sizeof(int3) == 12 && alignof(int2) == 8, "CUDA layout");
+static_assert(sizeof(longlong4) == 32 && alignof(longlong4) == 16, "CUDA layout");
+static_assert(sizeof(dim3) == 12, "CUDA layout");
+static_assert(CUDART_VERSION == 12000, "models CUDA 12.0");
+#ifndef __DRIVER_TYPES_H__
+#error "helper headers test NVIDIA's guard macro"
+#endif
+#ifndef __CUDA_RUNTIME_H__
+#error "helper headers test NVIDIA's guard macro"
+#endif
+
+static void kernelStub(int *, float) {}
+
+int main() {
+  dim3 defaults;
+  dim3 fromUint3 = make_uint3(2, 3, 4);
+  uint3 back = fromUint3;
+  float4 f = make_float4(1, 2, 3, 4);
+  double3 d = make_double3(1, 2, 3);
+  int *p = nullptr;
+  float *q = nullptr;
+  cudaMalloc(&p, 16);
+  cudaMallocHost(&q, 16);
+  cudaStream_t stream = cudaStreamLegacy;
+  void *args[] = {&p, &f.x};
+  cudaLaunchKernel(kernelStub, dim3(1), dim3(32), args, 0, stream);
+  cudaEvent_t event;
+  cudaEventCreate(&event, cudaEventDisableTiming);
+  cudaDeviceProp prop;
+  cudaGetDeviceProperties(&prop, 0);
+  std::printf("%u %u %f %f %s %d\n", defaults.x + defaults.y + defaults.z, back.z, f.w, d.z,
+              cudaGetErrorName(cudaGetLastError()), CUDA_VERSION);
+  return 0;
+}
