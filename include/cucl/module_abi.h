@@ -60,8 +60,17 @@ void __cuclUnregisterModule(void **module);
 /* nvcc's launch ABI: `k<<<g, b, s, st>>>(a...)` becomes
  *   (__cudaPushCallConfiguration(g, b, s, st) ? (void)0 : k(a...))
  * and the host stub `k` pops the configuration and calls cudaLaunchKernel. */
+/* Clang checks `<<<g, b>>>` against this declaration, so the shared-memory
+ * size and the stream default to 0 as in nvcc's headers. */
+#ifdef __cplusplus
+#define CUCL_DEFAULT_ARG(value) = value
+#else
+#define CUCL_DEFAULT_ARG(value)
+#endif
 unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,
-                                     size_t sharedMem, struct CUstream_st *stream);
+                                     size_t sharedMem CUCL_DEFAULT_ARG(0),
+                                     struct CUstream_st *stream CUCL_DEFAULT_ARG(0));
+#undef CUCL_DEFAULT_ARG
 cudaError_t __cudaPopCallConfiguration(dim3 *gridDim, dim3 *blockDim,
                                        size_t *sharedMem, void *stream);
 

@@ -1,5 +1,5 @@
 // Driver layer: the whole translation of one .cu file, used by cucl-translate
-// and cuclcc.
+// (and, through it, cuclcc).
 #pragma once
 
 #include <string>
@@ -9,12 +9,14 @@
 namespace cucl::translate {
 
 struct TranslationOutputs {
-  std::string hostCppPath;  // rewritten host C++ (required)
-  std::string deviceClPath; // OpenCL C source, for inspection (optional)
+  // Rewritten host C++; "-" is stdout, empty skips the host side. Rewritten
+  // user headers are written beside it, at their path relative to the .cu.
+  std::string hostCppPath;
+  std::string deviceClPath; // OpenCL C source; "-" is stdout, empty skips it
 };
 
-// Parse -> collect kernels -> emit device -> rewrite host -> write files.
-// Returns 0 on success, 1 after diagnostics were printed.
+// Parse -> reject NVIDIA headers -> collect kernels -> emit device -> rewrite
+// host -> write files. Returns 0 on success, 1 after diagnostics were printed.
 int translateFile(const TranslateOptions &options, const TranslationOutputs &outputs);
 
 } // namespace cucl::translate

@@ -37,18 +37,28 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options) {
   // nvcc pre-includes cuda_runtime.h; many programs never include it.
   args.push_back("-include");
   args.push_back("cuda_runtime.h");
+  // Declares __cudaPushCallConfiguration, which Clang looks up for every
+  // `<<<>>>`; the rewritten host code includes it too.
+  args.push_back("-include");
+  args.push_back("cucl/module_abi.h");
   return args;
 }
 
-std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options) {
+std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options) {
   clang::tooling::FixedCompilationDatabase database(".", clangArgumentsFor(options));
   clang::tooling::ClangTool tool(database, {options.inputPath});
   std::vector<std::unique_ptr<clang::ASTUnit>> units;
-  if (tool.buildASTs(units) != 0 || units.size() != 1 || !units.front())
-    return nullptr;
-  if (units.front()->getDiagnostics().hasErrorOccurred())
+  tool.buildASTs(units);
+  if (units.size() != 1 || !units.front())
     return nullptr;
   return std::move(units.front());
+}
+
+std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options) {
+  std::unique_ptr<clang::ASTUnit> unit = parseCudaSourceKeepingErrors(options);
+  if (!unit || unit->getDiagnostics().hasErrorOccurred())
+    return nullptr;
+  return unit;
 }
 
 } // namespace cucl::translate

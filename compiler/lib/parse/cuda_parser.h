@@ -28,6 +28,11 @@ struct TranslateOptions {
 // then been printed to stderr.
 std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options);
 
+// Like parseCudaSource, but also returns a unit whose source had errors
+// (null only when Clang could not run at all), so a caller can still inspect
+// which files were loaded. Check getDiagnostics().hasErrorOccurred().
+std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options);
+
 // The compiler arguments parseCudaSource hands to Clang (exposed for tests and
 // for `cucl-translate --print-clang-args`).
 std::vector<std::string> clangArgumentsFor(const TranslateOptions &options);

@@ -5,10 +5,11 @@
 // that embeds the OpenCL module is appended.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
-#include <string>
 
 namespace clang {
 class ASTUnit;
@@ -25,7 +26,36 @@ struct HostOutput {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// Returns nullopt after printing file:line:col errors for what it cannot rewrite.
-std::optional<HostOutput> rewriteHost(clang::ASTUnit &unit, const DeviceModule &device);
+struct HostRewriteOptions {
+  // Headers under these directories (cucl's own include dir) are library
+  // code: never rewritten, even though they are not system headers.
+  std::vector<std::string> libraryIncludeDirs;
+};
+
+// The rewrite in two steps, so the driver can report what the host side
+// cannot express (file-scope device variables, member kernels, launches split
+// across macros) at its declaration before emitting device code.
+class HostRewriter {
+public:
+  HostRewriter(clang::ASTUnit &unit, const HostRewriteOptions &options);
+  ~HostRewriter();
+  HostRewriter(const HostRewriter &) = delete;
+  HostRewriter &operator=(const HostRewriter &) = delete;
+
+  // Walks the AST and plans every edit. Returns false after printing
+  // file:line:col errors.
+  bool plan();
+  // Applies the planned edits and appends the registrar for `device`.
+  // Returns nullopt after printing errors.
+  std::optional<HostOutput> finish(const DeviceModule &device);
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// plan() + finish() in one call.
+std::optional<HostOutput> rewriteHost(clang::ASTUnit &unit, const DeviceModule &device,
+                                      const HostRewriteOptions &options = {});
 
 } // namespace cucl::translate

@@ -1,0 +1,28 @@
+// OpenCL address spaces as the device emitter sees them. CUDA pointers carry
+// no address space; OpenCL C 1.2 has no generic one, so every pointer the
+// emitter prints gets one of these, inferred from where the pointer came from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cucl::translate {
+
+enum class AddressSpace : unsigned char {
+  Unknown, // nothing known yet (a null pointer, an unassigned variable)
+  Private, // locals, by-value parameters
+  Global,  // kernel pointer parameters (cudaMalloc memory)
+  Local,   // __shared__ variables
+};
+
+// The OpenCL qualifier, e.g. "__global"; Unknown prints as __private.
+const char *addressSpaceQualifier(AddressSpace space);
+
+// One letter for specialization names: g, l, p (u for Unknown).
+char addressSpaceLetter(AddressSpace space);
+
+// "__g", "__gl", ...: the suffix of a function specialized for `spaces`
+// (empty when the function has no pointer or reference parameters).
+std::string addressSpaceSuffix(const std::vector<AddressSpace> &spaces);
+
+} // namespace cucl::translate

@@ -1,0 +1,80 @@
+// Address-space inference for one specialization of one device function.
+//
+// Seeds: the address spaces of the function's pointer and non-const
+// reference parameters (chosen by the caller: kernel pointer parameters are
+// __global, __shared__ storage is __local, everything else __private). Local
+// pointer and reference variables take the space of whatever initializes or
+// is assigned to them, iterated to a fixed point; a variable that would need
+// two spaces is an error at the offending assignment.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "analyse/address_space.h"
+#include "analyse/device_diagnostics.h"
+
+namespace clang {
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace cucl::translate {
+
+// True for parameters whose address space is part of a specialization:
+// pointers and references other than `const T&` (which are passed by value).
+bool isSpaceParameter(const clang::VarDecl *parameter);
+// True for `const T&` parameters of non-pointer type: emitted by value.
+bool isByValueReferenceParameter(const clang::VarDecl *parameter);
+// True when a reference is initialized with a temporary (`const T &r = a + b`):
+// the emitter holds such a reference's value in a private variable.
+bool bindsTemporary(const clang::Expr *init);
+
+class PointerSpaceInference {
+public:
+  // Address space a call's pointer result points to (or a reference result
+  // refers to); nullopt when it cannot be known.
+  using CallResultSpace = std::function<std::optional<AddressSpace>(const clang::CallExpr *)>;
+
+  PointerSpaceInference(DeviceDiagnostics &diagnostics, CallResultSpace callResultSpace);
+
+  void seed(const clang::VarDecl *variable, AddressSpace space);
+  // The space `this` points to, in a member function's specialization.
+  void seedThis(AddressSpace space) { thisSpace_ = space; }
+  // Infers every local pointer/reference in `function`'s body. False when an
+  // error was reported.
+  bool run(const clang::FunctionDecl *function);
+
+  // Space that a pointer-typed rvalue points to (reference-typed: refers to).
+  std::optional<AddressSpace> pointeeSpace(const clang::Expr *pointer) const;
+  // Space an lvalue lives in.
+  std::optional<AddressSpace> storageSpace(const clang::Expr *lvalue) const;
+  // Space of a pointer variable's pointee or a reference variable's referent.
+  AddressSpace variableSpace(const clang::VarDecl *variable) const;
+  // Space the function's pointer/reference result points into.
+  AddressSpace returnSpace() const { return returnSpace_; }
+
+private:
+  struct Constraint {
+    const clang::VarDecl *variable; // nullptr: the function's result
+    const clang::Expr *source;
+    bool sourceIsLvalue; // reference binding: the space the source lives in
+  };
+
+  std::optional<AddressSpace> spaceOfPointerStoredAt(const clang::Expr *lvalue) const;
+  void collectConstraints(const clang::FunctionDecl *function);
+
+  DeviceDiagnostics &diagnostics_;
+  CallResultSpace callResultSpace_;
+  std::map<const clang::VarDecl *, AddressSpace> spaces_;
+  std::vector<Constraint> constraints_;
+  AddressSpace returnSpace_ = AddressSpace::Unknown;
+  AddressSpace thisSpace_ = AddressSpace::Private;
+};
+
+} // namespace cucl::translate

@@ -1,0 +1,211 @@
+#include "emit_device/builtin_table.h"
+
+namespace cucl::translate {
+namespace {
+
+using C = BuiltinCategory;
+
+// A float/double pair: `namef` (float) and `name` (double, and the C++ float
+// overloads of <cmath>) both map to the overloaded OpenCL function.
+void family(std::vector<BuiltinMapping> &rows, const std::string &name, const std::string &opencl,
+            unsigned arity) {
+  std::string args;
+  for (unsigned i = 0; i < arity; ++i)
+    args += (i ? ", $" : "$") + std::to_string(i);
+  rows.push_back({name + "f", "", opencl + "(" + args + ")", "", C::Math, ""});
+  rows.push_back({name, "", opencl + "(" + args + ")", "", C::Math, ""});
+}
+
+std::vector<BuiltinMapping> buildTable() {
+  std::vector<BuiltinMapping> rows = {
+      // Synchronization. CUDA's __syncthreads orders shared and global memory.
+      {"__syncthreads", "", "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)", "", C::Synchronization,
+       "every thread of the block must reach it, as in CUDA"},
+      {"__threadfence", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "", C::Synchronization, ""},
+      {"__threadfence_block", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
+       C::Synchronization, ""},
+      {"__threadfence_system", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
+       C::Synchronization, "orders device memory only"},
+      // Output.
+      {"printf", "", "printf($*)", "", C::Output, "OpenCL printf; float arguments are not promoted"},
+  };
+
+  const char *unary[] = {"sqrt",  "rsqrt", "cbrt",  "exp",   "exp2",  "exp10", "expm1", "log",
+                         "log2",  "log10", "log1p", "sin",   "cos",   "tan",   "asin",  "acos",
+                         "atan",  "sinh",  "cosh",  "tanh",  "asinh", "acosh", "atanh", "fabs",
+                         "floor", "ceil",  "round", "trunc", "rint",  "erf",   "erfc",  "lgamma",
+                         "tgamma", "logb", "sinpi", "cospi"};
+  for (const char *name : unary)
+    family(rows, name, name, 1);
+  const char *binary[] = {"pow", "atan2", "fmin", "fmax", "fmod", "hypot", "copysign", "fdim", "remainder",
+                          "nextafter"};
+  for (const char *name : binary)
+    family(rows, name, name, 2);
+  family(rows, "fma", "fma", 3);
+  // C99 classification macros come through <cmath> functions or builtins.
+  for (const char *name : {"isnan", "isinf", "isfinite", "signbit"}) {
+    rows.push_back({name, "", std::string(name) + "($0)", "", C::Math, "returns int (0 or 1)"});
+    rows.push_back({std::string("__builtin_") + name, "", std::string(name) + "($0)", "", C::Math, ""});
+  }
+
+  std::vector<BuiltinMapping> more = {
+      // Fast-math intrinsics: native_* where OpenCL has a matching one.
+      {"__expf", "", "native_exp($0)", "", C::FastMath, "native_exp"},
+      {"__exp10f", "", "native_exp10($0)", "", C::FastMath, "native_exp10"},
+      {"__logf", "", "native_log($0)", "", C::FastMath, "native_log"},
+      {"__log2f", "", "native_log2($0)", "", C::FastMath, "native_log2"},
+      {"__log10f", "", "native_log10($0)", "", C::FastMath, "native_log10"},
+      {"__sinf", "", "native_sin($0)", "", C::FastMath, "native_sin"},
+      {"__cosf", "", "native_cos($0)", "", C::FastMath, "native_cos"},
+      {"__tanf", "", "native_tan($0)", "", C::FastMath, "native_tan"},
+      {"__powf", "", "pow($0, $1)", "", C::FastMath, "exact pow (native_powr differs for x < 0)"},
+      {"__fdividef", "", "native_divide($0, $1)", "", C::FastMath, "native_divide"},
+      {"__frsqrt_rn", "", "rsqrt($0)", "", C::FastMath, "exact rsqrt"},
+      {"__fsqrt_rn", "", "sqrt($0)", "", C::FastMath, "exact sqrt"},
+      {"__saturatef", "", "fmin(fmax($0, 0.0f), 1.0f)", "", C::FastMath, "NaN gives 0, as in CUDA"},
+      {"__fadd_rn", "", "($0 + $1)", "", C::FastMath, "default rounding"},
+      {"__fmul_rn", "", "($0 * $1)", "", C::FastMath, "default rounding"},
+      {"__fmaf_rn", "", "fma($0, $1, $2)", "", C::FastMath, ""},
+      // min/max: the CUDA overloads for int, unsigned, long long, float, double.
+      {"min", "float,float", "fmin($0, $1)", "", C::Math, "float and double use fmin/fmax"},
+      {"min", "double,double", "fmin($0, $1)", "", C::Math, ""},
+      {"min", "", "min($0, $1)", "", C::Integer, "integer overloads"},
+      {"max", "float,float", "fmax($0, $1)", "", C::Math, ""},
+      {"max", "double,double", "fmax($0, $1)", "", C::Math, ""},
+      {"max", "", "max($0, $1)", "", C::Integer, "integer overloads"},
+      {"umin", "", "min($0, $1)", "", C::Integer, ""},
+      {"umax", "", "max($0, $1)", "", C::Integer, ""},
+      {"llmin", "", "min($0, $1)", "", C::Integer, ""},
+      {"llmax", "", "max($0, $1)", "", C::Integer, ""},
+      {"ullmin", "", "min($0, $1)", "", C::Integer, ""},
+      {"ullmax", "", "max($0, $1)", "", C::Integer, ""},
+      // abs: OpenCL's abs(int) returns uint, so cast back to CUDA's type.
+      {"abs", "float", "fabs($0)", "", C::Math, "std::abs(float)"},
+      {"abs", "double", "fabs($0)", "", C::Math, "std::abs(double)"},
+      {"abs", "int", "((int)abs($0))", "", C::Integer, "result cast back to int"},
+      {"abs", "long", "((long)abs($0))", "", C::Integer, ""},
+      {"abs", "long long", "((long)abs($0))", "", C::Integer, ""},
+      {"labs", "", "((long)abs($0))", "", C::Integer, ""},
+      {"llabs", "", "((long)abs($0))", "", C::Integer, ""},
+      {"sincosf", "", "(*($1) = sincos($0, $2))", "", C::Math, "pointers in any address space"},
+      {"sincos", "", "(*($1) = sincos($0, $2))", "", C::Math, ""},
+      // Read-only cache loads are plain loads.
+      {"__ldg", "", "(*($0))", "", C::Math, "a plain load"},
+      // Integer intrinsics.
+      {"__popc", "", "((int)popcount($0))", "", C::Integer, ""},
+      {"__popcll", "", "((int)popcount($0))", "", C::Integer, ""},
+      {"__clz", "", "((int)clz($0))", "", C::Integer, ""},
+      {"__clzll", "", "((int)clz($0))", "", C::Integer, ""},
+      {"__ffs", "", "cucl_ffs($0)", "ffs", C::Integer, "helper (OpenCL 1.2 has no ctz)"},
+      {"__ffsll", "", "cucl_ffsll($0)", "ffsll", C::Integer, "helper"},
+      {"__brev", "", "cucl_brev($0)", "brev", C::Integer, "helper"},
+      {"__mul24", "", "mul24($0, $1)", "", C::Integer, ""},
+      {"__umul24", "", "mul24($0, $1)", "", C::Integer, ""},
+      {"__mulhi", "", "mul_hi($0, $1)", "", C::Integer, ""},
+      {"__umulhi", "", "mul_hi($0, $1)", "", C::Integer, ""},
+      {"__mul64hi", "", "mul_hi($0, $1)", "", C::Integer, ""},
+      {"__umul64hi", "", "mul_hi($0, $1)", "", C::Integer, ""},
+      {"__sad", "", "((int)abs_diff($0, $1) + (int)$2)", "", C::Integer, ""},
+      {"__usad", "", "(abs_diff($0, $1) + $2)", "", C::Integer, ""},
+      // Conversions and reinterpretations.
+      {"__float2int_rn", "", "convert_int_rte($0)", "", C::Conversion, ""},
+      {"__float2int_rz", "", "convert_int_rtz($0)", "", C::Conversion, ""},
+      {"__float2int_rd", "", "convert_int_rtn($0)", "", C::Conversion, ""},
+      {"__float2int_ru", "", "convert_int_rtp($0)", "", C::Conversion, ""},
+      {"__float2uint_rn", "", "convert_uint_rte($0)", "", C::Conversion, ""},
+      {"__float2uint_rz", "", "convert_uint_rtz($0)", "", C::Conversion, ""},
+      {"__float2ll_rn", "", "convert_long_rte($0)", "", C::Conversion, ""},
+      {"__float2ll_rz", "", "convert_long_rtz($0)", "", C::Conversion, ""},
+      {"__int2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
+      {"__uint2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
+      {"__double2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
+      {"__double2int_rn", "", "convert_int_rte($0)", "", C::Conversion, ""},
+      {"__double2int_rz", "", "convert_int_rtz($0)", "", C::Conversion, ""},
+      {"__float_as_int", "", "as_int($0)", "", C::Conversion, ""},
+      {"__float_as_uint", "", "as_uint($0)", "", C::Conversion, ""},
+      {"__int_as_float", "", "as_float($0)", "", C::Conversion, ""},
+      {"__uint_as_float", "", "as_float($0)", "", C::Conversion, ""},
+      {"__double_as_longlong", "", "as_long($0)", "", C::Conversion, ""},
+      {"__longlong_as_double", "", "as_double($0)", "", C::Conversion, ""},
+  };
+  rows.insert(rows.end(), more.begin(), more.end());
+
+  // 32-bit atomics on global or shared memory.
+  struct Atomic {
+    const char *cuda;
+    const char *opencl;
+  };
+  const Atomic atomics[] = {{"atomicAdd", "atomic_add"}, {"atomicSub", "atomic_sub"},
+                            {"atomicExch", "atomic_xchg"}, {"atomicMin", "atomic_min"},
+                            {"atomicMax", "atomic_max"}, {"atomicAnd", "atomic_and"},
+                            {"atomicOr", "atomic_or"},   {"atomicXor", "atomic_xor"}};
+  for (const Atomic &atomic : atomics) {
+    for (const char *suffix : {"", "_block", "_system"}) {
+      std::string name = std::string(atomic.cuda) + suffix;
+      std::string call = std::string(atomic.opencl) + "($0, $1)";
+      rows.push_back({name, "int*,int", call, "", C::Atomic, ""});
+      rows.push_back({name, "unsigned int*,unsigned int", call, "", C::Atomic, ""});
+    }
+  }
+  for (const char *suffix : {"", "_block", "_system"}) {
+    std::string add = std::string("atomicAdd") + suffix;
+    rows.push_back({add, "float*,float", "cucl_atomic_add_float_$S0($0, $1)", "atomic_add_float", C::Atomic,
+                    "compare-and-swap loop on the bit pattern"});
+    rows.push_back({std::string("atomicExch") + suffix, "float*,float", "atomic_xchg($0, $1)", "", C::Atomic, ""});
+    std::string cas = std::string("atomicCAS") + suffix;
+    rows.push_back({cas, "int*,int,int", "atomic_cmpxchg($0, $1, $2)", "", C::Atomic, ""});
+    rows.push_back({cas, "unsigned int*,unsigned int,unsigned int", "atomic_cmpxchg($0, $1, $2)", "", C::Atomic,
+                    ""});
+    rows.push_back({std::string("atomicInc") + suffix, "unsigned int*,unsigned int",
+                    "cucl_atomic_inc_wrap_$S0($0, $1)", "atomic_inc_wrap", C::Atomic,
+                    "CUDA wrap: old >= val ? 0 : old + 1"});
+    rows.push_back({std::string("atomicDec") + suffix, "unsigned int*,unsigned int",
+                    "cucl_atomic_dec_wrap_$S0($0, $1)", "atomic_dec_wrap", C::Atomic,
+                    "CUDA wrap: old == 0 || old > val ? val : old - 1"});
+  }
+  return rows;
+}
+
+} // namespace
+
+const std::vector<BuiltinMapping> &builtinMappings() {
+  static const std::vector<BuiltinMapping> rows = buildTable();
+  return rows;
+}
+
+const BuiltinMapping *findBuiltin(const std::string &cudaName, const std::string &signature) {
+  const BuiltinMapping *generic = nullptr;
+  for (const BuiltinMapping &row : builtinMappings()) {
+    if (row.cudaName != cudaName)
+      continue;
+    if (row.signature.empty()) {
+      if (!generic)
+        generic = &row;
+    } else if (row.signature == signature) {
+      return &row;
+    }
+  }
+  return generic;
+}
+
+const char *builtinCategoryName(BuiltinCategory category) {
+  switch (category) {
+  case BuiltinCategory::Synchronization:
+    return "synchronization";
+  case BuiltinCategory::Math:
+    return "math";
+  case BuiltinCategory::FastMath:
+    return "fast math";
+  case BuiltinCategory::Integer:
+    return "integer";
+  case BuiltinCategory::Conversion:
+    return "conversion";
+  case BuiltinCategory::Atomic:
+    return "atomic";
+  case BuiltinCategory::Output:
+    return "output";
+  }
+  return "other";
+}
+
+} // namespace cucl::translate

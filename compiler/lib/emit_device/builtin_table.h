@@ -1,0 +1,38 @@
+// The data table mapping CUDA device functions (math, integer intrinsics,
+// conversions, atomics, synchronization, printf) to OpenCL C 1.2. One row per
+// CUDA name (and, where OpenCL needs different code per overload, per
+// parameter signature). docs/device-support.md is checked against this table
+// by the `device-support-doc` test, so the documentation cannot drift.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cucl::translate {
+
+enum class BuiltinCategory { Synchronization, Math, FastMath, Integer, Conversion, Atomic, Output };
+
+struct BuiltinMapping {
+  std::string cudaName;
+  // Canonical parameter types joined by ',' ("unsigned int*,unsigned int"),
+  // or empty: any overload of cudaName.
+  std::string signature;
+  // OpenCL spelling. $0..$9: the arguments (converted to the CUDA parameter
+  // types); $*: all arguments; $S0: "global"/"local", the address space
+  // argument 0 points to (for helpers that exist once per address space).
+  std::string opencl;
+  // A helper function the spelling calls (see builtin_helpers.h), or empty.
+  std::string helper;
+  BuiltinCategory category;
+  std::string note; // for the documentation
+};
+
+const std::vector<BuiltinMapping> &builtinMappings();
+
+// The row for a call to `cudaName` whose parameters are `signature`; rows
+// with a signature win over generic ones. nullptr: not supported.
+const BuiltinMapping *findBuiltin(const std::string &cudaName, const std::string &signature);
+
+const char *builtinCategoryName(BuiltinCategory category);
+
+} // namespace cucl::translate

@@ -1,0 +1,652 @@
+// Expression printing for FunctionEmitter.
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/ADT/StringExtras.h>
+
+#include "emit_device/builtin_helpers.h"
+#include "emit_device/builtin_table.h"
+#include "emit_device/function_emitter.h"
+#include "emit_device/opencl_names.h"
+#include "emit_device/record_emitter.h"
+
+namespace cucl::translate {
+namespace {
+
+bool isSystemDecl(clang::ASTContext &context, const clang::Decl *decl) {
+  return context.getSourceManager().isInSystemHeader(decl->getLocation());
+}
+
+// Declared by include/cucl/device/device_runtime.h (library, not user code).
+bool isDeviceRuntimeDecl(clang::ASTContext &context, const clang::Decl *decl) {
+  const clang::SourceManager &sources = context.getSourceManager();
+  llvm::StringRef file = sources.getFilename(sources.getExpansionLoc(decl->getLocation()));
+  return file.endswith("cucl/device/device_runtime.h");
+}
+
+// Parameter types as the builtin table spells signatures: "int*,float".
+std::string signatureOf(const clang::FunctionDecl *callee) {
+  std::string signature;
+  for (const clang::ParmVarDecl *parameter : callee->parameters()) {
+    clang::QualType type = parameter->getType().getCanonicalType().getUnqualifiedType();
+    if (!signature.empty())
+      signature += ",";
+    if (type->isPointerType())
+      signature += type->getPointeeType().getUnqualifiedType().getAsString() + "*";
+    else
+      signature += type.getAsString();
+  }
+  return signature;
+}
+
+bool isIndexVariable(const std::string &name) {
+  return name == "threadIdx" || name == "blockIdx" || name == "blockDim" || name == "gridDim";
+}
+
+} // namespace
+
+std::string FunctionEmitter::unsupported(const clang::Stmt *where, const std::string &construct) {
+  diagnostics_.unsupported(where->getBeginLoc(), construct);
+  return "0";
+}
+
+std::string FunctionEmitter::localName(const clang::NamedDecl *decl) {
+  std::string name = decl->getNameAsString();
+  if (name.empty())
+    return "cucl_unnamed";
+  return safeLocalName(name);
+}
+
+AddressSpace FunctionEmitter::pointee(const clang::Expr *pointer) {
+  std::optional<AddressSpace> space = inference_.pointeeSpace(pointer);
+  if (!space) {
+    diagnostics_.unsupported(pointer->getExprLoc(),
+                             "a pointer whose address space cannot be inferred (loaded from memory, "
+                             "or a pointer to pointer)");
+    return AddressSpace::Private;
+  }
+  return *space == AddressSpace::Unknown ? AddressSpace::Private : *space;
+}
+
+void FunctionEmitter::useShared(const clang::VarDecl *variable) {
+  for (const clang::VarDecl *known : spec_.sharedVariables)
+    if (known == variable)
+      return;
+  spec_.sharedVariables.push_back(variable);
+}
+
+void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
+  for (const clang::VarDecl *variable : callee.sharedVariables)
+    useShared(variable);
+  spec_.usesDynamicShared |= callee.usesDynamicShared;
+}
+
+std::string FunctionEmitter::integer(const llvm::APSInt &value, clang::QualType type) {
+  if (type->isBooleanType())
+    return value.getBoolValue() ? "true" : "false";
+  clang::QualType canonical = type.getCanonicalType();
+  if (auto *enumType = llvm::dyn_cast<clang::EnumType>(canonical.getTypePtr()))
+    canonical = enumType->getDecl()->getIntegerType().getCanonicalType();
+  bool isUnsigned = canonical->isUnsignedIntegerType();
+  bool isWide = context_.getTypeSize(canonical) > 32;
+  std::string suffix = std::string(isUnsigned ? "u" : "") + (isWide ? "L" : "");
+  if (value.isSigned() && value.isNegative()) {
+    if (value.isMinSignedValue()) {
+      llvm::APSInt plusOne(value + 1, false);
+      return "(" + llvm::toString(plusOne, 10) + suffix + " - 1" + suffix + ")";
+    }
+    return "(" + llvm::toString(value, 10) + suffix + ")";
+  }
+  return llvm::toString(value, 10) + suffix;
+}
+
+std::string FunctionEmitter::floating(const llvm::APFloat &value, clang::QualType type,
+                                      clang::SourceLocation where) {
+  bool isFloat = type->isSpecificBuiltinType(clang::BuiltinType::Float);
+  if (!isFloat)
+    types_.typeName(type, AddressSpace::Private, where); // marks double use, rejects long double
+  std::string cast = isFloat ? "" : "(double)";
+  if (value.isNaN())
+    return "(" + cast + "NAN)";
+  if (value.isInfinity())
+    return value.isNegative() ? "(-" + cast + "INFINITY)" : "(" + cast + "INFINITY)";
+  llvm::APFloat asDouble = value;
+  bool losesInfo = false;
+  asDouble.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven, &losesInfo);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, isFloat ? "%.9g" : "%.17g", asDouble.convertToDouble());
+  std::string text = buffer;
+  if (text.find_first_of(".e") == std::string::npos)
+    text += ".0";
+  if (isFloat)
+    text += "f";
+  return text.front() == '-' ? "(" + text + ")" : text;
+}
+
+// An evaluated constant: integral constant expressions (template arguments,
+// sizeof, constexpr values) print as their value.
+std::string FunctionEmitter::constant(const clang::Expr *e, bool &ok) {
+  ok = false;
+  if (e->isValueDependent() || !e->isPRValue())
+    return "";
+  clang::QualType type = e->getType();
+  if (type->isIntegralOrEnumerationType()) {
+    clang::Expr::EvalResult result;
+    if (e->EvaluateAsInt(result, context_, clang::Expr::SE_NoSideEffects) && result.Val.isInt()) {
+      ok = true;
+      return integer(result.Val.getInt(), type);
+    }
+  }
+  return "";
+}
+
+std::string FunctionEmitter::exprTop(const clang::Expr *e) {
+  std::string text = expr(e);
+  if (text.size() < 2 || text.front() != '(' || text.back() != ')')
+    return text;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth == 0 && i + 1 < text.size())
+      return text; // the first '(' closes before the end: not one group
+  }
+  return text.substr(1, text.size() - 2);
+}
+
+std::string FunctionEmitter::expr(const clang::Expr *e) {
+  if (!e)
+    return "";
+  // Integral constants other than plain literals print evaluated.
+  if (!llvm::isa<clang::IntegerLiteral>(e) && !llvm::isa<clang::CharacterLiteral>(e) &&
+      !llvm::isa<clang::CXXBoolLiteralExpr>(e) && !llvm::isa<clang::ParenExpr>(e)) {
+    bool ok = false;
+    std::string value = constant(e, ok);
+    if (ok)
+      return value;
+  }
+
+  if (auto *literal = llvm::dyn_cast<clang::IntegerLiteral>(e))
+    return integer(llvm::APSInt(literal->getValue(), e->getType()->isUnsignedIntegerType()), e->getType());
+  if (auto *literal = llvm::dyn_cast<clang::CharacterLiteral>(e))
+    return std::to_string(literal->getValue());
+  if (auto *literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(e))
+    return literal->getValue() ? "true" : "false";
+  if (auto *literal = llvm::dyn_cast<clang::FloatingLiteral>(e))
+    return floating(literal->getValue(), e->getType(), e->getExprLoc());
+  if (auto *literal = llvm::dyn_cast<clang::StringLiteral>(e)) {
+    std::string text;
+    llvm::raw_string_ostream stream(text);
+    literal->outputString(stream);
+    return stream.str();
+  }
+  if (llvm::isa<clang::CXXNullPtrLiteralExpr>(e) || llvm::isa<clang::GNUNullExpr>(e))
+    return "0";
+  if (auto *paren = llvm::dyn_cast<clang::ParenExpr>(e))
+    return "(" + exprTop(paren->getSubExpr()) + ")";
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+    return declRef(ref);
+  if (auto *castExpr = llvm::dyn_cast<clang::CastExpr>(e))
+    return cast(castExpr);
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e)) {
+    std::string sub = expr(unary->getSubExpr());
+    if (unary->getOpcode() == clang::UO_Extension || unary->getOpcode() == clang::UO_Plus)
+      return sub;
+    if (unary->getOpcode() == clang::UO_Real || unary->getOpcode() == clang::UO_Imag ||
+        unary->getOpcode() == clang::UO_Coawait)
+      return unsupported(e, "this unary operator");
+    std::string op = clang::UnaryOperator::getOpcodeStr(unary->getOpcode()).str();
+    return unary->isPostfix() ? "(" + sub + op + ")" : "(" + op + sub + ")";
+  }
+  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(e)) {
+    if (binary->isPtrMemOp())
+      return unsupported(e, "a pointer to member");
+    // Operands printed in source order: printing may emit callees, and the
+    // output order must not depend on the C++ compiler's evaluation order.
+    std::string lhs = expr(binary->getLHS());
+    std::string rhs = expr(binary->getRHS());
+    return "(" + lhs + " " + binary->getOpcodeStr().str() + " " + rhs + ")";
+  }
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e)) {
+    std::string condition = expr(conditional->getCond());
+    std::string whenTrue = expr(conditional->getTrueExpr());
+    std::string whenFalse = expr(conditional->getFalseExpr());
+    return "(" + condition + " ? " + whenTrue + " : " + whenFalse + ")";
+  }
+  if (auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+    std::string base = expr(subscript->getLHS());
+    return base + "[" + exprTop(subscript->getRHS()) + "]";
+  }
+  if (auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+    auto *field = llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl());
+    if (!field)
+      return unsupported(e, "a member function or static member");
+    return expr(member->getBase()) + (member->isArrow() ? "->" : ".") + RecordEmitter::fieldName(field);
+  }
+  if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e))
+    return call(callExpr);
+  if (auto *pseudo = llvm::dyn_cast<clang::PseudoObjectExpr>(e))
+    return pseudoObject(pseudo);
+  if (auto *list = llvm::dyn_cast<clang::InitListExpr>(e))
+    return initList(list, false);
+  if (auto *temporary = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+    return expr(temporary->getSubExpr());
+  if (auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(e))
+    return expr(cleanups->getSubExpr());
+  if (auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+    return expr(bind->getSubExpr());
+  if (auto *constantExpr = llvm::dyn_cast<clang::ConstantExpr>(e))
+    return expr(constantExpr->getSubExpr());
+  if (auto *substituted = llvm::dyn_cast<clang::SubstNonTypeTemplateParmExpr>(e))
+    return expr(substituted->getReplacement());
+  if (auto *defaultArg = llvm::dyn_cast<clang::CXXDefaultArgExpr>(e))
+    return expr(defaultArg->getExpr());
+  if (auto *defaultInit = llvm::dyn_cast<clang::CXXDefaultInitExpr>(e))
+    return expr(defaultInit->getExpr());
+  if (llvm::isa<clang::ImplicitValueInitExpr>(e) || llvm::isa<clang::CXXScalarValueInitExpr>(e)) {
+    if (e->getType()->isScalarType())
+      return "((" + types_.typeName(e->getType(), AddressSpace::Private, e->getExprLoc()) + ")0)";
+    return "((" + types_.typeName(e->getType(), AddressSpace::Private, e->getExprLoc()) + "){0})";
+  }
+  if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
+    const clang::CXXConstructorDecl *constructor = construct->getConstructor();
+    if (constructor->isTrivial() && constructor->isCopyOrMoveConstructor() && construct->getNumArgs() == 1)
+      return expr(construct->getArg(0));
+    if (constructor->isTrivial() && construct->getNumArgs() == 0)
+      return "((" + types_.typeName(e->getType(), AddressSpace::Private, e->getExprLoc()) + "){0})";
+    return constructorCall(construct);
+  }
+  if (auto *traitExpr = llvm::dyn_cast<clang::UnaryExprOrTypeTraitExpr>(e))
+    return unsupported(traitExpr, "a sizeof/alignof of a type without a constant size");
+  if (llvm::isa<clang::LambdaExpr>(e))
+    return unsupported(e, "a lambda expression");
+  if (llvm::isa<clang::CXXThrowExpr>(e))
+    return unsupported(e, "a throw expression");
+  if (llvm::isa<clang::CXXNewExpr>(e))
+    return unsupported(e, "operator new");
+  if (llvm::isa<clang::CXXDeleteExpr>(e))
+    return unsupported(e, "operator delete");
+  if (llvm::isa<clang::CXXTypeidExpr>(e))
+    return unsupported(e, "typeid");
+  if (llvm::isa<clang::CXXThisExpr>(e)) {
+    auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(spec_.function);
+    if (method && !method->isStatic())
+      return "cucl_this";
+    return unsupported(e, "'this' outside a member function");
+  }
+  if (llvm::isa<clang::StmtExpr>(e))
+    return unsupported(e, "a statement expression");
+  return unsupported(e, std::string("expression '") + e->getStmtClassName() + "'");
+}
+
+std::string FunctionEmitter::pseudoObject(const clang::PseudoObjectExpr *pseudo) {
+  auto *property = llvm::dyn_cast<clang::MSPropertyRefExpr>(pseudo->getSyntacticForm()->IgnoreParens());
+  if (property) {
+    const clang::Expr *baseExpr = property->getBaseExpr()->IgnoreParenImpCasts();
+    if (auto *opaque = llvm::dyn_cast<clang::OpaqueValueExpr>(baseExpr))
+      baseExpr = opaque->getSourceExpr()->IgnoreParenImpCasts();
+    auto *base = llvm::dyn_cast<clang::DeclRefExpr>(baseExpr);
+    std::string field = property->getPropertyDecl()->getNameAsString();
+    if (base && isIndexVariable(base->getDecl()->getNameAsString()) && field.size() == 1 &&
+        field[0] >= 'x' && field[0] <= 'z') {
+      static const std::map<std::string, std::string> functions = {{"threadIdx", "get_local_id"},
+                                                                   {"blockIdx", "get_group_id"},
+                                                                   {"blockDim", "get_local_size"},
+                                                                   {"gridDim", "get_num_groups"}};
+      return "((uint)" + functions.at(base->getDecl()->getNameAsString()) + "(" +
+             std::to_string(field[0] - 'x') + "))";
+    }
+  }
+  return unsupported(pseudo, "this property access");
+}
+
+std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
+  const clang::ValueDecl *decl = ref->getDecl();
+  if (auto *enumerator = llvm::dyn_cast<clang::EnumConstantDecl>(decl))
+    return integer(enumerator->getInitVal(), ref->getType());
+  if (llvm::isa<clang::FunctionDecl>(decl))
+    return unsupported(ref, "a function pointer");
+  auto *variable = llvm::dyn_cast<clang::VarDecl>(decl);
+  if (!variable)
+    return unsupported(ref, "a reference to '" + decl->getNameAsString() + "'");
+  std::string name = variable->getNameAsString();
+  if (isSystemDecl(context_, variable)) {
+    if (name == "warpSize")
+      return "32";
+    if (isIndexVariable(name))
+      return unsupported(ref, "'" + name + "' as a whole (use ." + "x/.y/.z)");
+  }
+  if (variable->hasAttr<clang::CUDASharedAttr>()) {
+    if (variable->hasExternalStorage() || variable->getType()->isIncompleteArrayType()) {
+      spec_.usesDynamicShared = true;
+      clang::QualType element = variable->getType();
+      if (auto *array = context_.getAsArrayType(element))
+        element = array->getElementType();
+      else
+        return unsupported(ref, "an extern __shared__ variable that is not an array");
+      return "((" + types_.typeName(context_.getPointerType(element), AddressSpace::Local, ref->getExprLoc()) +
+             ")cucl_dynamic_shared)";
+    }
+    useShared(variable);
+    std::string hoisted = module_.sharedName(variable);
+    return spec_.isKernel ? hoisted : "(*" + hoisted + ")";
+  }
+  if (variable->hasGlobalStorage() && !variable->isLocalVarDeclOrParm()) {
+    // Constants (constexpr / const with a constant initializer) print as values.
+    if (variable->getType().isConstQualified() && variable->getAnyInitializer()) {
+      if (const clang::APValue *value = variable->evaluateValue()) {
+        if (value->isInt())
+          return integer(value->getInt(), variable->getType());
+        if (value->isFloat())
+          return floating(value->getFloat(), variable->getType(), ref->getExprLoc());
+      }
+    }
+    if (variable->hasAttr<clang::CUDAConstantAttr>())
+      return unsupported(ref, "__constant__ variable '" + name + "'");
+    if (variable->hasAttr<clang::CUDADeviceAttr>())
+      return unsupported(ref, "__device__ variable '" + name + "'");
+    return unsupported(ref, "global variable '" + name + "'");
+  }
+  if (variable->isStaticLocal())
+    return unsupported(ref, "static local variable '" + name + "'");
+  std::string printed = localName(variable);
+  if (variable->getType()->isReferenceType() && !valueReferences_.count(variable) &&
+      !(llvm::isa<clang::ParmVarDecl>(variable) && isByValueReferenceParameter(variable)))
+    return "(*" + printed + ")";
+  return printed;
+}
+
+std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
+  const clang::Expr *sub = castExpr->getSubExpr();
+  switch (castExpr->getCastKind()) {
+  case clang::CK_NullToPointer:
+    return "0";
+  case clang::CK_DerivedToBase:
+  case clang::CK_UncheckedDerivedToBase:
+  case clang::CK_BaseToDerived:
+  case clang::CK_Dynamic:
+    return unsupported(castExpr, "a cast between base and derived classes");
+  case clang::CK_ConstructorConversion:
+  case clang::CK_UserDefinedConversion:
+    if (sub->getType().getCanonicalType().getUnqualifiedType() ==
+        castExpr->getType().getCanonicalType().getUnqualifiedType())
+      return expr(sub);
+    return unsupported(castExpr, "a user-defined conversion");
+  case clang::CK_FunctionToPointerDecay:
+    return unsupported(castExpr, "a function pointer");
+  case clang::CK_ToUnion:
+  case clang::CK_VectorSplat:
+  case clang::CK_MemberPointerToBoolean:
+    return unsupported(castExpr, "this conversion");
+  default:
+    break;
+  }
+  if (llvm::isa<clang::ImplicitCastExpr>(castExpr))
+    return expr(sub); // C performs the same conversion implicitly
+  clang::QualType type = castExpr->getType();
+  if (type->isVoidType())
+    return "((void)" + expr(sub) + ")";
+  if (!type->isScalarType())
+    return expr(sub); // records, references: a copy or a no-op
+  AddressSpace space = type->isPointerType() ? pointee(castExpr) : AddressSpace::Private;
+  return "((" + types_.typeName(type, space, castExpr->getExprLoc()) + ")" + expr(sub) + ")";
+}
+
+std::string FunctionEmitter::initList(const clang::InitListExpr *list, bool braced) {
+  if (list->getType()->isScalarType())
+    return list->getNumInits() ? expr(list->getInit(0)) : "0";
+  std::string text = "{";
+  for (unsigned i = 0; i < list->getNumInits(); ++i) {
+    const clang::Expr *init = list->getInit(i);
+    if (i)
+      text += ", ";
+    if (auto *nested = llvm::dyn_cast<clang::InitListExpr>(init->IgnoreImplicit()))
+      text += initList(nested, true);
+    else if (llvm::isa<clang::ImplicitValueInitExpr>(init) && !init->getType()->isScalarType())
+      text += "{0}";
+    else
+      text += exprTop(init);
+  }
+  if (list->getNumInits() == 0)
+    text += "0";
+  text += "}";
+  if (braced)
+    return text;
+  return "((" + types_.typeName(list->getType(), AddressSpace::Private, list->getExprLoc()) + ")" + text + ")";
+}
+
+std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const UserCall &target, bool final) {
+  std::vector<AddressSpace> spaces;
+  auto add = [&](const clang::Expr *arg, bool isLvalue) {
+    std::optional<AddressSpace> space = isLvalue ? inference_.storageSpace(arg) : inference_.pointeeSpace(arg);
+    if (!space) {
+      if (final)
+        diagnostics_.unsupported(arg->getExprLoc(),
+                                 "a pointer whose address space cannot be inferred (loaded from memory, "
+                                 "or a pointer to pointer)");
+      return false;
+    }
+    if (*space == AddressSpace::Unknown) {
+      if (!final)
+        return false;
+      space = AddressSpace::Private;
+    }
+    spaces.push_back(*space);
+    return true;
+  };
+  if (target.object && !add(target.object, !target.objectIsPointer))
+    return std::nullopt;
+  const clang::FunctionDecl *callee = target.callee;
+  for (unsigned i = 0; i < callee->getNumParams() && i < target.args.size(); ++i) {
+    const clang::ParmVarDecl *parameter = callee->getParamDecl(i);
+    if (isSpaceParameter(parameter) && !add(target.args[i], parameter->getType()->isReferenceType()))
+      return std::nullopt;
+  }
+  return spaces;
+}
+
+std::optional<FunctionEmitter::UserCall> FunctionEmitter::resolveUserCall(const clang::CallExpr *callExpr) {
+  const clang::FunctionDecl *callee = callExpr->getDirectCallee();
+  const clang::FunctionDecl *definition = nullptr;
+  if (!callee || !callee->hasBody(definition) || isSystemDecl(context_, callee) || callee->getBuiltinID() != 0 ||
+      callee->hasAttr<clang::CUDAGlobalAttr>())
+    return std::nullopt;
+  UserCall target;
+  target.callee = definition;
+  target.args.assign(callExpr->arg_begin(), callExpr->arg_end());
+  auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
+  if (!method || method->isStatic())
+    return target;
+  if (method->isVirtual() || llvm::isa<clang::CXXConstructorDecl>(method) ||
+      llvm::isa<clang::CXXDestructorDecl>(method))
+    return std::nullopt;
+  if (auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(callExpr)) {
+    target.object = member->getImplicitObjectArgument();
+    auto *calleeExpr = llvm::dyn_cast<clang::MemberExpr>(member->getCallee()->IgnoreParens());
+    target.objectIsPointer = calleeExpr && calleeExpr->isArrow();
+    return target;
+  }
+  if (llvm::isa<clang::CXXOperatorCallExpr>(callExpr) && !target.args.empty()) {
+    target.object = target.args.front(); // `a op b` with a member operator: a is the object
+    target.args.erase(target.args.begin());
+    return target;
+  }
+  return std::nullopt;
+}
+
+std::optional<AddressSpace> FunctionEmitter::callResultSpace(const clang::CallExpr *callExpr) {
+  std::optional<UserCall> target = resolveUserCall(callExpr);
+  if (!target)
+    return std::nullopt;
+  std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(*target, false);
+  if (!spaces)
+    return AddressSpace::Unknown; // not known yet: the next round will tell
+  Specialization *specialization = module_.specialize(target->callee, *spaces, callExpr->getExprLoc());
+  if (!specialization)
+    return AddressSpace::Unknown;
+  return specialization->returnSpace;
+}
+
+std::string FunctionEmitter::call(const clang::CallExpr *callExpr) {
+  const clang::FunctionDecl *callee = callExpr->getDirectCallee();
+  if (!callee)
+    return unsupported(callExpr, "a call through a function pointer");
+  if (auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(callExpr)) {
+    // `dim3 t = threadIdx` converts the whole built-in through an operator.
+    if (auto *object = llvm::dyn_cast_or_null<clang::DeclRefExpr>(
+            member->getImplicitObjectArgument() ? member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                                                : nullptr))
+      if (isIndexVariable(object->getDecl()->getNameAsString()) && isSystemDecl(context_, object->getDecl()))
+        return unsupported(callExpr, "'" + object->getDecl()->getNameAsString() + "' as a whole (use .x/.y/.z)");
+  }
+  if (auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
+    // `a = b` on a struct is a call to its trivial assignment operator.
+    if (method->isTrivial() && (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) &&
+        callExpr->getNumArgs() == 2) {
+      std::string target = expr(callExpr->getArg(0));
+      return "(" + target + " = " + expr(callExpr->getArg(1)) + ")";
+    }
+    if (method->isVirtual())
+      return unsupported(callExpr, "a virtual function call");
+  }
+  if (callee->hasAttr<clang::CUDAGlobalAttr>())
+    return unsupported(callExpr, "a kernel launch from device code");
+  if (std::optional<UserCall> target = resolveUserCall(callExpr))
+    return userCall(callExpr, *target);
+  if (llvm::isa<clang::CXXMethodDecl>(callee))
+    return unsupported(callExpr, "a call to member function '" + callee->getNameAsString() + "' without a body");
+  std::vector<const clang::Expr *> args(callExpr->arg_begin(), callExpr->arg_end());
+  return builtinCall(callExpr, callee, args);
+}
+
+// A user-defined constructor is emitted as a factory returning the object
+// by value (see FunctionEmitter::emit), so a construction is a plain call.
+std::string FunctionEmitter::constructorCall(const clang::CXXConstructExpr *construct) {
+  const clang::CXXConstructorDecl *constructor = construct->getConstructor();
+  const clang::FunctionDecl *definition = nullptr;
+  std::string record = constructor->getParent()->getNameAsString();
+  if (construct->getType()->isArrayType())
+    return unsupported(construct, "an array of objects with a constructor ('" + record + "')");
+  if (!constructor->hasBody(definition) || isSystemDecl(context_, constructor))
+    return unsupported(construct, "a call to constructor '" + record + "' without a body");
+  UserCall target;
+  target.callee = definition;
+  target.args.assign(construct->arg_begin(), construct->arg_end());
+  return userCall(construct, target);
+}
+
+std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCall &target) {
+  const clang::FunctionDecl *callee = target.callee;
+  if (callee->isVariadic())
+    return unsupported(callExpr, "a call to a variadic function");
+  std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(target, true);
+  if (!spaces)
+    return "0";
+  Specialization *specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc());
+  if (!specialization)
+    return "0";
+  useSpecializationShared(*specialization);
+  std::string text = specialization->name + "(";
+  bool first = true;
+  auto append = [&](const std::string &argument) {
+    text += (first ? "" : ", ") + argument;
+    first = false;
+  };
+  if (target.object) {
+    if (target.objectIsPointer)
+      append(exprTop(target.object));
+    else if (!target.object->isLValue()) // a temporary has no address to pass
+      return unsupported(callExpr, "a member function call on a temporary");
+    else
+      append("&" + expr(target.object));
+  }
+  for (unsigned i = 0; i < target.args.size(); ++i) {
+    const clang::ParmVarDecl *parameter = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
+    if (parameter && parameter->getType()->isReferenceType() && !isByValueReferenceParameter(parameter))
+      append("&" + expr(target.args[i]));
+    else
+      append(exprTop(target.args[i]));
+  }
+  for (const clang::VarDecl *shared : specialization->sharedVariables) {
+    std::string hoisted = module_.sharedName(shared);
+    append(spec_.isKernel ? "&" + hoisted : hoisted);
+  }
+  if (specialization->usesDynamicShared)
+    append("cucl_dynamic_shared");
+  text += ")";
+  if (callee->getReturnType()->isReferenceType())
+    return "(*" + text + ")";
+  return text;
+}
+
+std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
+                                         llvm::ArrayRef<const clang::Expr *> args) {
+  std::string name = callee->getNameAsString();
+  std::string signature = signatureOf(callee);
+  const BuiltinMapping *mapping = findBuiltin(name, signature);
+  if (!mapping) {
+    bool known = false;
+    for (const BuiltinMapping &row : builtinMappings())
+      known |= row.cudaName == name;
+    if (known)
+      return unsupported(callExpr, "'" + name + "(" + signature + ")'");
+    if (!isSystemDecl(context_, callee) && !isDeviceRuntimeDecl(context_, callee) && callee->getBuiltinID() == 0 &&
+        !callee->hasBody())
+      return unsupported(callExpr, "calling '" + name + "' without its definition in this file");
+    return unsupported(callExpr, "function '" + name + "'");
+  }
+  // Arguments converted to the CUDA parameter types, as C++ did implicitly.
+  std::vector<std::string> printed;
+  for (unsigned i = 0; i < args.size(); ++i) {
+    const clang::Expr *arg = args[i];
+    if (i >= callee->getNumParams()) { // variadic (printf): no default promotions
+      printed.push_back(exprTop(arg->IgnoreImpCasts()));
+      continue;
+    }
+    clang::QualType parameter = callee->getParamDecl(i)->getType().getCanonicalType().getUnqualifiedType();
+    const clang::Expr *bare = arg->IgnoreImpCasts();
+    if (parameter->isPointerType() || parameter->isReferenceType() ||
+        bare->getType().getCanonicalType().getUnqualifiedType() == parameter)
+      printed.push_back(exprTop(arg));
+    else
+      printed.push_back("(" + types_.typeName(parameter, AddressSpace::Private, arg->getExprLoc()) + ")" +
+                        expr(bare));
+  }
+  AddressSpace space = AddressSpace::Private;
+  if (mapping->category == BuiltinCategory::Atomic) {
+    space = args.empty() ? AddressSpace::Private : pointee(args[0]);
+    if (space != AddressSpace::Global && space != AddressSpace::Local)
+      return unsupported(callExpr, "an atomic operation on private memory");
+  }
+  if (!mapping->helper.empty())
+    module_.requireHelper(mapping->helper, space);
+
+  std::string text;
+  const std::string &format = mapping->opencl;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '$' || i + 1 >= format.size()) {
+      text += format[i];
+      continue;
+    }
+    char next = format[i + 1];
+    if (next == '*') {
+      for (size_t a = 0; a < printed.size(); ++a)
+        text += (a ? ", " : "") + printed[a];
+      ++i;
+    } else if (next == 'S' && i + 2 < format.size()) {
+      text += helperSpaceName(space);
+      i += 2;
+    } else if (next >= '0' && next <= '9') {
+      size_t index = static_cast<size_t>(next - '0');
+      text += index < printed.size() ? printed[index] : "0";
+      ++i;
+    } else {
+      text += format[i];
+    }
+  }
+  return text;
+}
+
+} // namespace cucl::translate

@@ -1,0 +1,507 @@
+// Statements, signatures and the kernel prologue for FunctionEmitter.
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/StmtCXX.h>
+
+#include "emit_device/function_emitter.h"
+#include "emit_device/opencl_names.h"
+#include "emit_device/record_emitter.h"
+
+namespace cucl::translate {
+namespace {
+
+// Member functions get `cucl_this` as a parameter; constructors create it.
+bool isInstanceMethod(const clang::FunctionDecl *function) {
+  auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(function);
+  return method && !method->isStatic() && !llvm::isa<clang::CXXConstructorDecl>(method);
+}
+
+bool isSharedVariable(const clang::VarDecl *variable) {
+  return variable->hasAttr<clang::CUDASharedAttr>();
+}
+
+// OpenCL forbids bool inside structs passed to kernels (its size is not fixed).
+bool containsBoolField(clang::QualType type) {
+  clang::QualType canonical = type.getCanonicalType();
+  if (auto *array = llvm::dyn_cast<clang::ArrayType>(canonical.getTypePtr()))
+    return containsBoolField(array->getElementType());
+  if (auto *record = canonical->getAsRecordDecl()) {
+    for (const clang::FieldDecl *field : record->fields())
+      if (field->getType()->isBooleanType() || containsBoolField(field->getType()))
+        return true;
+  }
+  return false;
+}
+
+// Pointers anywhere inside a by-value kernel argument have no OpenCL meaning.
+bool containsPointer(clang::QualType type) {
+  clang::QualType canonical = type.getCanonicalType();
+  if (canonical->isPointerType() || canonical->isReferenceType())
+    return true;
+  if (auto *array = llvm::dyn_cast<clang::ArrayType>(canonical.getTypePtr()))
+    return containsPointer(array->getElementType());
+  if (auto *record = canonical->getAsRecordDecl())
+    for (const clang::FieldDecl *field : record->fields())
+      if (containsPointer(field->getType()))
+        return true;
+  return false;
+}
+
+} // namespace
+
+FunctionEmitter::FunctionEmitter(ModuleServices &module, Specialization &specialization)
+    : module_(module), spec_(specialization), context_(module.context()), types_(module.types()),
+      diagnostics_(module.diagnostics()),
+      inference_(module.diagnostics(),
+                 [this](const clang::CallExpr *callExpr) { return callResultSpace(callExpr); }) {}
+
+void FunctionEmitter::line(const std::string &text) {
+  out_ += std::string(indent_ * 2, ' ') + text + "\n";
+}
+
+std::string FunctionEmitter::emit(EmittedKernel *kernel) {
+  const clang::FunctionDecl *function = spec_.function;
+  // Seed the parameters' spaces: kernels' pointers are __global; a device
+  // function's come from its specialization.
+  size_t next = 0;
+  if (isInstanceMethod(function) && !spec_.spaces.empty())
+    inference_.seedThis(spec_.spaces[next++]);
+  for (const clang::ParmVarDecl *parameter : function->parameters()) {
+    if (spec_.isKernel) {
+      if (parameter->getType()->isPointerType())
+        inference_.seed(parameter, AddressSpace::Global);
+    } else if (isSpaceParameter(parameter) && next < spec_.spaces.size()) {
+      inference_.seed(parameter, spec_.spaces[next++]);
+    }
+  }
+  inference_.run(function);
+  spec_.returnSpace = inference_.returnSpace();
+
+  const auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody());
+  if (!body) {
+    diagnostics_.unsupported(function->getLocation(), "a function body that is not a block (function-try-block)");
+    return "";
+  }
+  auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function);
+  if (constructor)
+    constructorPrologue();
+  compoundBody(body);
+  if (constructor)
+    line("return cucl_self;");
+  std::string bodyText = std::move(out_);
+
+  std::string text;
+  if (spec_.isKernel) {
+    std::string prologue;
+    text = kernelSignature(*kernel, prologue) + " {\n" + prologue;
+    for (const clang::VarDecl *shared : spec_.sharedVariables)
+      text += "  " +
+              types_.declare(shared->getType(), module_.sharedName(shared), AddressSpace::Private,
+                             shared->getLocation(), "__local") +
+              ";\n";
+    if (spec_.usesDynamicShared)
+      kernel->flags |= CUCL_KERNEL_DYNAMIC_SHARED;
+  } else {
+    text = deviceSignature() + " {\n";
+  }
+  return text + bodyText + "}\n\n";
+}
+
+std::string FunctionEmitter::deviceSignature() {
+  const clang::FunctionDecl *function = spec_.function;
+  std::vector<std::string> parameters;
+  size_t next = 0;
+  if (isInstanceMethod(function)) {
+    AddressSpace space = next < spec_.spaces.size() ? spec_.spaces[next] : AddressSpace::Private;
+    ++next;
+    parameters.push_back(types_.declare(llvm::cast<clang::CXXMethodDecl>(function)->getThisType(), "cucl_this",
+                                        space, function->getLocation()));
+  }
+  for (const clang::ParmVarDecl *parameter : function->parameters()) {
+    std::string name = localName(parameter);
+    if (parameter->getName().empty())
+      name = "cucl_arg" + std::to_string(parameter->getFunctionScopeIndex());
+    clang::QualType type = parameter->getType();
+    if (isByValueReferenceParameter(parameter)) {
+      parameters.push_back(types_.declare(type->getPointeeType(), name, AddressSpace::Private,
+                                          parameter->getLocation()));
+    } else if (isSpaceParameter(parameter)) {
+      AddressSpace space = next < spec_.spaces.size() ? spec_.spaces[next] : AddressSpace::Private;
+      ++next;
+      parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));
+    } else {
+      if (containsPointer(type))
+        diagnostics_.unsupported(parameter->getLocation(), "a struct containing pointers passed by value");
+      parameters.push_back(types_.declare(type, name, AddressSpace::Private, parameter->getLocation()));
+    }
+  }
+  for (const clang::VarDecl *shared : spec_.sharedVariables)
+    parameters.push_back(types_.declare(context_.getPointerType(shared->getType()), module_.sharedName(shared),
+                                        AddressSpace::Local, shared->getLocation()));
+  if (spec_.usesDynamicShared)
+    parameters.push_back("__local uchar *cucl_dynamic_shared");
+  if (function->isVariadic())
+    diagnostics_.unsupported(function->getLocation(), "a variadic function");
+
+  clang::QualType result = function->getReturnType();
+  if (auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function))
+    result = context_.getRecordType(constructor->getParent());
+  std::string text = types_.declare(result, spec_.name, spec_.returnSpace, function->getLocation()) + "(";
+  for (size_t i = 0; i < parameters.size(); ++i)
+    text += (i ? ", " : "") + parameters[i];
+  if (parameters.empty())
+    text += "void";
+  return text + ")";
+}
+
+std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue) {
+  const clang::FunctionDecl *function = spec_.function;
+  std::vector<std::string> parameters;
+  const uint64_t pointerSize = static_cast<uint64_t>(context_.getTypeSizeInChars(context_.VoidPtrTy).getQuantity());
+  for (const clang::ParmVarDecl *parameter : function->parameters()) {
+    std::string name = localName(parameter);
+    if (parameter->getName().empty())
+      name = "cucl_arg" + std::to_string(parameter->getFunctionScopeIndex());
+    clang::QualType type = parameter->getType();
+    clang::SourceLocation where = parameter->getLocation();
+    if (type->isPointerType()) {
+      kernel.args.push_back({cuclArgGlobalPointer, pointerSize});
+      if (type->getPointeeType()->isPointerType()) {
+        diagnostics_.unsupported(where, "a pointer-to-pointer kernel parameter");
+        continue;
+      }
+      parameters.push_back(types_.declare(type, name + "__base", AddressSpace::Global, where));
+      parameters.push_back("ulong " + name + "__off");
+      prologue += "  " + types_.declare(type, name, AddressSpace::Global, where) + " = (" +
+                  types_.typeName(type, AddressSpace::Global, where) + ")((__global char *)" + name +
+                  "__base + " + name + "__off);\n";
+      continue;
+    }
+    if (type->isReferenceType()) {
+      diagnostics_.unsupported(where, "a reference kernel parameter");
+      continue;
+    }
+    uint64_t size = static_cast<uint64_t>(context_.getTypeSizeInChars(type).getQuantity());
+    kernel.args.push_back({cuclArgByValue, size});
+    if (containsPointer(type)) {
+      diagnostics_.unsupported(where, "a struct containing pointers passed by value to a kernel");
+      continue;
+    }
+    if (containsBoolField(type)) {
+      diagnostics_.unsupported(where, "a struct with a bool field passed by value to a kernel");
+      continue;
+    }
+    if (type->isBooleanType()) {
+      // OpenCL kernels cannot take bool: pass the byte, convert at entry.
+      parameters.push_back("uchar " + name + "__arg");
+      prologue += "  bool " + name + " = " + name + "__arg;\n";
+      continue;
+    }
+    parameters.push_back(types_.declare(type, name, AddressSpace::Private, where));
+  }
+  if (spec_.usesDynamicShared)
+    parameters.push_back("__local uchar *cucl_dynamic_shared");
+  std::string text = "__kernel void " + spec_.name + "(";
+  for (size_t i = 0; i < parameters.size(); ++i)
+    text += (i ? ", " : "") + parameters[i];
+  if (parameters.empty())
+    text += "void";
+  return text + ")";
+}
+
+// A constructor's factory starts with the object and its member initializers.
+void FunctionEmitter::constructorPrologue() {
+  auto *constructor = llvm::cast<clang::CXXConstructorDecl>(spec_.function);
+  clang::QualType record = context_.getRecordType(constructor->getParent());
+  line(types_.declare(record, "cucl_self", AddressSpace::Private, constructor->getLocation()) + ";");
+  line(types_.declare(context_.getPointerType(record), "cucl_this", AddressSpace::Private,
+                      constructor->getLocation()) + " = &cucl_self;");
+  for (const clang::CXXCtorInitializer *init : constructor->inits()) {
+    const clang::FieldDecl *field = init->getMember();
+    if (!field || !init->isMemberInitializer()) {
+      diagnostics_.unsupported(init->getSourceLocation().isValid() ? init->getSourceLocation()
+                                                                   : constructor->getLocation(),
+                               "a base-class or delegating constructor initializer");
+      continue;
+    }
+    const clang::Expr *value = init->getInit();
+    if (field->getType()->isArrayType()) {
+      diagnostics_.unsupported(constructor->getLocation(), "initializing an array member in a constructor");
+      continue;
+    }
+    if (auto *list = llvm::dyn_cast<clang::InitListExpr>(value->IgnoreImplicit()))
+      line("cucl_this->" + RecordEmitter::fieldName(field) + " = " + initList(list, false) + ";");
+    else if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(value->IgnoreImplicit());
+             construct && construct->getNumArgs() == 0 && construct->getConstructor()->isTrivial())
+      continue; // trivial default construction: left uninitialized, as in C++
+    else
+      line("cucl_this->" + RecordEmitter::fieldName(field) + " = " + exprTop(value) + ";");
+  }
+}
+
+void FunctionEmitter::compoundBody(const clang::CompoundStmt *body) {
+  for (const clang::Stmt *child : body->body())
+    statement(child);
+}
+
+std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable) {
+  clang::QualType type = variable->getType();
+  std::string name = localName(variable);
+  const clang::Expr *init = variable->getInit();
+  if (type->isReferenceType()) {
+    if (bindsTemporary(init)) {
+      valueReferences_.insert(variable); // a temporary: hold the value itself
+      return types_.declare(type->getPointeeType(), name, AddressSpace::Private, variable->getLocation()) +
+             " = " + exprTop(init);
+    }
+    std::string text = types_.declare(type, name, inference_.variableSpace(variable), variable->getLocation());
+    return init ? text + " = &" + expr(init) : text;
+  }
+  AddressSpace space = type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
+  std::string text = types_.declare(type, name, space, variable->getLocation());
+  if (!init)
+    return text;
+  if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit()))
+    if (construct->getNumArgs() == 0 && construct->getConstructor()->isTrivial())
+      return text; // trivial default construction: uninitialized, as in C++
+  if (auto *list = llvm::dyn_cast<clang::InitListExpr>(init->IgnoreImplicit()))
+    return text + " = " + initList(list, !type->isScalarType());
+  return text + " = " + exprTop(init);
+}
+
+// True when every variable of a declaration statement shares one printed
+// base type, so `T a = 1, b = 2` is valid C (for-init needs one declaration).
+bool FunctionEmitter::sameDeclarationType(const clang::DeclStmt *decls) {
+  clang::QualType first;
+  for (const clang::Decl *decl : decls->decls()) {
+    auto *variable = llvm::dyn_cast<clang::VarDecl>(decl);
+    if (!variable)
+      return false;
+    clang::QualType type = variable->getType().getCanonicalType();
+    if (type->isPointerType() || type->isReferenceType() || type->isArrayType())
+      return false;
+    if (first.isNull())
+      first = type;
+    else if (first != type)
+      return false;
+  }
+  return true;
+}
+
+void FunctionEmitter::declarations(const clang::DeclStmt *decls) {
+  for (const clang::Decl *decl : decls->decls()) {
+    auto *variable = llvm::dyn_cast<clang::VarDecl>(decl);
+    if (!variable)
+      continue; // local typedefs, records, using-declarations: types print canonically
+    if (isSharedVariable(variable))
+      continue; // hoisted to kernel scope (or a view of the dynamic buffer)
+    if (variable->isStaticLocal()) {
+      diagnostics_.unsupported(variable->getLocation(), "a static local variable");
+      continue;
+    }
+    if (variable->hasExternalStorage()) {
+      diagnostics_.unsupported(variable->getLocation(), "a local extern declaration");
+      continue;
+    }
+    line(variableDeclaration(variable) + ";");
+  }
+}
+
+// A loop or branch body: indented one level unless it is a block.
+void FunctionEmitter::body(const clang::Stmt *stmt) {
+  bool block = stmt && llvm::isa<clang::CompoundStmt>(stmt);
+  indent_ += block ? 0 : 1;
+  statement(stmt);
+  indent_ -= block ? 0 : 1;
+}
+
+void FunctionEmitter::statement(const clang::Stmt *stmt) {
+  if (!stmt)
+    return;
+  if (auto *compound = llvm::dyn_cast<clang::CompoundStmt>(stmt)) {
+    line("{");
+    ++indent_;
+    compoundBody(compound);
+    --indent_;
+    line("}");
+    return;
+  }
+  if (auto *decls = llvm::dyn_cast<clang::DeclStmt>(stmt)) {
+    declarations(decls);
+    return;
+  }
+  if (auto *e = llvm::dyn_cast<clang::Expr>(stmt)) {
+    std::string text = exprTop(e);
+    // A reference-returning call used as a statement: drop the unused `*`.
+    auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e->IgnoreImplicit());
+    if (callExpr && callExpr->getCallReturnType(context_)->isReferenceType() && text.rfind("*", 0) == 0)
+      text = text.substr(1);
+    line(text + ";");
+    return;
+  }
+  if (auto *ifStmt = llvm::dyn_cast<clang::IfStmt>(stmt)) {
+    if (ifStmt->getInit() || ifStmt->getConditionVariable())
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a declaration in an if condition");
+    if (ifStmt->isConstexpr()) {
+      bool value = false;
+      if (ifStmt->getCond()->EvaluateAsBooleanCondition(value, context_)) {
+        statement(value ? ifStmt->getThen() : ifStmt->getElse());
+        return;
+      }
+    }
+    line("if (" + exprTop(ifStmt->getCond()) + ")");
+    body(ifStmt->getThen());
+    if (ifStmt->getElse()) {
+      line("else");
+      body(ifStmt->getElse());
+    }
+    return;
+  }
+  if (auto *forStmt = llvm::dyn_cast<clang::ForStmt>(stmt)) {
+    if (forStmt->getConditionVariable())
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a declaration in a for condition");
+    std::string init;
+    bool wrapped = false;
+    if (auto *decls = llvm::dyn_cast_or_null<clang::DeclStmt>(forStmt->getInit())) {
+      if (sameDeclarationType(decls)) {
+        for (const clang::Decl *decl : decls->decls()) {
+          auto *variable = llvm::cast<clang::VarDecl>(decl);
+          std::string full = variableDeclaration(variable);
+          if (init.empty()) {
+            init = full;
+          } else {
+            // Same base type: drop it from the later declarators.
+            std::string base = types_.declare(variable->getType(), "", AddressSpace::Private,
+                                              variable->getLocation());
+            init += ", " + (full.rfind(base + " ", 0) == 0 ? full.substr(base.size() + 1) : full);
+          }
+        }
+      } else {
+        line("{");
+        ++indent_;
+        declarations(decls);
+        wrapped = true;
+      }
+    } else if (auto *initExpr = llvm::dyn_cast_or_null<clang::Expr>(forStmt->getInit())) {
+      init = exprTop(initExpr);
+    }
+    std::string condition = forStmt->getCond() ? exprTop(forStmt->getCond()) : "";
+    std::string increment = forStmt->getInc() ? exprTop(forStmt->getInc()) : "";
+    line("for (" + init + "; " + condition + "; " + increment + ")");
+    body(forStmt->getBody());
+    if (wrapped) {
+      --indent_;
+      line("}");
+    }
+    return;
+  }
+  if (auto *whileStmt = llvm::dyn_cast<clang::WhileStmt>(stmt)) {
+    if (whileStmt->getConditionVariable())
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a declaration in a while condition");
+    line("while (" + exprTop(whileStmt->getCond()) + ")");
+    body(whileStmt->getBody());
+    return;
+  }
+  if (auto *doStmt = llvm::dyn_cast<clang::DoStmt>(stmt)) {
+    line("do");
+    body(doStmt->getBody());
+    line("while (" + exprTop(doStmt->getCond()) + ");");
+    return;
+  }
+  if (auto *switchStmt = llvm::dyn_cast<clang::SwitchStmt>(stmt)) {
+    if (switchStmt->getInit() || switchStmt->getConditionVariable())
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a declaration in a switch condition");
+    line("switch (" + exprTop(switchStmt->getCond()) + ")");
+    body(switchStmt->getBody());
+    return;
+  }
+  if (auto *caseStmt = llvm::dyn_cast<clang::CaseStmt>(stmt)) {
+    if (caseStmt->getRHS())
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a case range");
+    line("case " + exprTop(caseStmt->getLHS()) + ":");
+    statement(caseStmt->getSubStmt());
+    return;
+  }
+  if (auto *defaultStmt = llvm::dyn_cast<clang::DefaultStmt>(stmt)) {
+    line("default:");
+    statement(defaultStmt->getSubStmt());
+    return;
+  }
+  if (llvm::isa<clang::BreakStmt>(stmt)) {
+    line("break;");
+    return;
+  }
+  if (llvm::isa<clang::ContinueStmt>(stmt)) {
+    line("continue;");
+    return;
+  }
+  if (llvm::isa<clang::NullStmt>(stmt)) {
+    line(";");
+    return;
+  }
+  if (auto *returnStmt = llvm::dyn_cast<clang::ReturnStmt>(stmt)) {
+    const clang::Expr *value = returnStmt->getRetValue();
+    if (llvm::isa<clang::CXXConstructorDecl>(spec_.function))
+      line("return cucl_self;");
+    else if (!value)
+      line("return;");
+    else if (spec_.function->getReturnType()->isReferenceType())
+      line("return &" + expr(value) + ";");
+    else if (spec_.function->getReturnType()->isVoidType())
+      line(exprTop(value) + ";\n" + std::string(indent_ * 2, ' ') + "return;");
+    else
+      line("return " + exprTop(value) + ";");
+    return;
+  }
+  if (auto *gotoStmt = llvm::dyn_cast<clang::GotoStmt>(stmt)) {
+    line("goto " + localName(gotoStmt->getLabel()) + ";");
+    return;
+  }
+  if (auto *label = llvm::dyn_cast<clang::LabelStmt>(stmt)) {
+    line(localName(label->getDecl()) + ":");
+    statement(label->getSubStmt());
+    return;
+  }
+  if (auto *attributed = llvm::dyn_cast<clang::AttributedStmt>(stmt)) {
+    statement(attributed->getSubStmt()); // #pragma unroll and friends: hints only
+    return;
+  }
+  if (auto *rangeFor = llvm::dyn_cast<clang::CXXForRangeStmt>(stmt)) {
+    // Over an array: print Clang's desugaring (range reference, begin/end
+    // pointers, loop variable), whose spaces the inference already knows.
+    if (!rangeFor->getRangeInit()->getType()->isArrayType() || rangeFor->getInit()) {
+      diagnostics_.unsupported(stmt->getBeginLoc(), "a range-based for loop over a non-array");
+      return;
+    }
+    line("{");
+    ++indent_;
+    declarations(llvm::cast<clang::DeclStmt>(rangeFor->getRangeStmt()));
+    declarations(llvm::cast<clang::DeclStmt>(rangeFor->getBeginStmt()));
+    declarations(llvm::cast<clang::DeclStmt>(rangeFor->getEndStmt()));
+    std::string condition = exprTop(rangeFor->getCond());
+    std::string increment = exprTop(rangeFor->getInc());
+    line("for (; " + condition + "; " + increment + ")");
+    line("{");
+    ++indent_;
+    declarations(rangeFor->getLoopVarStmt());
+    statement(rangeFor->getBody());
+    --indent_;
+    line("}");
+    --indent_;
+    line("}");
+    return;
+  }
+  if (llvm::isa<clang::CXXTryStmt>(stmt)) {
+    diagnostics_.unsupported(stmt->getBeginLoc(), "a try block");
+    return;
+  }
+  if (llvm::isa<clang::AsmStmt>(stmt)) {
+    diagnostics_.unsupported(stmt->getBeginLoc(), "inline assembly");
+    return;
+  }
+  diagnostics_.unsupported(stmt->getBeginLoc(), std::string("statement '") + stmt->getStmtClassName() + "'");
+}
+
+} // namespace cucl::translate

@@ -1,0 +1,52 @@
+// One emitted OpenCL function: a kernel, or a __device__ function cloned for
+// one tuple of address spaces of its pointer / non-const reference
+// parameters. Also the services the function printer asks of the module
+// emitter (specializing callees, naming hoisted __shared__ storage, helpers).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <clang/Basic/SourceLocation.h>
+
+#include "analyse/address_space.h"
+#include "analyse/device_diagnostics.h"
+#include "emit_device/type_printer.h"
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class VarDecl;
+} // namespace clang
+
+namespace cucl::translate {
+
+struct Specialization {
+  const clang::FunctionDecl *function = nullptr;
+  std::vector<AddressSpace> spaces; // one per space parameter, in order
+  std::string name;                 // OpenCL name
+  bool isKernel = false;
+  bool inProgress = false;          // being emitted: a call back here is recursion
+  AddressSpace returnSpace = AddressSpace::Private;
+  // __shared__ variables this function or its callees use (static ones are
+  // passed down from the kernel as extra pointer parameters), in first-use order.
+  std::vector<const clang::VarDecl *> sharedVariables;
+  bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
+};
+
+class ModuleServices {
+public:
+  virtual ~ModuleServices() = default;
+  // The specialization of `function` for `spaces`, emitted on first request;
+  // nullptr after an error (recursion, ...), which has been reported.
+  virtual Specialization *specialize(const clang::FunctionDecl *function, const std::vector<AddressSpace> &spaces,
+                                     clang::SourceLocation callSite) = 0;
+  // Name of the kernel-scope __local object a static __shared__ variable becomes.
+  virtual std::string sharedName(const clang::VarDecl *variable) = 0;
+  virtual void requireHelper(const std::string &helper, AddressSpace space) = 0;
+  virtual TypePrinter &types() = 0;
+  virtual DeviceDiagnostics &diagnostics() = 0;
+  virtual clang::ASTContext &context() = 0;
+};
+
+} // namespace cucl::translate

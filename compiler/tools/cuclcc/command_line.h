@@ -1,0 +1,42 @@
+// cuclcc's command line: nvcc's spellings mapped onto the translate / host
+// compile / link steps. Device-architecture flags are accepted and ignored
+// (OpenCL compiles for the device at run time).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cucl::cc {
+
+enum class InputKind { Cuda, Cxx, C, Object };
+
+struct Input {
+  std::string path;
+  InputKind kind;
+};
+
+struct Options {
+  std::vector<Input> inputs;
+  std::string output;                     // -o
+  bool compileOnly = false;               // -c
+  bool keep = false;                      // --keep
+  std::string keepDir;                    // --keep-dir (default: beside the output)
+  std::string objectDir;                  // -odir: where -c puts objects
+  bool dryRun = false;                    // --dryrun
+  bool verbose = false;                   // -v
+  std::string cxxStandard = "c++17";      // -std=
+  std::string hostCompiler;               // -ccbin (else $CXX, else c++)
+  std::vector<std::string> translateFlags; // -I/-D/-U, also given to the host compiler
+  std::vector<std::string> hostFlags;     // -O, -g, -w, -Xcompiler ..., -iquote ...
+  std::vector<std::string> linkFlags;     // -L, -l, -Xlinker, -shared
+  std::vector<std::string> warnings;      // notes about ignored flags
+};
+
+// Parses argv. On a bad command line, prints `cuclcc: error: ...` and
+// returns nullopt.
+std::optional<Options> parseCommandLine(const std::vector<std::string> &args);
+
+extern const char *const usageText;
+
+} // namespace cucl::cc

@@ -1,0 +1,56 @@
+// Memory-related limits: symbols, pointer-to-pointer parameters, structs
+// with pointers, pointers needing two address spaces, 64-bit and private
+// atomics, warp functions, whole-struct use of threadIdx.
+// RUN: %not %cucl-translate %s --device-only -o %t.cl 2>&1 | FileCheck %s
+// CHECK-NOT: fatal error
+
+__constant__ float coefficients[4];
+__device__ int deviceCounter;
+
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:42: error: a pointer-to-pointer kernel parameter is not supported in device code
+__global__ void pointerToPointer(float **rows) { rows[0][0] = 1.0f; }
+
+struct WithPointer { float *data; int n; };
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:47: error: a struct containing pointers passed by value to a kernel is not supported in device code
+__global__ void structWithPointer(WithPointer wp) {}
+
+__global__ void symbols(float *out, unsigned long long *wide) {
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: __constant__ variable 'coefficients' is not supported in device code
+  out[0] = coefficients[0];
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: __device__ variable 'deviceCounter' is not supported in device code
+  deviceCounter = 1;
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: 'atomicAdd(unsigned long long*,unsigned long long)' is not supported in device code
+  atomicAdd(wide, 1ull);
+  int privateCounter = 0;
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: an atomic operation on private memory is not supported in device code
+  atomicAdd(&privateCounter, 1);
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: function '__shfl_sync' is not supported in device code
+  out[1] = __shfl_sync(0xffffffffu, out[0], 0);
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: function '__syncwarp' is not supported in device code
+  __syncwarp();
+}
+
+__device__ float pick(float *a, float *b, bool first) {
+  float *chosen = a;
+  if (!first)
+    // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:14: error: pointer 'chosen' would need two address spaces (__global and __local); not supported in device code
+    chosen = b;
+  return *chosen;
+}
+
+__global__ void mixedSpaces(float *out) {
+  __shared__ float tile[4];
+  out[0] = pick(out, tile, threadIdx.x == 0);
+}
+
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:51: error: 'threadIdx' as a whole (use .x/.y/.z) is not supported in device code
+__global__ void wholeIndex(uint3 *out) { out[0] = threadIdx; }
+
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+2]]:33: error: a pointer to a pointer (type 'float *') is not supported in device code
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:56: error: a pointer whose address space cannot be inferred (loaded from memory, or a pointer to pointer) is not supported in device code
+__device__ float *rowOf(float **table, int i) { return table[i]; }
+
+__global__ void pointerLoadedFromMemory(float *out) {
+  float *table[2] = {out, out};
+  out[0] = *rowOf(table, 1);
+}
