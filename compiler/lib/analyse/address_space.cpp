@@ -26,7 +26,8 @@ char addressSpaceLetter(AddressSpace space) {
   case AddressSpace::Unknown:
     break;
   }
-  return 'u';
+  return 'v'; // a member function's `this` for a temporary passed by value
+
 }
 
 std::string addressSpaceSuffix(const std::vector<AddressSpace> &spaces) {

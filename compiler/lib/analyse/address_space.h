@@ -18,7 +18,9 @@ enum class AddressSpace : unsigned char {
 // The OpenCL qualifier, e.g. "__global"; Unknown prints as __private.
 const char *addressSpaceQualifier(AddressSpace space);
 
-// One letter for specialization names: g, l, p (u for Unknown).
+// One letter for specialization names: g, l, p; v for Unknown, which a
+// specialization uses only for the object of a member call on a temporary
+// (passed by value).
 char addressSpaceLetter(AddressSpace space);
 
 // "__g", "__gl", ...: the suffix of a function specialized for `spaces`

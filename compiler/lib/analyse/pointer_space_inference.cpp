@@ -167,6 +167,27 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
   for (const Constraint &constraint : constraints_) {
     std::optional<AddressSpace> space =
         constraint.sourceIsLvalue ? storageSpace(constraint.source) : pointeeSpace(constraint.source);
+    if (!space && constraint.variable) {
+      // `c ? shared : global`: both branches known, but different.
+      auto *conditional =
+          llvm::dyn_cast<clang::ConditionalOperator>(constraint.source->IgnoreParenImpCasts());
+      std::optional<AddressSpace> a, b;
+      if (conditional) {
+        a = constraint.sourceIsLvalue ? storageSpace(conditional->getTrueExpr())
+                                      : pointeeSpace(conditional->getTrueExpr());
+        b = constraint.sourceIsLvalue ? storageSpace(conditional->getFalseExpr())
+                                      : pointeeSpace(conditional->getFalseExpr());
+      }
+      if (a && b && !merge(*a, *b)) {
+        AddressSpace first = std::min(*a, *b), second = std::max(*a, *b);
+        diagnostics_.error(constraint.source->getExprLoc(),
+                           "pointer '" + constraint.variable->getNameAsString() +
+                               "' would need two address spaces (" + addressSpaceQualifier(first) + " and " +
+                               addressSpaceQualifier(second) + "); not supported in device code");
+        ok = false;
+        continue;
+      }
+    }
     if (!space) {
       diagnostics_.unsupported(constraint.source->getExprLoc(),
                                "a pointer whose address space cannot be inferred (loaded from memory, "
@@ -286,7 +307,8 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {
     if (unary->getOpcode() == clang::UO_Deref)
       return pointeeSpace(unary->getSubExpr());
-    if (unary->getOpcode() == clang::UO_PreInc || unary->getOpcode() == clang::UO_PreDec)
+    if (unary->getOpcode() == clang::UO_PreInc || unary->getOpcode() == clang::UO_PreDec ||
+        unary->getOpcode() == clang::UO_Extension)
       return storageSpace(unary->getSubExpr());
     return std::nullopt;
   }
@@ -297,7 +319,7 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
   if (auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(lvalue))
     return storageSpace(cleanups->getSubExpr());
   if (llvm::isa<clang::MaterializeTemporaryExpr>(lvalue) || llvm::isa<clang::CompoundLiteralExpr>(lvalue) ||
-      llvm::isa<clang::StringLiteral>(lvalue))
+      llvm::isa<clang::StringLiteral>(lvalue) || llvm::isa<clang::PredefinedExpr>(lvalue))
     return AddressSpace::Private;
   if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(lvalue)) {
     if (binary->isAssignmentOp())

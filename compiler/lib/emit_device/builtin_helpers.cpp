@@ -3,25 +3,46 @@
 namespace cucl::translate {
 namespace {
 
-std::string substitute(std::string text, const std::string &space, const std::string &qualifier) {
-  for (size_t at = text.find("$S"); at != std::string::npos; at = text.find("$S"))
-    text.replace(at, 2, space);
-  for (size_t at = text.find("$Q"); at != std::string::npos; at = text.find("$Q"))
-    text.replace(at, 2, qualifier);
+// $S<i> / $Q<i>: name part and qualifier of argument i's space; $S / $Q: argument 0's.
+std::string substitute(std::string text, const std::vector<AddressSpace> &spaces) {
+  for (size_t at = text.find('$'); at != std::string::npos; at = text.find('$', at)) {
+    if (at + 1 >= text.size() || (text[at + 1] != 'S' && text[at + 1] != 'Q')) {
+      ++at;
+      continue;
+    }
+    bool indexed = at + 2 < text.size() && text[at + 2] >= '0' && text[at + 2] <= '9';
+    size_t index = indexed ? static_cast<size_t>(text[at + 2] - '0') : 0;
+    AddressSpace space = index < spaces.size() ? spaces[index] : AddressSpace::Global;
+    std::string value = text[at + 1] == 'S' ? helperSpaceName(space) : std::string(addressSpaceQualifier(space));
+    text.replace(at, indexed ? 3 : 2, value);
+  }
   return text;
 }
 
 } // namespace
 
-bool helperTakesAddressSpace(const std::string &helper) {
-  return helper.rfind("atomic_", 0) == 0;
+unsigned helperSpaceCount(const std::string &helper) {
+  if (helper == "memcpy")
+    return 2;
+  if (helper.rfind("atomic_", 0) == 0 || helper == "memset")
+    return 1;
+  return 0;
 }
 
 std::string helperSpaceName(AddressSpace space) {
-  return space == AddressSpace::Local ? "local" : "global";
+  switch (space) {
+  case AddressSpace::Local:
+    return "local";
+  case AddressSpace::Private:
+    return "private";
+  case AddressSpace::Global:
+  case AddressSpace::Unknown:
+    break;
+  }
+  return "global";
 }
 
-std::string helperDefinition(const std::string &helper, AddressSpace space) {
+std::string helperDefinition(const std::string &helper, const std::vector<AddressSpace> &spaces) {
   std::string text;
   if (helper == "atomic_add_float") {
     // Compare-and-swap on the bit pattern until no other thread interfered.
@@ -53,6 +74,34 @@ std::string helperDefinition(const std::string &helper, AddressSpace space) {
            "  } while (old != assumed);\n"
            "  return old;\n"
            "}\n";
+  } else if (helper == "syncthreads_count") {
+    // A block-wide barrier that also counts the threads whose predicate holds:
+    // reset by one thread, atomic increments, read after the last barrier.
+    // The first barrier keeps a reset from racing with the previous call's reads.
+    text = "int cucl_syncthreads_count(int predicate, volatile __local int *counter) {\n"
+           "  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);\n"
+           "  if (get_local_id(0) == 0 && get_local_id(1) == 0 && get_local_id(2) == 0)\n"
+           "    *counter = 0;\n"
+           "  barrier(CLK_LOCAL_MEM_FENCE);\n"
+           "  if (predicate)\n"
+           "    atomic_inc(counter);\n"
+           "  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);\n"
+           "  return *counter;\n"
+           "}\n";
+  } else if (helper == "memcpy") {
+    // Byte copies between any two address spaces (OpenCL C has no memcpy).
+    text = "void cucl_memcpy_$S0_$S1($Q0 void *dst, $Q1 const void *src, ulong n) {\n"
+           "  $Q0 uchar *d = ($Q0 uchar *)dst;\n"
+           "  $Q1 const uchar *s = ($Q1 const uchar *)src;\n"
+           "  for (ulong i = 0; i < n; ++i)\n"
+           "    d[i] = s[i];\n"
+           "}\n";
+  } else if (helper == "memset") {
+    text = "void cucl_memset_$S0($Q0 void *dst, int value, ulong n) {\n"
+           "  $Q0 uchar *d = ($Q0 uchar *)dst;\n"
+           "  for (ulong i = 0; i < n; ++i)\n"
+           "    d[i] = (uchar)value;\n"
+           "}\n";
   } else if (helper == "ffs") {
     // Position of the lowest set bit, 1-based; 0 for 0 (clz(0) is 32).
     text = "int cucl_ffs(int x) { return 32 - (int)clz(x & -x); }\n";
@@ -67,7 +116,7 @@ std::string helperDefinition(const std::string &helper, AddressSpace space) {
            "  return (x >> 16) | (x << 16);\n"
            "}\n";
   }
-  return substitute(text, helperSpaceName(space), space == AddressSpace::Local ? "__local" : "__global");
+  return substitute(text, spaces);
 }
 
 } // namespace cucl::translate

@@ -4,19 +4,21 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "analyse/address_space.h"
 
 namespace cucl::translate {
 
-// True when `helper` is defined per address space (its name has a `_$S0` part).
-bool helperTakesAddressSpace(const std::string &helper);
+// How many pointer arguments select the helper's variant: its name has one
+// `_<space>` part per such argument (atomics 1, memcpy 2, plain helpers 0).
+unsigned helperSpaceCount(const std::string &helper);
 
-// The definition of `helper` for `space` (ignored by helpers without one);
-// empty if the helper is unknown.
-std::string helperDefinition(const std::string &helper, AddressSpace space);
+// The definition of `helper` for the address spaces of its pointer
+// arguments; empty if the helper is unknown.
+std::string helperDefinition(const std::string &helper, const std::vector<AddressSpace> &spaces);
 
-// "global" or "local": the part of a helper's name that names its space.
+// "global", "local" or "private": the part of a helper's name for a space.
 std::string helperSpaceName(AddressSpace space);
 
 } // namespace cucl::translate

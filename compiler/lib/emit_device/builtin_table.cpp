@@ -26,8 +26,20 @@ std::vector<BuiltinMapping> buildTable() {
        C::Synchronization, ""},
       {"__threadfence_system", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
        C::Synchronization, "orders device memory only"},
+      {"__syncthreads_count", "", "cucl_syncthreads_count($0, $V)", "syncthreads_count", C::Synchronization,
+       "barrier + count on a kernel-scope __local counter"},
+      {"__syncthreads_and", "", "(cucl_syncthreads_count(!($0), $V) == 0)", "syncthreads_count",
+       C::Synchronization, ""},
+      {"__syncthreads_or", "", "(cucl_syncthreads_count($0, $V) != 0)", "syncthreads_count", C::Synchronization,
+       ""},
       // Output.
       {"printf", "", "printf($*)", "", C::Output, "OpenCL printf; float arguments are not promoted"},
+      {"__assert_fail", "", "((void)printf(\"%s:%u: %s: Assertion `%s` failed.\\n\", $1, $2, $3, $0))", "",
+       C::Output, "assert(): prints the failure; the kernel goes on (OpenCL 1.2 has no trap)"},
+      // Memory.
+      {"memcpy", "", "cucl_memcpy_$S0_$S1($0, $1, $2)", "memcpy", C::Memory,
+       "byte loop per (destination, source) address space; no return value"},
+      {"memset", "", "cucl_memset_$S0($0, $1, $2)", "memset", C::Memory, "byte loop; no return value"},
   };
 
   const char *unary[] = {"sqrt",  "rsqrt", "cbrt",  "exp",   "exp2",  "exp10", "expm1", "log",
@@ -88,6 +100,24 @@ std::vector<BuiltinMapping> buildTable() {
       {"labs", "", "((long)abs($0))", "", C::Integer, ""},
       {"llabs", "", "((long)abs($0))", "", C::Integer, ""},
       {"sincosf", "", "(*($1) = sincos($0, $2))", "", C::Math, "pointers in any address space"},
+      {"modff", "", "modf($0, $1)", "", C::Math, ""},
+      {"modf", "", "modf($0, $1)", "", C::Math, ""},
+      {"frexpf", "", "frexp($0, $1)", "", C::Math, ""},
+      {"frexp", "", "frexp($0, $1)", "", C::Math, ""},
+      {"ldexpf", "", "ldexp($0, $1)", "", C::Math, ""},
+      {"ldexp", "", "ldexp($0, $1)", "", C::Math, ""},
+      {"scalbnf", "", "ldexp($0, $1)", "", C::Math, "radix 2"},
+      {"scalbn", "", "ldexp($0, $1)", "", C::Math, "radix 2"},
+      {"ilogbf", "", "ilogb($0)", "", C::Math, ""},
+      {"ilogb", "", "ilogb($0)", "", C::Math, ""},
+      {"lrintf", "", "((long)rint($0))", "", C::Math, ""},
+      {"lrint", "", "((long)rint($0))", "", C::Math, ""},
+      {"llrintf", "", "((long)rint($0))", "", C::Math, ""},
+      {"llrint", "", "((long)rint($0))", "", C::Math, ""},
+      {"lroundf", "", "((long)round($0))", "", C::Math, ""},
+      {"lround", "", "((long)round($0))", "", C::Math, ""},
+      {"llroundf", "", "((long)round($0))", "", C::Math, ""},
+      {"llround", "", "((long)round($0))", "", C::Math, ""},
       {"sincos", "", "(*($1) = sincos($0, $2))", "", C::Math, ""},
       // Read-only cache loads are plain loads.
       {"__ldg", "", "(*($0))", "", C::Math, "a plain load"},
@@ -204,6 +234,8 @@ const char *builtinCategoryName(BuiltinCategory category) {
     return "atomic";
   case BuiltinCategory::Output:
     return "output";
+  case BuiltinCategory::Memory:
+    return "memory";
   }
   return "other";
 }

@@ -10,7 +10,7 @@
 
 namespace cucl::translate {
 
-enum class BuiltinCategory { Synchronization, Math, FastMath, Integer, Conversion, Atomic, Output };
+enum class BuiltinCategory { Synchronization, Math, FastMath, Integer, Conversion, Atomic, Memory, Output };
 
 struct BuiltinMapping {
   std::string cudaName;
@@ -19,7 +19,9 @@ struct BuiltinMapping {
   std::string signature;
   // OpenCL spelling. $0..$9: the arguments (converted to the CUDA parameter
   // types); $*: all arguments; $S0: "global"/"local", the address space
-  // argument 0 points to (for helpers that exist once per address space).
+  // argument 0 points to (for helpers that exist once per address space;
+  // $S1 for argument 1);
+  // $V: the kernel's __local vote counter (__syncthreads_count & co.).
   std::string opencl;
   // A helper function the spelling calls (see builtin_helpers.h), or empty.
   std::string helper;

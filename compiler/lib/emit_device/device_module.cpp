@@ -1,6 +1,7 @@
 // The module emitter: names every kernel, emits each one (and, on demand, the
 // device-function specializations, records and helpers it needs), then
 // assembles one OpenCL C 1.2 program with definitions before their uses.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -62,8 +63,8 @@ public:
     if (module.usesDouble)
       source += "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n";
     source += "\n" + records_.definitions();
-    for (const auto &[helper, space] : helpers_)
-      source += helperDefinition(helper, space) + "\n";
+    for (const auto &[helper, spaces] : helpers_)
+      source += helperDefinition(helper, spaces) + "\n";
     source += functions_;
     module.openclSource = std::move(source);
     module.ok = !diagnostics_.hasErrors();
@@ -108,8 +109,10 @@ public:
     return name;
   }
 
-  void requireHelper(const std::string &helper, AddressSpace space) override {
-    helpers_.insert({helper, helperTakesAddressSpace(helper) ? space : AddressSpace::Private});
+  void requireHelper(const std::string &helper, const std::vector<AddressSpace> &spaces) override {
+    std::vector<AddressSpace> variant(spaces.begin(), spaces.begin() + std::min<size_t>(spaces.size(),
+                                                                                     helperSpaceCount(helper)));
+    helpers_.insert({helper, variant});
   }
 
   TypePrinter &types() override { return types_; }
@@ -153,7 +156,7 @@ private:
   std::map<std::pair<const clang::FunctionDecl *, std::vector<AddressSpace>>, std::unique_ptr<Specialization>>
       specializations_;
   std::map<const clang::VarDecl *, std::string> sharedNames_;
-  std::set<std::pair<std::string, AddressSpace>> helpers_;
+  std::set<std::pair<std::string, std::vector<AddressSpace>>> helpers_;
   std::string functions_;
 };
 

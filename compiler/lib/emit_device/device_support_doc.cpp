@@ -32,7 +32,7 @@ std::string markdown() {
   const BuiltinCategory categories[] = {BuiltinCategory::Synchronization, BuiltinCategory::Math,
                                         BuiltinCategory::FastMath,        BuiltinCategory::Integer,
                                         BuiltinCategory::Conversion,      BuiltinCategory::Atomic,
-                                        BuiltinCategory::Output};
+                                        BuiltinCategory::Memory,          BuiltinCategory::Output};
   for (BuiltinCategory category : categories) {
     out << "\n### " << cucl::translate::builtinCategoryName(category) << "\n\n";
     out << "| CUDA | parameters | OpenCL C 1.2 | note |\n|---|---|---|---|\n";

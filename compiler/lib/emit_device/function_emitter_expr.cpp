@@ -82,6 +82,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   for (const clang::VarDecl *variable : callee.sharedVariables)
     useShared(variable);
   spec_.usesDynamicShared |= callee.usesDynamicShared;
+  spec_.usesVoteCounter |= callee.usesVoteCounter;
 }
 
 std::string FunctionEmitter::integer(const llvm::APSInt &value, clang::QualType type) {
@@ -140,6 +141,15 @@ std::string FunctionEmitter::constant(const clang::Expr *e, bool &ok) {
       return integer(result.Val.getInt(), type);
     }
   }
+  // NAN, INFINITY, HUGE_VALF expand to constant builtin calls (__builtin_nanf).
+  auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e);
+  if (type->isRealFloatingType() && callExpr && callExpr->getBuiltinCallee() != 0) {
+    llvm::APFloat value(0.0);
+    if (e->EvaluateAsFloat(value, context_, clang::Expr::SE_NoSideEffects)) {
+      ok = true;
+      return floating(value, type, e->getExprLoc());
+    }
+  }
   return "";
 }
 
@@ -182,6 +192,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
     literal->outputString(stream);
     return stream.str();
   }
+  if (auto *predefined = llvm::dyn_cast<clang::PredefinedExpr>(e)) // __func__, __PRETTY_FUNCTION__
+    return predefined->getFunctionName() ? expr(predefined->getFunctionName()) : "\"\"";
   if (llvm::isa<clang::CXXNullPtrLiteralExpr>(e) || llvm::isa<clang::GNUNullExpr>(e))
     return "0";
   if (auto *paren = llvm::dyn_cast<clang::ParenExpr>(e))
@@ -436,7 +448,11 @@ std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const U
     spaces.push_back(*space);
     return true;
   };
-  if (target.object && !add(target.object, !target.objectIsPointer))
+  // A temporary object has no address in C: its member function gets a copy
+  // (space Unknown marks that variant; changes to a temporary are lost anyway).
+  if (target.object && !target.objectIsPointer && !target.object->isLValue())
+    spaces.push_back(AddressSpace::Unknown);
+  else if (target.object && !add(target.object, !target.objectIsPointer))
     return std::nullopt;
   const clang::FunctionDecl *callee = target.callee;
   for (unsigned i = 0; i < callee->getNumParams() && i < target.args.size(); ++i) {
@@ -557,8 +573,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   if (target.object) {
     if (target.objectIsPointer)
       append(exprTop(target.object));
-    else if (!target.object->isLValue()) // a temporary has no address to pass
-      return unsupported(callExpr, "a member function call on a temporary");
+    else if (!target.object->isLValue()) // a temporary: passed by value (see argumentSpaces)
+      append(exprTop(target.object));
     else
       append("&" + expr(target.object));
   }
@@ -575,6 +591,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   }
   if (specialization->usesDynamicShared)
     append("cucl_dynamic_shared");
+  if (specialization->usesVoteCounter)
+    append(spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter");
   text += ")";
   if (callee->getReturnType()->isReferenceType())
     return "(*" + text + ")";
@@ -614,14 +632,17 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const 
       printed.push_back("(" + types_.typeName(parameter, AddressSpace::Private, arg->getExprLoc()) + ")" +
                         expr(bare));
   }
-  AddressSpace space = AddressSpace::Private;
+  // The spaces pointer arguments point to select per-space helper variants.
+  std::vector<AddressSpace> spaces;
+  for (const clang::Expr *arg : args)
+    spaces.push_back(arg->getType()->isPointerType() ? pointee(arg) : AddressSpace::Private);
   if (mapping->category == BuiltinCategory::Atomic) {
-    space = args.empty() ? AddressSpace::Private : pointee(args[0]);
+    AddressSpace space = spaces.empty() ? AddressSpace::Private : spaces[0];
     if (space != AddressSpace::Global && space != AddressSpace::Local)
       return unsupported(callExpr, "an atomic operation on private memory");
   }
   if (!mapping->helper.empty())
-    module_.requireHelper(mapping->helper, space);
+    module_.requireHelper(mapping->helper, spaces);
 
   std::string text;
   const std::string &format = mapping->opencl;
@@ -635,8 +656,14 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const 
       for (size_t a = 0; a < printed.size(); ++a)
         text += (a ? ", " : "") + printed[a];
       ++i;
-    } else if (next == 'S' && i + 2 < format.size()) {
-      text += helperSpaceName(space);
+    } else if (next == 'V') {
+      // The block-wide __local counter of __syncthreads_count & co.
+      spec_.usesVoteCounter = true;
+      text += spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter";
+      ++i;
+    } else if (next == 'S' && i + 2 < format.size() && format[i + 2] >= '0' && format[i + 2] <= '9') {
+      size_t index = static_cast<size_t>(format[i + 2] - '0');
+      text += helperSpaceName(index < spaces.size() ? spaces[index] : AddressSpace::Global);
       i += 2;
     } else if (next >= '0' && next <= '9') {
       size_t index = static_cast<size_t>(next - '0');

@@ -4,6 +4,8 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
 
 #include "emit_device/function_emitter.h"
 #include "emit_device/opencl_names.h"
@@ -11,6 +13,17 @@
 
 namespace cucl::translate {
 namespace {
+
+// `volatile` shared memory is the mark of warp-synchronous code (steps
+// without __syncthreads(), relying on 32 threads in lockstep): wrong on
+// OpenCL devices, where work-items of a group do not run in lockstep.
+const char *const kWarpSynchronous =
+    "volatile __shared__ memory (warp-synchronous code: OpenCL work-items do not run in lockstep; "
+    "separate the steps with __syncthreads())";
+
+bool isVolatilePointee(clang::QualType type) {
+  return (type->isPointerType() || type->isReferenceType()) && type->getPointeeType().isVolatileQualified();
+}
 
 // Member functions get `cucl_this` as a parameter; constructors create it.
 bool isInstanceMethod(const clang::FunctionDecl *function) {
@@ -66,8 +79,10 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   // Seed the parameters' spaces: kernels' pointers are __global; a device
   // function's come from its specialization.
   size_t next = 0;
-  if (isInstanceMethod(function) && !spec_.spaces.empty())
-    inference_.seedThis(spec_.spaces[next++]);
+  if (isInstanceMethod(function) && !spec_.spaces.empty()) {
+    AddressSpace thisSpace = spec_.spaces[next++];
+    inference_.seedThis(thisSpace == AddressSpace::Unknown ? AddressSpace::Private : thisSpace);
+  }
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     if (spec_.isKernel) {
       if (parameter->getType()->isPointerType())
@@ -78,6 +93,7 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   }
   inference_.run(function);
   spec_.returnSpace = inference_.returnSpace();
+  diagnoseArchitectureTests(function);
 
   const auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody());
   if (!body) {
@@ -87,6 +103,11 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function);
   if (constructor)
     constructorPrologue();
+  if (isInstanceMethod(function) && !spec_.spaces.empty() && spec_.spaces[0] == AddressSpace::Unknown) {
+    auto *method = llvm::cast<clang::CXXMethodDecl>(function);
+    line(types_.declare(method->getThisType(), "cucl_this", AddressSpace::Private, function->getLocation()) +
+         " = &cucl_self;");
+  }
   compoundBody(body);
   if (constructor)
     line("return cucl_self;");
@@ -97,10 +118,17 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
     std::string prologue;
     text = kernelSignature(*kernel, prologue) + " {\n" + prologue;
     for (const clang::VarDecl *shared : spec_.sharedVariables)
+      if (shared->getType().isVolatileQualified() ||
+          (shared->getType()->isArrayType() &&
+           context_.getBaseElementType(shared->getType()).isVolatileQualified()))
+        diagnostics_.unsupported(shared->getLocation(), kWarpSynchronous);
+    for (const clang::VarDecl *shared : spec_.sharedVariables)
       text += "  " +
               types_.declare(shared->getType(), module_.sharedName(shared), AddressSpace::Private,
                              shared->getLocation(), "__local") +
               ";\n";
+    if (spec_.usesVoteCounter)
+      text += "  __local int cucl_vote_counter;\n";
     if (spec_.usesDynamicShared)
       kernel->flags |= CUCL_KERNEL_DYNAMIC_SHARED;
   } else {
@@ -116,8 +144,12 @@ std::string FunctionEmitter::deviceSignature() {
   if (isInstanceMethod(function)) {
     AddressSpace space = next < spec_.spaces.size() ? spec_.spaces[next] : AddressSpace::Private;
     ++next;
-    parameters.push_back(types_.declare(llvm::cast<clang::CXXMethodDecl>(function)->getThisType(), "cucl_this",
-                                        space, function->getLocation()));
+    clang::QualType thisType = llvm::cast<clang::CXXMethodDecl>(function)->getThisType();
+    if (space == AddressSpace::Unknown) // the object is a temporary, passed by value
+      parameters.push_back(types_.declare(thisType->getPointeeType().getUnqualifiedType(), "cucl_self",
+                                          AddressSpace::Private, function->getLocation()));
+    else
+      parameters.push_back(types_.declare(thisType, "cucl_this", space, function->getLocation()));
   }
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     std::string name = localName(parameter);
@@ -130,6 +162,8 @@ std::string FunctionEmitter::deviceSignature() {
     } else if (isSpaceParameter(parameter)) {
       AddressSpace space = next < spec_.spaces.size() ? spec_.spaces[next] : AddressSpace::Private;
       ++next;
+      if (space == AddressSpace::Local && isVolatilePointee(type))
+        diagnostics_.unsupported(parameter->getLocation(), kWarpSynchronous);
       parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));
     } else {
       if (containsPointer(type))
@@ -142,6 +176,8 @@ std::string FunctionEmitter::deviceSignature() {
                                         AddressSpace::Local, shared->getLocation()));
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
+  if (spec_.usesVoteCounter)
+    parameters.push_back("__local int *cucl_vote_counter");
   if (function->isVariadic())
     diagnostics_.unsupported(function->getLocation(), "a variadic function");
 
@@ -211,6 +247,37 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   return text + ")";
 }
 
+// cucl parses the host view of the file: `#ifdef __CUDA_ARCH__` branches in
+// device code select the host path, silently. Report any mention of the macro
+// in the text of an emitted function instead.
+void FunctionEmitter::diagnoseArchitectureTests(const clang::FunctionDecl *function) {
+  const clang::SourceManager &sources = context_.getSourceManager();
+  clang::SourceRange range = function->getSourceRange();
+  clang::SourceLocation begin = sources.getExpansionLoc(range.getBegin());
+  clang::SourceLocation end = sources.getExpansionLoc(range.getEnd());
+  if (begin.isInvalid() || end.isInvalid() || sources.getFileID(begin) != sources.getFileID(end))
+    return;
+  bool invalid = false;
+  llvm::StringRef buffer = sources.getBufferData(sources.getFileID(begin), &invalid);
+  unsigned from = sources.getFileOffset(begin), to = sources.getFileOffset(end);
+  if (invalid || to < from || to > buffer.size())
+    return;
+  // Raw lexing sees the directives of skipped branches and skips comments.
+  clang::Lexer lexer(sources.getLocForStartOfFile(sources.getFileID(begin)), context_.getLangOpts(), buffer.data(),
+                     buffer.data() + from,
+                     buffer.data() + buffer.size());
+  clang::Token token;
+  while (!lexer.LexFromRawLexer(token) && sources.getFileOffset(token.getLocation()) <= to) {
+    if (token.is(clang::tok::raw_identifier) && token.getRawIdentifier() == "__CUDA_ARCH__") {
+      diagnostics_.error(token.getLocation(),
+                         "__CUDA_ARCH__ tests in device code are not supported: cucl translates the host view "
+                         "of the file, where __CUDA_ARCH__ is undefined, so the host branch would run on the "
+                         "device");
+      return;
+    }
+  }
+}
+
 // A constructor's factory starts with the object and its member initializers.
 void FunctionEmitter::constructorPrologue() {
   auto *constructor = llvm::cast<clang::CXXConstructorDecl>(spec_.function);
@@ -260,6 +327,8 @@ std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable)
     return init ? text + " = &" + expr(init) : text;
   }
   AddressSpace space = type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
+  if (space == AddressSpace::Local && isVolatilePointee(type))
+    diagnostics_.unsupported(variable->getLocation(), kWarpSynchronous);
   std::string text = types_.declare(type, name, space, variable->getLocation());
   if (!init)
     return text;

@@ -32,6 +32,7 @@ struct Specialization {
   // passed down from the kernel as extra pointer parameters), in first-use order.
   std::vector<const clang::VarDecl *> sharedVariables;
   bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
+  bool usesVoteCounter = false;   // __syncthreads_count & co.: gets `cucl_vote_counter`
 };
 
 class ModuleServices {
@@ -43,7 +44,7 @@ public:
                                      clang::SourceLocation callSite) = 0;
   // Name of the kernel-scope __local object a static __shared__ variable becomes.
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
-  virtual void requireHelper(const std::string &helper, AddressSpace space) = 0;
+  virtual void requireHelper(const std::string &helper, const std::vector<AddressSpace> &spaces) = 0;
   virtual TypePrinter &types() = 0;
   virtual DeviceDiagnostics &diagnostics() = 0;
   virtual clang::ASTContext &context() = 0;

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define CUCL_DEVICE_DECL extern __attribute__((device))
 
@@ -27,8 +28,16 @@ CUCL_DEVICE_DECL int printf(const char *format, ...);
 #ifdef __cplusplus
 }
 #endif
+/* assert() calls glibc's __assert_fail; memcpy/memset are byte loops. */
+CUCL_DEVICE_DECL void __assert_fail(const char *assertion, const char *file, unsigned int line,
+                                    const char *function);
+CUCL_DEVICE_DECL void *memcpy(void *destination, const void *source, size_t count);
+CUCL_DEVICE_DECL void *memset(void *destination, int value, size_t count);
 
 /* Synchronization (__syncthreads is a Clang builtin). */
+CUCL_DEVICE_DECL int __syncthreads_count(int predicate);
+CUCL_DEVICE_DECL int __syncthreads_and(int predicate);
+CUCL_DEVICE_DECL int __syncthreads_or(int predicate);
 CUCL_DEVICE_DECL void __threadfence(void);
 CUCL_DEVICE_DECL void __threadfence_block(void);
 CUCL_DEVICE_DECL void __threadfence_system(void);
@@ -51,6 +60,24 @@ CUCL_DEVICE_DECL float fmaf(float x, float y, float z);
 CUCL_DEVICE_DECL double fma(double x, double y, double z);
 #undef CUCL_MATH1
 #undef CUCL_MATH2
+CUCL_DEVICE_DECL float modff(float x, float *whole);
+CUCL_DEVICE_DECL double modf(double x, double *whole);
+CUCL_DEVICE_DECL float frexpf(float x, int *exponent);
+CUCL_DEVICE_DECL double frexp(double x, int *exponent);
+CUCL_DEVICE_DECL float ldexpf(float x, int exponent);
+CUCL_DEVICE_DECL double ldexp(double x, int exponent);
+CUCL_DEVICE_DECL float scalbnf(float x, int exponent);
+CUCL_DEVICE_DECL double scalbn(double x, int exponent);
+CUCL_DEVICE_DECL int ilogbf(float x);
+CUCL_DEVICE_DECL int ilogb(double x);
+CUCL_DEVICE_DECL long lrintf(float x);
+CUCL_DEVICE_DECL long lrint(double x);
+CUCL_DEVICE_DECL long long llrintf(float x);
+CUCL_DEVICE_DECL long long llrint(double x);
+CUCL_DEVICE_DECL long lroundf(float x);
+CUCL_DEVICE_DECL long lround(double x);
+CUCL_DEVICE_DECL long long llroundf(float x);
+CUCL_DEVICE_DECL long long llround(double x);
 CUCL_DEVICE_DECL void sincosf(float x, float *sine, float *cosine);
 CUCL_DEVICE_DECL void sincos(double x, double *sine, double *cosine);
 #ifdef __cplusplus

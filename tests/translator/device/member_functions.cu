@@ -27,6 +27,9 @@ struct Accumulator {
 // CHECK-LABEL: float Accumulator_mean__p(__private const struct Accumulator *cucl_this) {
 // CHECK-LABEL: float Accumulator_operator_index__p(__private const struct Accumulator *cucl_this, int i) {
 
+// CHECK-LABEL: float Accumulator_mean__v(struct Accumulator cucl_self) {
+// CHECK-NEXT: __private const struct Accumulator *cucl_this = &cucl_self;
+
 // CHECK-LABEL: __kernel void k(
 __global__ void k(float *out, Accumulator *accs) {
   __shared__ Accumulator shared;
@@ -47,4 +50,7 @@ __global__ void k(float *out, Accumulator *accs) {
   p->add(4.0f);
   // CHECK: out[1] = (((Accumulator_mean__p(&a) + Accumulator_mean__l(&shared__shared)) + Accumulator_operator_index__p(&a, 1)) + Accumulator_mean__g(&accs[0]));
   out[1] = a.mean() + shared.mean() + a[1] + accs[0].mean();
+  // A temporary object: its member function gets a copy.
+  // CHECK: out[2] = Accumulator_mean__v((struct Accumulator){1.0f, 2});
+  out[2] = Accumulator{1.0f, 2}.mean();
 }

@@ -54,3 +54,26 @@ __global__ void pointerLoadedFromMemory(float *out) {
   float *table[2] = {out, out};
   out[0] = *rowOf(table, 1);
 }
+
+// Warp-synchronous code: volatile shared memory stepped without barriers.
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:42: error: volatile __shared__ memory (warp-synchronous code: OpenCL work-items do not run in lockstep; separate the steps with __syncthreads()) is not supported in device code
+__device__ void warpReduce(volatile int *s, int tid) {
+  s[tid] += s[tid + 32];
+  s[tid] += s[tid + 16];
+}
+
+__global__ void warpSynchronous(int *out) {
+  __shared__ int s[64];
+  s[threadIdx.x] = threadIdx.x;
+  __syncthreads();
+  if (threadIdx.x < 32)
+    warpReduce(s, threadIdx.x);
+  out[0] = s[0];
+}
+
+__global__ void volatileShared(int *out) {
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:27: error: volatile __shared__ memory
+  __shared__ volatile int flag;
+  flag = 1;
+  out[0] = flag;
+}
