@@ -7,6 +7,19 @@
 #ifndef __CUDA_RUNTIME_H__
 #define __CUDA_RUNTIME_H__
 
+/* nvcc's cuda_runtime.h makes these available to every .cu file (through its
+ * math and common-function headers), and real programs rely on it. */
+#include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__cplusplus)
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#endif
+
 #include "host_defines.h"
 #include "driver_types.h"
 #include "vector_types.h"
@@ -46,6 +59,55 @@ template <class T>
 static __inline__ __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
                                                              T *entry) {
   return ::cudaFuncGetAttributes(attr, reinterpret_cast<const void *>(entry));
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocManaged(T **devPtr, size_t size,
+                                                         unsigned int flags = cudaMemAttachGlobal) {
+  return ::cudaMallocManaged(reinterpret_cast<void **>(devPtr), size, flags);
+}
+
+/* The symbol calls take the device variable itself, as in CUDA. */
+template <class T>
+static __inline__ __host__ cudaError_t cudaMemcpyToSymbol(const T &symbol, const void *src,
+                                                          size_t count, size_t offset = 0,
+                                                          enum cudaMemcpyKind kind =
+                                                              cudaMemcpyHostToDevice) {
+  return ::cudaMemcpyToSymbol((const void *)&symbol, src, count, offset, kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMemcpyFromSymbol(void *dst, const T &symbol,
+                                                            size_t count, size_t offset = 0,
+                                                            enum cudaMemcpyKind kind =
+                                                                cudaMemcpyDeviceToHost) {
+  return ::cudaMemcpyFromSymbol(dst, (const void *)&symbol, count, offset, kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMemcpyToSymbolAsync(
+    const T &symbol, const void *src, size_t count, size_t offset = 0,
+    enum cudaMemcpyKind kind = cudaMemcpyHostToDevice, cudaStream_t stream = 0) {
+  return ::cudaMemcpyToSymbolAsync((const void *)&symbol, src, count, offset, kind,
+                                   stream);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaMemcpyFromSymbolAsync(
+    void *dst, const T &symbol, size_t count, size_t offset = 0,
+    enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost, cudaStream_t stream = 0) {
+  return ::cudaMemcpyFromSymbolAsync(dst, (const void *)&symbol, count, offset, kind,
+                                     stream);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGetSymbolAddress(void **devPtr, const T &symbol) {
+  return ::cudaGetSymbolAddress(devPtr, (const void *)&symbol);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGetSymbolSize(size_t *size, const T &symbol) {
+  return ::cudaGetSymbolSize(size, (const void *)&symbol);
 }
 
 template <class T>

@@ -106,6 +106,32 @@ extern __host__ cudaError_t CUDARTAPI cudaHostRegister(void *ptr, size_t size,
 extern __host__ cudaError_t CUDARTAPI cudaHostUnregister(void *ptr);
 extern __host__ cudaError_t CUDARTAPI cudaPointerGetAttributes(
     struct cudaPointerAttributes *attributes, const void *ptr);
+/* Managed memory: not supported yet (cudaErrorNotSupported). */
+extern __host__ cudaError_t CUDARTAPI cudaMallocManaged(void **devPtr, size_t size,
+                                                        unsigned int flags
+                                                            CUCL_DEFAULT(cudaMemAttachGlobal));
+
+/* Device symbols: not supported yet (cudaErrorInvalidSymbol). C++ callers
+ * pass the variable itself through the templates in cuda_runtime.h. */
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyToSymbol(
+    const void *symbol, const void *src, size_t count, size_t offset CUCL_DEFAULT(0),
+    enum cudaMemcpyKind kind CUCL_DEFAULT(cudaMemcpyHostToDevice));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyFromSymbol(
+    void *dst, const void *symbol, size_t count, size_t offset CUCL_DEFAULT(0),
+    enum cudaMemcpyKind kind CUCL_DEFAULT(cudaMemcpyDeviceToHost));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyToSymbolAsync(const void *symbol,
+                                                              const void *src, size_t count,
+                                                              size_t offset,
+                                                              enum cudaMemcpyKind kind,
+                                                              cudaStream_t stream
+                                                                  CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyFromSymbolAsync(void *dst, const void *symbol,
+                                                                size_t count, size_t offset,
+                                                                enum cudaMemcpyKind kind,
+                                                                cudaStream_t stream
+                                                                    CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaGetSymbolAddress(void **devPtr, const void *symbol);
+extern __host__ cudaError_t CUDARTAPI cudaGetSymbolSize(size_t *size, const void *symbol);
 
 /* Launch */
 extern __host__ cudaError_t CUDARTAPI cudaLaunchKernel(const void *func, dim3 gridDim,

@@ -333,6 +333,11 @@ enum cudaDeviceAttr {
 #define cudaHostAllocMapped 0x02
 #define cudaHostAllocWriteCombined 0x04
 
+/* Managed memory attachment flags (cudaMallocManaged). */
+#define cudaMemAttachGlobal 0x01
+#define cudaMemAttachHost 0x02
+#define cudaMemAttachSingle 0x04
+
 /* Host registration flags (cudaHostRegister). */
 #define cudaHostRegisterDefault 0x00
 #define cudaHostRegisterPortable 0x01

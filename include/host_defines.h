@@ -15,7 +15,9 @@
 #define __host__ __attribute__((host))
 #define __shared__ __attribute__((shared))
 #define __constant__ __attribute__((constant))
-#define __managed__ __attribute__((managed))
+/* Clang 15 ignores `managed` outside HIP (with a warning); a managed
+ * variable is a __device__ one that the translator can recognize. */
+#define __managed__ __attribute__((device)) __attribute__((annotate("cucl_managed")))
 #define __launch_bounds__(...) __attribute__((launch_bounds(__VA_ARGS__)))
 #else
 #define __global__

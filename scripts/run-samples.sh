@@ -9,7 +9,12 @@ build="${CUCL_BUILD_DIR:-$root/build}"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 
-samples=(vectorAdd matrixMul reduction)
+# A sample is a folder samples/<name>/ holding <name>.cu (as in samples/CMakeLists.txt).
+samples=()
+for dir in "$root"/samples/*/; do
+  name=$(basename "$dir")
+  if [ -f "$dir/$name.cu" ]; then samples+=("$name"); fi
+done
 failures=0
 printf '\n%-12s %-8s %8s  %s\n' "sample" "result" "seconds" "device"
 printf '%-12s %-8s %8s  %s\n' "------" "------" "-------" "------"

@@ -21,10 +21,12 @@ Device::Device(int index, cl::Device device, cl_int *status) : index_(index), de
   context_ = cl::Context(device_, nullptr, nullptr, nullptr, status);
   if (*status != CL_SUCCESS)
     return;
-  limits_.maxWorkGroupSize = device_.getInfo<CL_DEVICE_MAX_WORK_GROUP_SIZE>();
+  limits_.maxWorkGroupSize =
+      std::min<std::size_t>(device_.getInfo<CL_DEVICE_MAX_WORK_GROUP_SIZE>(), kMaxThreadsPerBlock);
   std::vector<cl::size_type> sizes = device_.getInfo<CL_DEVICE_MAX_WORK_ITEM_SIZES>();
   for (std::size_t i = 0; i < 3; ++i)
-    limits_.maxWorkItemSizes[i] = i < sizes.size() ? sizes[i] : 1;
+    limits_.maxWorkItemSizes[i] =
+        std::min<std::size_t>(i < sizes.size() ? sizes[i] : 1, kMaxBlockDim[i]);
   limits_.localMemSize = device_.getInfo<CL_DEVICE_LOCAL_MEM_SIZE>();
   limits_.maxAllocSize = device_.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();
   limits_.globalMemSize = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();

@@ -16,7 +16,8 @@ struct CUstream_st;
 
 namespace cucl {
 
-// The OpenCL limits the runtime validates launches and allocations against.
+// The limits the runtime validates launches and allocations against: OpenCL's,
+// with the block limits capped at CUDA's.
 struct DeviceLimits {
   std::size_t maxWorkGroupSize = 0;
   std::size_t maxWorkItemSizes[3] = {0, 0, 0};
@@ -28,6 +29,11 @@ struct DeviceLimits {
 // CUDA grid limits reported and enforced (those of compute capability 7.0).
 constexpr unsigned kMaxGridX = 2147483647u;
 constexpr unsigned kMaxGridYZ = 65535u;
+// CUDA's block limits (every compute capability): the device limits are the
+// smaller of these and OpenCL's, so a program sized for CUDA's limits (and
+// its launch-error checks) behaves as on CUDA.
+constexpr std::size_t kMaxThreadsPerBlock = 1024;
+constexpr std::size_t kMaxBlockDim[3] = {1024, 1024, 64};
 
 class Device {
 public:

@@ -9,5 +9,11 @@ int main(void) {
   cudaError_t status = cudaSuccess;
   struct cudaDeviceProp prop;
   prop.major = 7;
+  /* What nvcc's cuda_runtime.h brings in for C too. */
+  char digits[4];
+  memset(digits, 0, sizeof(digits));
+  prop.minor = atoi(digits) + (int)sqrt(4.0) + (INT_MAX > 0) + (int)offsetof(struct cudaDeviceProp, major) * 0;
+  status = cudaMallocManaged((void **)0, 16, cudaMemAttachGlobal);
+  status = cudaMemcpyToSymbol((const void *)&prop, &v, sizeof(v), 0, cudaMemcpyHostToDevice);
   return (int)(grid.x + v.x + (float)kind + (float)status + (float)prop.major) == 0;
 }

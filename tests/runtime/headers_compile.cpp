@@ -41,6 +41,24 @@ int main() {
   cudaEventCreate(&event, cudaEventDisableTiming);
   cudaDeviceProp prop;
   cudaGetDeviceProperties(&prop, 0);
+  // CUDA's signatures: symbols passed as the variable, managed memory typed.
+  static float symbol[4];
+  cudaMemcpyToSymbol(symbol, &f, sizeof(f));
+  cudaMemcpyFromSymbol(&f, symbol, sizeof(f), 0, cudaMemcpyDeviceToHost);
+  cudaMemcpyToSymbolAsync(symbol, &f, sizeof(f), 0, cudaMemcpyHostToDevice, stream);
+  cudaMemcpyFromSymbolAsync(&f, symbol, sizeof(f));
+  void *symbolAddress = nullptr;
+  size_t symbolSize = 0;
+  cudaGetSymbolAddress(&symbolAddress, symbol);
+  cudaGetSymbolSize(&symbolSize, symbol);
+  cudaMallocManaged(&q, 16);
+  cudaMallocManaged(&p, 16, cudaMemAttachHost);
+  // What nvcc's cuda_runtime.h brings in: <cmath>, <cstdlib>, <cstring>, limits.
+  char digits[4];
+  std::memset(digits, 0, sizeof(digits));
+  memcpy(digits, "7", 1);
+  double root = sqrt(2.0) + std::fabs(-1.0) + atoi(digits) + std::abs(-1) + (INT_MAX > 0);
+  std::printf("%g\n", root);
   std::printf("%u %u %f %f %s %d\n", defaults.x + defaults.y + defaults.z, back.z, f.w, d.z,
               cudaGetErrorName(cudaGetLastError()), CUDA_VERSION);
   return 0;

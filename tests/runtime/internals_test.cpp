@@ -4,7 +4,9 @@
 // streams the legacy default stream waits for.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "core/device_registry.h"
 #include "core/error_state.h"
@@ -94,4 +96,31 @@ TEST(LegacyStream, WaitsForBlockingStreamsOnly) {
   ASSERT_EQ(cudaSuccess, cudaStreamDestroy(blocking));
   ASSERT_EQ(cudaSuccess, cudaStreamDestroy(nonBlocking));
   ASSERT_EQ(cudaSuccess, cudaFree(p));
+}
+
+// The reported block limits are OpenCL's capped at CUDA's (1024 threads,
+// {1024, 1024, 64}), whichever is smaller on this device.
+TEST(BlockLimits, AreTheSmallerOfOpenCLAndCuda) {
+  ASSERT_EQ(cudaSuccess, cudaSetDevice(0));
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  const cl::Device &clDevice = registry.device(0).clDevice();
+  std::size_t openclThreads = clDevice.getInfo<CL_DEVICE_MAX_WORK_GROUP_SIZE>();
+  std::vector<cl::size_type> openclDims = clDevice.getInfo<CL_DEVICE_MAX_WORK_ITEM_SIZES>();
+  ASSERT_GE(openclDims.size(), 3u);
+  cudaDeviceProp prop;
+  ASSERT_EQ(cudaSuccess, cudaGetDeviceProperties(&prop, 0));
+  EXPECT_EQ(static_cast<int>(std::min<std::size_t>(openclThreads, 1024)), prop.maxThreadsPerBlock);
+  const std::size_t cudaDims[3] = {1024, 1024, 64};
+  const cudaDeviceAttr dimAttrs[3] = {cudaDevAttrMaxBlockDimX, cudaDevAttrMaxBlockDimY,
+                                      cudaDevAttrMaxBlockDimZ};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(static_cast<int>(std::min<std::size_t>(openclDims[i], cudaDims[i])),
+              prop.maxThreadsDim[i]);
+    int value = 0;
+    ASSERT_EQ(cudaSuccess, cudaDeviceGetAttribute(&value, dimAttrs[i], 0));
+    EXPECT_EQ(prop.maxThreadsDim[i], value);
+  }
+  int value = 0;
+  ASSERT_EQ(cudaSuccess, cudaDeviceGetAttribute(&value, cudaDevAttrMaxThreadsPerBlock, 0));
+  EXPECT_EQ(prop.maxThreadsPerBlock, value);
 }

@@ -181,6 +181,30 @@ TEST_F(Launch, BadConfigurationsAreRejected) {
   CUDA_OK(cudaFree(d));
 }
 
+// CUDA's block limits hold even where OpenCL allows more (PoCL: 4096).
+TEST_F(Launch, BlocksOverCudasLimitsAreRejected) {
+  int *d = nullptr;
+  CUDA_OK(cudaMalloc(&d, 16));
+  int n = 0; // no writes: the z-extended blocks share global id 0
+  void *args[] = {&d, &n};
+  auto launch = [&](dim3 block) { return cudaLaunchKernel(&addOne, dim3(1), block, args, 0, nullptr); };
+  EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(1025)));
+  EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(2048)));
+  EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(1, 1025)));
+  EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(1, 1, 65)));
+  EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(64, 1, 32))); // 2048 threads
+  EXPECT_EQ(cudaErrorInvalidConfiguration, cudaGetLastError());
+  cudaDeviceProp prop;
+  CUDA_OK(cudaGetDeviceProperties(&prop, 0));
+  if (prop.maxThreadsPerBlock == 1024 && prop.maxThreadsDim[2] == 64) {
+    CUDA_OK(launch(dim3(1024)));
+    CUDA_OK(launch(dim3(1, 1, 64)));
+    CUDA_OK(launch(dim3(16, 1, 64)));
+  }
+  CUDA_OK(cudaDeviceSynchronize());
+  CUDA_OK(cudaFree(d));
+}
+
 TEST_F(Launch, UnknownFunctionsAndBrokenModules) {
   void *noArgs[] = {nullptr};
   EXPECT_EQ(cudaErrorInvalidDeviceFunction,
