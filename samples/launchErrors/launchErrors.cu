@@ -30,6 +30,9 @@ int main() {
   CHECK_CUDA(cudaGetDeviceProperties(&prop, 0));
   const int tooMany = 2 * prop.maxThreadsPerBlock;
 
+  fill<<<1, 2048>>>(dOut, 1, n);  // CUDA allows at most 1024 threads per block
+  passed &= expectError("<<<1, 2048>>>", cudaGetLastError(), cudaErrorInvalidConfiguration);
+
   fill<<<1, tooMany>>>(dOut, 1, n);
   passed &= expectError("<<<1, 2 * maxThreadsPerBlock>>>", cudaGetLastError(),
                         cudaErrorInvalidConfiguration);

@@ -2,6 +2,8 @@
 
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
@@ -45,31 +47,46 @@ bool isNvidiaHeader(const std::string &path, const std::string &cuclIncludeDir) 
   return false;
 }
 
-bool rejectNvidiaHeaders(clang::SourceManager &sources, const std::string &cuclIncludeDir) {
-  clang::DiagnosticsEngine &diagnostics = sources.getDiagnostics();
-  unsigned id = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error,
-                                            "'%0' is NVIDIA's CUDA header (%1); cucl does not use NVIDIA headers");
-  bool ok = true;
-  for (unsigned i = 0; i < sources.local_sloc_entry_size(); ++i) {
-    const clang::SrcMgr::SLocEntry &entry = sources.getLocalSLocEntry(i);
-    if (!entry.isFile())
-      continue;
-    const clang::SrcMgr::FileInfo &info = entry.getFile();
-    const clang::FileEntry *file = info.getContentCache().OrigEntry;
-    clang::SourceLocation includedAt = info.getIncludeLoc();
-    if (!file || includedAt.isInvalid())
-      continue;
+namespace {
+
+class NvidiaIncludeGuard : public clang::PPCallbacks {
+public:
+  NvidiaIncludeGuard(clang::Preprocessor &preprocessor, std::string cuclIncludeDir)
+      : preprocessor_(preprocessor), cuclIncludeDir_(std::move(cuclIncludeDir)) {}
+
+  void InclusionDirective(clang::SourceLocation hashLoc, const clang::Token &, llvm::StringRef,
+                          bool, clang::CharSourceRange filenameRange, llvm::Optional<clang::FileEntryRef> file,
+                          llvm::StringRef, llvm::StringRef, const clang::Module *,
+                          clang::SrcMgr::CharacteristicKind) override {
+    if (reported_ || !file)
+      return;
     std::string path = file->getName().str();
-    if (!isNvidiaHeader(path, cuclIncludeDir))
-      continue;
-    // Report only where the user's code reached the toolkit, not its own nesting.
-    const clang::FileEntry *includer = sources.getFileEntryForID(sources.getFileID(sources.getExpansionLoc(includedAt)));
-    if (includer && isNvidiaHeader(includer->getName().str(), cuclIncludeDir))
-      continue;
-    diagnostics.Report(includedAt, id) << llvm::sys::path::filename(path) << resolved(path);
-    ok = false;
+    if (!isNvidiaHeader(path, cuclIncludeDir_))
+      return;
+    // Report only where the user's code reaches the toolkit, not its own nesting.
+    clang::SourceManager &sources = preprocessor_.getSourceManager();
+    const clang::FileEntry *includer = sources.getFileEntryForID(sources.getFileID(sources.getExpansionLoc(hashLoc)));
+    if (includer && isNvidiaHeader(includer->getName().str(), cuclIncludeDir_))
+      return;
+    clang::DiagnosticsEngine &diagnostics = preprocessor_.getDiagnostics();
+    unsigned id = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                              "'%0' is NVIDIA's CUDA header (%1); cucl does not use NVIDIA headers");
+    diagnostics.Report(filenameRange.getBegin(), id) << llvm::sys::path::filename(file->getName()) << resolved(path);
+    reported_ = true;
+    diagnostics.setSuppressAllDiagnostics(true);
   }
-  return ok;
+
+private:
+  clang::Preprocessor &preprocessor_;
+  std::string cuclIncludeDir_;
+  bool reported_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<clang::PPCallbacks> nvidiaIncludeGuard(clang::Preprocessor &preprocessor,
+                                                       const std::string &cuclIncludeDir) {
+  return std::make_unique<NvidiaIncludeGuard>(preprocessor, cuclIncludeDir);
 }
 
 } // namespace cucl::translate

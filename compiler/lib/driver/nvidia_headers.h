@@ -4,18 +4,23 @@
 // into an error at the #include.
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace clang {
-class SourceManager;
-}
+class PPCallbacks;
+class Preprocessor;
+} // namespace clang
 
 namespace cucl::translate {
 
-// Reports `file:line:col: error: '<header>' is NVIDIA's CUDA header (<path>);
-// cucl does not use NVIDIA headers` for every toolkit header the user's code
-// included directly. Returns false if there was one.
-bool rejectNvidiaHeaders(clang::SourceManager &sources, const std::string &cuclIncludeDir);
+// Preprocessor callbacks that report `file:line:col: error: '<header>' is
+// NVIDIA's CUDA header (<path>); cucl does not use NVIDIA headers` at the
+// first #include of a toolkit header from the user's code, then silence every
+// later diagnostic: the errors Clang would find inside NVIDIA's header (and
+// their consequences) only hide the one that matters.
+std::unique_ptr<clang::PPCallbacks> nvidiaIncludeGuard(clang::Preprocessor &preprocessor,
+                                                       const std::string &cuclIncludeDir);
 
 // True when `path` (any file) lives in a CUDA toolkit's include tree.
 bool isNvidiaHeader(const std::string &path, const std::string &cuclIncludeDir);

@@ -1,5 +1,9 @@
 #include "driver/translation.h"
 
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 #include <clang/Frontend/ASTUnit.h>
 #include <clang/Lex/Preprocessor.h>
 #include <llvm/Support/FileSystem.h>
@@ -7,6 +11,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "analyse/kernel_catalog.h"
+#include "analyse/kernel_matching.h"
 #include "driver/nvidia_headers.h"
 #include "emit_device/device_module.h"
 #include "rewrite_host/host_rewriter.h"
@@ -85,15 +90,21 @@ bool writeHost(const std::string &hostPath, const std::string &inputPath, const 
   return true;
 }
 
+// Parses one view of the file, with NVIDIA's headers refused at their #include.
+std::unique_ptr<clang::ASTUnit> parseView(const TranslateOptions &options, CudaView view) {
+  return parseCudaSourceKeepingErrors(options, view, [&options](clang::Preprocessor &preprocessor) {
+    return nvidiaIncludeGuard(preprocessor, options.cuclIncludeDir);
+  });
+}
+
 } // namespace
 
 int translateFile(const TranslateOptions &options, const TranslationOutputs &outputs) {
-  std::unique_ptr<clang::ASTUnit> unit = parseCudaSourceKeepingErrors(options);
+  std::unique_ptr<clang::ASTUnit> unit = parseView(options, CudaView::Host);
   if (!unit)
     return 1;
   DiagnosticsSession session(*unit);
-  bool parsed = !unit->getDiagnostics().hasErrorOccurred();
-  if (!rejectNvidiaHeaders(unit->getSourceManager(), options.cuclIncludeDir) || !parsed)
+  if (unit->getDiagnostics().hasErrorOccurred())
     return 1;
 
   // Plan the host side first: what it cannot express is reported at its
@@ -106,11 +117,41 @@ int translateFile(const TranslateOptions &options, const TranslationOutputs &out
   if (wantHost && !hostRewriter.plan())
     return 1;
 
-  DeviceModule device = emitDeviceModule(unit->getASTContext(), collectKernels(unit->getASTContext()));
-  if (!device.ok || unit->getDiagnostics().hasErrorOccurred()) {
-    if (!unit->getDiagnostics().hasErrorOccurred())
+  // Device code comes from the device-side parse (__CUDA_ARCH__ defined), as
+  // in nvcc. When no file read mentions __CUDA_ARCH__ that parse would see
+  // the same tokens, so the host AST serves and the second parse is skipped.
+  std::unique_ptr<clang::ASTUnit> deviceUnit;
+  std::optional<DiagnosticsSession> deviceSession;
+  clang::ASTUnit *deviceView = unit.get();
+  if (mentionsCudaArch(*unit)) {
+    deviceUnit = parseView(options, CudaView::Device);
+    if (!deviceUnit)
+      return 1;
+    deviceSession.emplace(*deviceUnit);
+    if (deviceUnit->getDiagnostics().hasErrorOccurred())
+      return 1;
+    deviceView = deviceUnit.get();
+  }
+  std::vector<const clang::FunctionDecl *> kernels = collectKernels(deviceView->getASTContext());
+  std::optional<std::vector<const clang::FunctionDecl *>> hostKernels = kernels;
+  if (deviceUnit) {
+    hostKernels = matchHostKernels(deviceView->getASTContext(), kernels, unit->getASTContext(),
+                                   collectKernels(unit->getASTContext()));
+    if (!hostKernels)
+      return 1;
+  }
+
+  DeviceModule device = emitDeviceModule(deviceView->getASTContext(), kernels);
+  if (!device.ok || deviceView->getDiagnostics().hasErrorOccurred()) {
+    if (!deviceView->getDiagnostics().hasErrorOccurred())
       llvm::errs() << options.inputPath << ": error: OpenCL code generation failed\n";
     return 1;
+  }
+  // The host side registers and launches kernels through its own declarations.
+  for (EmittedKernel &kernel : device.kernels) {
+    auto position = std::find(kernels.begin(), kernels.end(), kernel.decl);
+    if (position != kernels.end())
+      kernel.decl = (*hostKernels)[position - kernels.begin()];
   }
   if (!outputs.deviceClPath.empty() && !writeFile(outputs.deviceClPath, device.openclSource))
     return 1;

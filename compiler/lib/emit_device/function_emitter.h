@@ -59,7 +59,6 @@ private:
   std::string userCall(const clang::Expr *callExpr, const UserCall &target);
   std::string constructorCall(const clang::CXXConstructExpr *construct);
   void constructorPrologue();
-  void diagnoseArchitectureTests(const clang::FunctionDecl *function);
   std::string builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
                           llvm::ArrayRef<const clang::Expr *> args);
   std::string declRef(const clang::DeclRefExpr *ref);

@@ -5,7 +5,6 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
 #include <clang/Basic/SourceManager.h>
-#include <clang/Lex/Lexer.h>
 
 #include "emit_device/function_emitter.h"
 #include "emit_device/opencl_names.h"
@@ -93,7 +92,6 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   }
   inference_.run(function);
   spec_.returnSpace = inference_.returnSpace();
-  diagnoseArchitectureTests(function);
 
   const auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody());
   if (!body) {
@@ -245,37 +243,6 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   if (parameters.empty())
     text += "void";
   return text + ")";
-}
-
-// cucl parses the host view of the file: `#ifdef __CUDA_ARCH__` branches in
-// device code select the host path, silently. Report any mention of the macro
-// in the text of an emitted function instead.
-void FunctionEmitter::diagnoseArchitectureTests(const clang::FunctionDecl *function) {
-  const clang::SourceManager &sources = context_.getSourceManager();
-  clang::SourceRange range = function->getSourceRange();
-  clang::SourceLocation begin = sources.getExpansionLoc(range.getBegin());
-  clang::SourceLocation end = sources.getExpansionLoc(range.getEnd());
-  if (begin.isInvalid() || end.isInvalid() || sources.getFileID(begin) != sources.getFileID(end))
-    return;
-  bool invalid = false;
-  llvm::StringRef buffer = sources.getBufferData(sources.getFileID(begin), &invalid);
-  unsigned from = sources.getFileOffset(begin), to = sources.getFileOffset(end);
-  if (invalid || to < from || to > buffer.size())
-    return;
-  // Raw lexing sees the directives of skipped branches and skips comments.
-  clang::Lexer lexer(sources.getLocForStartOfFile(sources.getFileID(begin)), context_.getLangOpts(), buffer.data(),
-                     buffer.data() + from,
-                     buffer.data() + buffer.size());
-  clang::Token token;
-  while (!lexer.LexFromRawLexer(token) && sources.getFileOffset(token.getLocation()) <= to) {
-    if (token.is(clang::tok::raw_identifier) && token.getRawIdentifier() == "__CUDA_ARCH__") {
-      diagnostics_.error(token.getLocation(),
-                         "__CUDA_ARCH__ tests in device code are not supported: cucl translates the host view "
-                         "of the file, where __CUDA_ARCH__ is undefined, so the host branch would run on the "
-                         "device");
-      return;
-    }
-  }
 }
 
 // A constructor's factory starts with the object and its member initializers.

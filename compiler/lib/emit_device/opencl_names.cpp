@@ -33,7 +33,7 @@ const char *const kKeywordsAndTypes[] = {
     "rint", "rootn", "round", "rsqrt", "sin", "sincos", "sinh", "sinpi", "sqrt", "tan", "tanh",
     "tanpi", "tgamma", "trunc", "abs", "abs_diff", "add_sat", "hadd", "rhadd", "clamp", "clz",
     "mad_hi", "mad_sat", "max", "min", "mul_hi", "rotate", "sub_sat", "upsample", "popcount",
-    "mad24", "mul24", "degrees", "radians", "step", "smoothstep", "sign", "cross", "dot",
+    "mad24", "mul24", "degrees", "radians", "step", "smoothstep", "mix", "sign", "cross", "dot",
     "distance", "length", "normalize", "fast_distance", "fast_length", "fast_normalize",
     "isequal", "isnotequal", "isgreater", "isgreaterequal", "isless", "islessequal",
     "islessgreater", "isfinite", "isinf", "isnan", "isnormal", "isordered", "isunordered",
@@ -51,8 +51,14 @@ const char *const kVectorBases[] = {"char", "uchar", "short", "ushort", "int", "
                                     "ulong", "float", "double", "half", "bool"};
 const char *const kVectorWidths[] = {"2", "3", "4", "8", "16"};
 
+// Every built-in function declared by Clang's opencl-c.h (see CMakeLists.txt).
+const char *const kBuiltinFunctions[] = {
+#include "opencl_builtin_names.inc"
+};
+
 std::set<std::string> buildReserved() {
   std::set<std::string> names(std::begin(kKeywordsAndTypes), std::end(kKeywordsAndTypes));
+  names.insert(std::begin(kBuiltinFunctions), std::end(kBuiltinFunctions));
   for (const char *base : kVectorBases)
     for (const char *width : kVectorWidths)
       names.insert(std::string(base) + width);

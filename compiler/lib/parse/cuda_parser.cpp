@@ -1,18 +1,79 @@
 #include "parse/cuda_parser.h"
 
+#include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/ASTUnit.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 
 namespace cucl::translate {
+namespace {
 
-std::vector<std::string> clangArgumentsFor(const TranslateOptions &options) {
-  std::vector<std::string> args = {
-      "-x", "cuda",
-      // The host-side view: every __device__ body is still parsed and
-      // type-checked, and kernel template instantiations named by launches
-      // are in the AST with their arguments.
-      "--cuda-host-only",
+// A syntax-only action that lets the caller watch the preprocessor; handed to
+// ASTUnit so the AST it builds is kept.
+class WatchedParseAction : public clang::SyntaxOnlyAction {
+public:
+  explicit WatchedParseAction(const PPCallbacksFactory &callbacks) : callbacks_(callbacks) {}
+
+protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &compiler,
+                                                        llvm::StringRef file) override {
+    if (callbacks_) {
+      if (std::unique_ptr<clang::PPCallbacks> watcher = callbacks_(compiler.getPreprocessor()))
+        compiler.getPreprocessor().addPPCallbacks(std::move(watcher));
+    }
+    return clang::SyntaxOnlyAction::CreateASTConsumer(compiler, file);
+  }
+
+private:
+  const PPCallbacksFactory &callbacks_;
+};
+
+// ClangTool runs the driver (CUDA argument handling); this builds the ASTUnit
+// from the resulting invocation, with the watching action.
+class UnitBuilder : public clang::tooling::ToolAction {
+public:
+  explicit UnitBuilder(const PPCallbacksFactory &callbacks) : callbacks_(callbacks) {}
+
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation, clang::FileManager *,
+                     std::shared_ptr<clang::PCHContainerOperations> pchOperations,
+                     clang::DiagnosticConsumer *consumer) override {
+    WatchedParseAction action(callbacks_);
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics = clang::CompilerInstance::createDiagnostics(
+        &invocation->getDiagnosticOpts(), consumer, /*ShouldOwnClient=*/false);
+    unit_.reset(clang::ASTUnit::LoadFromCompilerInvocationAction(std::move(invocation), std::move(pchOperations),
+                                                                 diagnostics, &action));
+    return unit_ != nullptr;
+  }
+
+  std::unique_ptr<clang::ASTUnit> take() { return std::move(unit_); }
+
+private:
+  const PPCallbacksFactory &callbacks_;
+  std::unique_ptr<clang::ASTUnit> unit_;
+};
+
+} // namespace
+
+std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, CudaView view) {
+  std::vector<std::string> args = {"-x", "cuda"};
+  if (view == CudaView::Host) {
+    // The host-side view: every __device__ body is still parsed and
+    // type-checked, and kernel template instantiations named by launches
+    // are in the AST with their arguments.
+    args.push_back("--cuda-host-only");
+  } else {
+    // The device-side view, as nvcc's device pass sees it: __CUDA_ARCH__ is
+    // defined and a __host__ __device__ function may call __device__ ones.
+    // Clang gives the NVPTX target the host's sizes for long, pointers and
+    // size_t, so records keep the host layout (checked per kernel parameter).
+    args.push_back("--cuda-device-only");
+    args.push_back("--cuda-gpu-arch=sm_" + std::to_string(kNominalCudaArch / 10));
+  }
+  const std::vector<std::string> common = {
       // Never NVIDIA's headers or libdevice; point --cuda-path at nothing so
       // an installed toolkit is not picked up either.
       "-nocudainc", "-nocudalib", "--cuda-path=/nonexistent-cuda", "-Wno-unknown-cuda-version",
@@ -23,6 +84,7 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options) {
       // nvcc defines these for every .cu file.
       "-D__CUDACC__", "-D__NVCC__", "-D__CUCL__",
   };
+  args.insert(args.end(), common.begin(), common.end());
   if (!options.clangResourceDir.empty())
     args.push_back("-resource-dir=" + options.clangResourceDir);
   // cucl's headers come first so a user's -I to a CUDA toolkit cannot shadow them.
@@ -44,21 +106,36 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options) {
   return args;
 }
 
-std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options) {
-  clang::tooling::FixedCompilationDatabase database(".", clangArgumentsFor(options));
+std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options, CudaView view,
+                                                             const PPCallbacksFactory &callbacks) {
+  clang::tooling::FixedCompilationDatabase database(".", clangArgumentsFor(options, view));
   clang::tooling::ClangTool tool(database, {options.inputPath});
-  std::vector<std::unique_ptr<clang::ASTUnit>> units;
-  tool.buildASTs(units);
-  if (units.size() != 1 || !units.front())
-    return nullptr;
-  return std::move(units.front());
+  UnitBuilder builder(callbacks);
+  tool.run(&builder);
+  return builder.take();
 }
 
-std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options) {
-  std::unique_ptr<clang::ASTUnit> unit = parseCudaSourceKeepingErrors(options);
+std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options, CudaView view) {
+  std::unique_ptr<clang::ASTUnit> unit = parseCudaSourceKeepingErrors(options, view);
   if (!unit || unit->getDiagnostics().hasErrorOccurred())
     return nullptr;
   return unit;
+}
+
+bool mentionsCudaArch(const clang::ASTUnit &unit) {
+  const clang::SourceManager &sources = unit.getSourceManager();
+  for (unsigned i = 0; i < sources.local_sloc_entry_size(); ++i) {
+    const clang::SrcMgr::SLocEntry &entry = sources.getLocalSLocEntry(i);
+    if (!entry.isFile())
+      continue;
+    // A file entered twice has one content cache: searching it twice is cheap.
+    llvm::Optional<llvm::MemoryBufferRef> buffer =
+        entry.getFile().getContentCache().getBufferIfLoaded();
+    // Unloaded buffers (none after a parse) are treated as mentioning it.
+    if (!buffer || buffer->getBuffer().contains("__CUDA_ARCH__"))
+      return true;
+  }
+  return false;
 }
 
 } // namespace cucl::translate

@@ -17,6 +17,7 @@
 #include "rewrite_host/header_copies.h"
 #include "rewrite_host/kernel_stub.h"
 #include "rewrite_host/launch_rewrite.h"
+#include "rewrite_host/noinline_keyword.h"
 #include "rewrite_host/registrar.h"
 #include "rewrite_host/source_edits.h"
 
@@ -83,6 +84,9 @@ public:
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *function) {
+    // Declarations too: g++ must not see the keyword on any of them.
+    if (!function->isTemplateInstantiation() && userFiles_.contains(function->getLocation()))
+      ok_ &= replaceNoinlineKeywords(*function, context_, edits_);
     if (!function->doesThisDeclarationHaveABody() || function->isTemplateInstantiation() ||
         !userFiles_.contains(function->getLocation()))
       return true;
@@ -126,10 +130,6 @@ private:
   unsigned deviceDepth_ = 0;
   bool ok_ = true;
 };
-
-
-
-
 
 } // namespace
 

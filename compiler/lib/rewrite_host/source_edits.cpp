@@ -110,6 +110,12 @@ clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources, const
   return clang::CharSourceRange::getCharRange(spelledBegin, after);
 }
 
+clang::SourceLocation parameterUse(const clang::SourceManager &sources, clang::SourceLocation loc) {
+  while (loc.isMacroID() && sources.isMacroArgExpansion(loc))
+    loc = sources.getImmediateExpansionRange(loc).getBegin();
+  return loc;
+}
+
 std::string absolutePath(llvm::StringRef path) {
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);

@@ -59,6 +59,12 @@ clang::CharSourceRange editableRange(const clang::SourceManager &sources, const 
 clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources, const clang::LangOptions &lang,
                                       clang::SourceRange tokens);
 
+// The location inside a function-like macro's body where a token passed as a
+// macro argument was substituted (the parameter's spelling in the #define);
+// other locations are returned unchanged. With it, a range that starts or ends
+// in an argument (`#define L(k) k<<<1, 1>>>()`) maps onto the body's text.
+clang::SourceLocation parameterUse(const clang::SourceManager &sources, clang::SourceLocation loc);
+
 // Absolute, dot-free form of `path` (symlinks kept: the user's spelling).
 std::string absolutePath(llvm::StringRef path);
 // True when `path` lies inside directory `dir` (both absolute).

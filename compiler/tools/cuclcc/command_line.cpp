@@ -20,6 +20,7 @@ const char *const usageText =
     "  --keep             leave NAME.cl and NAME.cucl.cpp beside the output (--keep-dir DIR: there)\n"
     "  -odir DIR          with -c: put object files in DIR\n"
     "  --dryrun           print the commands without running them;  -v  print and run\n"
+    "  -MD / -MMD         also write a Make depfile (-MF FILE, -MT TARGET, -MP); -M / -MM: only it\n"
     "  accepted and ignored: -arch/-code/-gencode/--gpu-architecture (OpenCL builds for the\n"
     "  device at run time), -G, -lineinfo, --use_fast_math, --expt-relaxed-constexpr,\n"
     "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, --ftz, --prec-div, --prec-sqrt,\n"
@@ -85,7 +86,7 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
   static const std::set<std::string> unsupported = {
       "-rdc=true", "--relocatable-device-code=true", "-dc", "--device-c", "-dw", "--device-w", "-dlink",
       "--device-link", "-ptx", "--ptx", "-cubin", "--cubin", "-fatbin", "--fatbin", "-E", "--preprocess",
-      "-M", "-MD", "-MMD", "--run", "-run", "-lib", "--lib", "-cudart=static", "--cudart=static"};
+      "--run", "-run", "-lib", "--lib", "-cudart=static", "--cudart=static"};
   // Flags with a value, attached (-Ifoo, -arch=sm_70) or as the next argument.
   struct ValueFlag {
     const char *name;
@@ -104,7 +105,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       {"-ftz", false},         {"--prec-div", false},        {"-prec-div", false}, {"--prec-sqrt", false},
       {"-prec-sqrt", false},   {"--fmad", false},            {"-fmad", false},     {"-t", false},
       {"--threads", false},    {"--keep-dir", false},        {"-keep-dir", false}, {"--std", false},
-      {"-odir", false},        {"--output-directory", false}};
+      {"-odir", false},        {"--output-directory", false}, {"-MF", true},      {"--dependency-output", false},
+      {"-MT", true},           {"--dependency-target-name", false}};
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
@@ -166,6 +168,10 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       } else if (flag == "--keep-dir" || flag == "-keep-dir") {
         options.keep = true;
         options.keepDir = value;
+      } else if (flag == "-MF" || flag == "--dependency-output") {
+        options.dependencyFile = value;
+      } else if (flag == "-MT" || flag == "--dependency-target-name") {
+        options.dependencyTargets.push_back(value);
       } else if (flag == "-odir" || flag == "--output-directory") {
         options.objectDir = value;
       } else if (flag == "--std") {
@@ -214,6 +220,16 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       options.dryRun = true;
     } else if (arg == "-v" || arg == "--verbose") {
       options.verbose = true;
+    } else if (arg == "-M" || arg == "--generate-dependencies") {
+      options.dependencies = DependencyMode::Only;
+    } else if (arg == "-MM" || arg == "--generate-nonsystem-dependencies") {
+      options.dependencies = DependencyMode::OnlyNonSystem;
+    } else if (arg == "-MD" || arg == "--generate-dependencies-with-compile") {
+      options.dependencies = DependencyMode::WithCompile;
+    } else if (arg == "-MMD" || arg == "--generate-nonsystem-dependencies-with-compile") {
+      options.dependencies = DependencyMode::WithCompileNonSystem;
+    } else if (arg == "-MP" || arg == "--generate-dependency-targets") {
+      options.phonyDependencyTargets = true;
     } else if (arg == "-h" || arg == "--help") {
       std::fputs(usageText, stdout);
       std::exit(0);
@@ -259,6 +275,14 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
   size_t compiled = 0;
   for (const Input &input : options.inputs)
     compiled += input.kind != InputKind::Object;
+  if (!options.dependencyFile.empty() && options.dependencies == DependencyMode::None) {
+    fail("-MF needs -M, -MM, -MD or -MMD");
+    return std::nullopt;
+  }
+  if ((!options.dependencyFile.empty() || !options.dependencyTargets.empty()) && compiled > 1) {
+    fail("-MF and -MT need exactly one source file");
+    return std::nullopt;
+  }
   if (options.compileOnly && !options.output.empty() && compiled > 1) {
     fail("-o with -c needs exactly one source file");
     return std::nullopt;

@@ -11,6 +11,10 @@ namespace cucl::cc {
 
 enum class InputKind { Cuda, Cxx, C, Object };
 
+// nvcc's dependency-file modes: -M / -MM write only the rule (no object),
+// -MD / -MMD write it beside compiling; the MM forms leave out system headers.
+enum class DependencyMode { None, Only, OnlyNonSystem, WithCompile, WithCompileNonSystem };
+
 struct Input {
   std::string path;
   InputKind kind;
@@ -31,6 +35,10 @@ struct Options {
   std::vector<std::string> hostFlags;     // -O, -g, -w, -Xcompiler ..., -iquote ...
   std::vector<std::string> linkFlags;     // -L, -l, -Xlinker, -shared
   std::vector<std::string> warnings;      // notes about ignored flags
+  DependencyMode dependencies = DependencyMode::None; // -M, -MM, -MD, -MMD
+  std::string dependencyFile;             // -MF (default: the object's name with .d)
+  std::vector<std::string> dependencyTargets; // -MT (default: the object)
+  bool phonyDependencyTargets = false;    // -MP
 };
 
 // Parses argv. On a bad command line, prints `cuclcc: error: ...` and

@@ -4,11 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "command_line.h"
+#include "depfile.h"
 #include "subprocess.h"
 #include "tool_paths.h"
 
@@ -16,6 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using cucl::cc::DependencyMode;
 using cucl::cc::InputKind;
 using Command = std::vector<std::string>;
 
@@ -112,9 +116,20 @@ private:
     // The user's own headers, for includes the translator did not rewrite.
     compile.push_back("-iquote");
     compile.push_back(fs::absolute(input.path).parent_path().lexically_normal().string());
-    compile.insert(compile.end(), {"-c", host, "-o", object});
+    // The host compiler lists what the generated file includes; the rule is
+    // then rewritten to name the .cu file and the original headers.
+    std::string generatedDeps = (folder / (stem + ".d")).string();
+    if (options_.dependencies != DependencyMode::None)
+      compile.insert(compile.end(), {hostDependencyFlag(), "-MF", generatedDeps});
+    if (onlyDependencies())
+      compile.push_back(host);
+    else
+      compile.insert(compile.end(), {"-c", host, "-o", object});
     if (int status = execute(compile))
       return status;
+    if (options_.dependencies != DependencyMode::None && !options_.dryRun &&
+        !writeDependencies(input, generatedDeps, host, folder.string(), object))
+      return 1;
 
     if (options_.keep && !options_.dryRun) {
       fs::path beside = !options_.keepDir.empty() ? fs::path(options_.keepDir)
@@ -140,8 +155,90 @@ private:
     if (!isC)
       compile.push_back("-std=" + options_.cxxStandard);
     addPreprocessorFlags(compile);
-    compile.insert(compile.end(), {"-c", input.path, "-o", object});
+    // Plain C/C++ files: the host compiler writes the depfile itself.
+    if (options_.dependencies != DependencyMode::None) {
+      compile.push_back(hostDependencyFlag());
+      std::string file = dependencyFileFor(input, object);
+      if (!file.empty())
+        compile.insert(compile.end(), {"-MF", file});
+      for (const std::string &target : dependencyTargetsFor(input, object))
+        compile.insert(compile.end(), {"-MT", target});
+    }
+    if (onlyDependencies())
+      compile.push_back(input.path);
+    else
+      compile.insert(compile.end(), {"-c", input.path, "-o", object});
     return execute(compile);
+  }
+
+  // -M / -MM: the dependency rule is the only output.
+  bool onlyDependencies() const {
+    return options_.dependencies == DependencyMode::Only || options_.dependencies == DependencyMode::OnlyNonSystem;
+  }
+
+  const char *hostDependencyFlag() const {
+    switch (options_.dependencies) {
+    case DependencyMode::Only:
+      return "-M";
+    case DependencyMode::OnlyNonSystem:
+      return "-MM";
+    case DependencyMode::WithCompileNonSystem:
+      return "-MMD";
+    default:
+      return "-MD";
+    }
+  }
+
+  // The object a rule names by default: the real one with -c, else NAME.o.
+  std::string dependencyObject(const cucl::cc::Input &input, const std::string &object) const {
+    if (options_.compileOnly && !onlyDependencies())
+      return object;
+    return fs::path(input.path).stem().string() + ".o";
+  }
+
+  // -MF, else (GCC's rule) the object's name with .d; "" means stdout (-M
+  // without -MF or -o).
+  std::string dependencyFileFor(const cucl::cc::Input &input, const std::string &object) const {
+    if (!options_.dependencyFile.empty())
+      return options_.dependencyFile;
+    if (onlyDependencies())
+      return options_.output;
+    return fs::path(dependencyObject(input, object)).replace_extension(".d").string();
+  }
+
+  std::vector<std::string> dependencyTargetsFor(const cucl::cc::Input &input, const std::string &object) const {
+    if (!options_.dependencyTargets.empty())
+      return options_.dependencyTargets;
+    return {dependencyObject(input, object)};
+  }
+
+  bool writeDependencies(const cucl::cc::Input &input, const std::string &generatedDeps, const std::string &host,
+                         const std::string &folder, const std::string &object) {
+    std::ifstream in(generatedDeps);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::optional<cucl::cc::DependencyRule> generated = cucl::cc::parseDepfile(text.str());
+    if (!in || !generated) {
+      std::fprintf(stderr, "cuclcc: error: the host compiler wrote no dependency rule to '%s'\n",
+                   generatedDeps.c_str());
+      return false;
+    }
+    cucl::cc::DependencyRule rule =
+        cucl::cc::mapToUserFiles(*generated, host, input.path, folder, dependencyTargetsFor(input, object));
+    std::string rendered = cucl::cc::formatDepfile(rule, options_.phonyDependencyTargets);
+    std::string file = dependencyFileFor(input, object);
+    if (file.empty() || file == "-") {
+      std::fputs(rendered.c_str(), stdout);
+      return true;
+    }
+    std::ofstream out(file, std::ios::binary);
+    out << rendered;
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "cuclcc: error: cannot write the dependency file '%s'\n", file.c_str());
+      return false;
+    }
+    return true;
   }
 
   int build() {
@@ -161,7 +258,7 @@ private:
         return status;
       objects.push_back(object);
     }
-    if (options_.compileOnly)
+    if (options_.compileOnly || onlyDependencies())
       return 0;
     Command link = cxx_;
     link.insert(link.end(), objects.begin(), objects.end());
