@@ -64,6 +64,14 @@ int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
   }
 }
 
+// Initializes the registry and checks that `device` names one of its devices.
+cudaError_t checkDevice(int device) {
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  if (status != cudaSuccess)
+    return status;
+  return device >= 0 && device < registry.count() ? cudaSuccess : cudaErrorInvalidDevice;
+}
 } // namespace
 
 CUCL_API cudaError_t cudaGetDeviceCount(int *count) {
@@ -92,13 +100,10 @@ CUCL_API cudaError_t cudaGetDevice(int *device) {
 CUCL_API cudaError_t cudaGetDeviceProperties(cudaDeviceProp *prop, int device) {
   if (prop == nullptr)
     return cucl::report(cudaErrorInvalidValue);
-  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
-  cudaError_t status = registry.initialize();
+  cudaError_t status = checkDevice(device);
   if (status != cudaSuccess)
     return cucl::report(status);
-  if (device < 0 || device >= registry.count())
-    return cucl::report(cudaErrorInvalidDevice);
-  *prop = registry.device(device).properties();
+  *prop = cucl::DeviceRegistry::instance().device(device).properties();
   return cudaSuccess;
 }
 
@@ -106,13 +111,10 @@ CUCL_API cudaError_t cudaDeviceGetAttribute(int *value, cudaDeviceAttr attr, int
   int rawAttr = cucl::enumArgument(attr);
   if (value == nullptr || rawAttr <= 0 || rawAttr >= cudaDevAttrMax)
     return cucl::report(cudaErrorInvalidValue);
-  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
-  cudaError_t status = registry.initialize();
+  cudaError_t status = checkDevice(device);
   if (status != cudaSuccess)
     return cucl::report(status);
-  if (device < 0 || device >= registry.count())
-    return cucl::report(cudaErrorInvalidDevice);
-  *value = attributeValue(registry.device(device).properties(), attr);
+  *value = attributeValue(cucl::DeviceRegistry::instance().device(device).properties(), attr);
   return cudaSuccess;
 }
 
@@ -192,13 +194,6 @@ bool knownLimit(const cudaLimit &limit) {
   return raw >= cudaLimitStackSize && raw <= cudaLimitPersistingL2CacheSize;
 }
 
-cudaError_t checkDevice(int device) {
-  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
-  cudaError_t status = registry.initialize();
-  if (status != cudaSuccess)
-    return status;
-  return device >= 0 && device < registry.count() ? cudaSuccess : cudaErrorInvalidDevice;
-}
 } // namespace
 
 CUCL_API cudaError_t cudaDeviceSetLimit(cudaLimit limit, size_t value) {

@@ -222,6 +222,42 @@ CUCL_DEVICE_DECL unsigned int atomicDec(unsigned int *address, unsigned int limi
 CUCL_DEVICE_DECL unsigned int atomicDec_block(unsigned int *address, unsigned int limit);
 CUCL_DEVICE_DECL unsigned int atomicDec_system(unsigned int *address, unsigned int limit);
 
+/* Two-argument math with mixed argument types, e.g. pow(x, 3) on a double:
+ * as in C++'s <cmath>, integers count as double and the call is made in the
+ * wider type. Without these, libstdc++'s promoting templates (host-only
+ * calls inside) would win overload resolution in device code. Same-type
+ * floating calls keep using the exact declarations above. */
+template <typename T> struct cucl_math_arg {};
+template <> struct cucl_math_arg<float> { typedef float type; };
+template <> struct cucl_math_arg<double> { typedef double type; };
+template <> struct cucl_math_arg<bool> { typedef double type; };
+template <> struct cucl_math_arg<char> { typedef double type; };
+template <> struct cucl_math_arg<signed char> { typedef double type; };
+template <> struct cucl_math_arg<unsigned char> { typedef double type; };
+template <> struct cucl_math_arg<short> { typedef double type; };
+template <> struct cucl_math_arg<unsigned short> { typedef double type; };
+template <> struct cucl_math_arg<int> { typedef double type; };
+template <> struct cucl_math_arg<unsigned int> { typedef double type; };
+template <> struct cucl_math_arg<long> { typedef double type; };
+template <> struct cucl_math_arg<unsigned long> { typedef double type; };
+template <> struct cucl_math_arg<long long> { typedef double type; };
+template <> struct cucl_math_arg<unsigned long long> { typedef double type; };
+template <typename A, typename B> struct cucl_math_mixed {
+  typedef decltype(typename cucl_math_arg<A>::type() + typename cucl_math_arg<B>::type()) type;
+};
+template <typename T> struct cucl_math_mixed<T, T> {}; /* exact overloads apply */
+template <> struct cucl_math_mixed<int, int> { typedef double type; };
+#define CUCL_MATH2_MIXED(name)                                                              \
+  template <typename A, typename B>                                                        \
+  __attribute__((device)) inline typename cucl_math_mixed<A, B>::type name(A x, B y) {     \
+    typedef typename cucl_math_mixed<A, B>::type T;                                        \
+    return name(static_cast<T>(x), static_cast<T>(y));                                     \
+  }
+CUCL_MATH2_MIXED(pow) CUCL_MATH2_MIXED(atan2) CUCL_MATH2_MIXED(fmin) CUCL_MATH2_MIXED(fmax)
+CUCL_MATH2_MIXED(fmod) CUCL_MATH2_MIXED(hypot) CUCL_MATH2_MIXED(copysign) CUCL_MATH2_MIXED(fdim)
+CUCL_MATH2_MIXED(remainder) CUCL_MATH2_MIXED(nextafter)
+#undef CUCL_MATH2_MIXED
+
 /* Warp-level functions: declared so that a call gets cucl's precise
  * "not supported in device code" error instead of "undeclared identifier". */
 CUCL_DEVICE_DECL int __shfl_sync(unsigned int mask, int value, int lane, int width = 32);

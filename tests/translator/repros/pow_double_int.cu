@@ -4,6 +4,9 @@
 // the host-only ::pow, "error: reference to __host__ function 'pow' in
 // __host__ __device__ function". nvcc accepts it, and it worked with the
 // host-view parse; likely from the new device-side parse (__CUDA_ARCH__).
+// Same for every mixed-type two-argument call through libstdc++'s promoting
+// templates: fmin(double, int), atan2, hypot, fmod, copysign, pow(2, d),
+// pow(float, int). CUDA's headers give device overloads for these.
 // RUN: %cuclcc %s -o %t
 // RUN: %t | FileCheck %s
 // CHECK: 1 8 27 -3.375
