@@ -115,10 +115,11 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   if (spec_.isKernel) {
     std::string prologue;
     text = kernelSignature(*kernel, prologue) + " {\n" + prologue;
+    // Only volatile shared arrays: a warp-synchronous step indexes by thread,
+    // while a volatile shared scalar (a flag or broadcast value) is fine.
     for (const clang::VarDecl *shared : spec_.sharedVariables)
-      if (shared->getType().isVolatileQualified() ||
-          (shared->getType()->isArrayType() &&
-           context_.getBaseElementType(shared->getType()).isVolatileQualified()))
+      if (shared->getType()->isArrayType() &&
+          context_.getBaseElementType(shared->getType()).isVolatileQualified())
         diagnostics_.unsupported(shared->getLocation(), kWarpSynchronous);
     for (const clang::VarDecl *shared : spec_.sharedVariables)
       text += "  " +

@@ -72,8 +72,12 @@ __global__ void warpSynchronous(int *out) {
 }
 
 __global__ void volatileShared(int *out) {
+  // A volatile shared array is the other warp-synchronous spelling. (A
+  // volatile shared scalar is accepted: see repros/volatile_shared_with_barrier.cu.)
   // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:27: error: volatile __shared__ memory
-  __shared__ volatile int flag;
-  flag = 1;
-  out[0] = flag;
+  __shared__ volatile int partial[64];
+  partial[threadIdx.x] = 1;
+  if (threadIdx.x < 32)
+    partial[threadIdx.x] += partial[threadIdx.x + 32];
+  out[0] = partial[0];
 }
