@@ -27,9 +27,10 @@ CUCL_API cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream) {
     cudaError_t status = cucl::checkEvent(event);
     if (status != cudaSuccess)
       return status;
+    // Stream 0 is the current device's: recording an event of another
+    // device there is a context mismatch, as for an explicit stream.
     CUstream_st *resolved = nullptr;
-    status = cucl::resolveStream(stream, event->device, &resolved);
-    (void)device;
+    status = cucl::resolveStream(stream, device, &resolved);
     return status != cudaSuccess ? status : cucl::recordEvent(*event, *resolved);
   });
 }

@@ -83,7 +83,11 @@ cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, voi
   cudaError_t status = cucl::resolveStream(streamHandle, current, &stream);
   if (status != cudaSuccess)
     return status;
-  Device &device = stream->device;
+  // A stream belongs to its device: launching into it from another current
+  // device is a context mismatch, as in CUDA.
+  if (&stream->device != &current)
+    return cudaErrorInvalidResourceHandle;
+  Device &device = current;
   status = validateDimensions(device, grid, block);
   if (status != cudaSuccess)
     return status;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/host_allocations.h"
 
 namespace {
 
@@ -58,6 +59,18 @@ cudaError_t copyRect(void *dst, size_t dpitch, const void *src, size_t spitch, R
     return cudaErrorInvalidValue;
 
   if (!srcDevice && !dstDevice) {
+    // On the host, but in stream order (see copyHostToHost in memory_api.cpp).
+    CUstream_st *stream = requested;
+    if (stream == nullptr) {
+      cucl::Device *current = nullptr;
+      cudaError_t status = cucl::currentDevice(&current);
+      if (status != cudaSuccess)
+        return status;
+      stream = &current->legacyStream();
+    }
+    cudaError_t status = cucl::waitForEarlierWork(*stream);
+    if (status != cudaSuccess)
+      return status;
     for (size_t row = 0; row < rect.height; ++row)
       std::memmove(static_cast<char *>(dst) + row * dpitch,
                    static_cast<const char *>(src) + row * spitch, rect.width);
@@ -89,7 +102,9 @@ cudaError_t copyRect(void *dst, size_t dpitch, const void *src, size_t spitch, R
       return stream->queue.enqueueWriteBufferRect(dstAt.buffer, CL_TRUE, {dstAt.offset, 0, 0},
                                                   hostOrigin, region, dpitch, 0, spitch, 0,
                                                   src, waits, done);
-    return stream->queue.enqueueReadBufferRect(srcAt.buffer, async ? CL_FALSE : CL_TRUE,
+    // Into pageable memory even the async copy returns with the data (CUDA).
+    cl_bool blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
+    return stream->queue.enqueueReadBufferRect(srcAt.buffer, blocking,
                                                {srcAt.offset, 0, 0}, hostOrigin, region, spitch,
                                                0, dpitch, 0, dst, waits, done);
   });

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <new>
 
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
@@ -30,18 +31,55 @@ cudaError_t streamFor(const ResolvedAddress &resolved, CUstream_st *requested,
   return cucl::streamForAllocation(resolved, requested, out);
 }
 
+// Frees an async copy's staging buffer once the copy has read it.
+void CL_CALLBACK releaseStaging(cl_event, cl_int, void *staging) {
+  delete[] static_cast<unsigned char *>(staging);
+}
+
 cudaError_t copyHostToDevice(const ResolvedAddress &dst, const void *src, size_t count,
-                             CUstream_st *requested) {
+                             CUstream_st *requested, bool async) {
   CUstream_st *stream = nullptr;
   cudaError_t status = streamFor(dst, requested, &stream);
   if (status != cudaSuccess)
     return status;
-  // Blocking: the caller may reuse `src` as soon as we return (CUDA's rule
-  // for pageable memory, which is all cucl has).
+  if (!async) {
+    // Blocking: the caller may reuse `src` as soon as we return.
+    cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+      return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src,
+                                              waits, done);
+    });
+    return cucl::fromEnqueueStatus(result, stream->device);
+  }
+  // Async: CUDA returns without waiting for the stream. Page-locked memory
+  // is read when the copy runs (the program keeps it unchanged until then);
+  // pageable memory is first staged, so `src` may be reused at once.
+  const void *from = src;
+  unsigned char *staging = nullptr;
+  if (!cucl::isPageLockedHost(src)) {
+    staging = new (std::nothrow) unsigned char[count];
+    if (staging == nullptr)
+      return cudaErrorMemoryAllocation;
+    std::memcpy(staging, src, count);
+    from = staging;
+  }
+  cl::Event written;
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src, waits,
-                                            done);
+    cl_int enqueued = stream->queue.enqueueWriteBuffer(dst.buffer, CL_FALSE, dst.offset, count,
+                                                       from, waits, done);
+    if (enqueued == CL_SUCCESS)
+      written = *done;
+    return enqueued;
   });
+  if (staging != nullptr) {
+    if (result != CL_SUCCESS) {
+      delete[] staging;
+    } else if (written.setCallback(CL_COMPLETE, releaseStaging, staging) != CL_SUCCESS) {
+      written.wait(); // no callback: keep the buffer until the copy is done
+      delete[] staging;
+    }
+  }
+  if (result == CL_SUCCESS)
+    stream->queue.flush();
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 
@@ -51,7 +89,9 @@ cudaError_t copyDeviceToHost(void *dst, const ResolvedAddress &src, size_t count
   cudaError_t status = streamFor(src, requested, &stream);
   if (status != cudaSuccess)
     return status;
-  cl_bool blocking = async ? CL_FALSE : CL_TRUE;
+  // CUDA returns from an async copy into pageable memory only once the copy
+  // has completed; only page-locked destinations may be filled later.
+  cl_bool blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
     return stream->queue.enqueueReadBuffer(src.buffer, blocking, src.offset, count, dst, waits,
                                            done);
@@ -67,7 +107,7 @@ cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress
     cudaError_t status = copyDeviceToHost(staging.data(), src, count, nullptr, false);
     if (status != cudaSuccess)
       return status;
-    return copyHostToDevice(dst, staging.data(), count, nullptr);
+    return copyHostToDevice(dst, staging.data(), count, nullptr, /*async=*/false);
   }
   CUstream_st *stream = nullptr;
   cudaError_t status = streamFor(dst, requested, &stream);
@@ -80,8 +120,17 @@ cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 
-// Validates pointers, sizes and the direction, then dispatches.
-// `requested` is nullptr for the synchronous cudaMemcpy.
+// A host-to-host copy runs on the host, but in stream order: it waits until
+// everything queued before it (e.g. an async copy into its source) is done.
+cudaError_t copyHostToHost(void *dst, const void *src, size_t count, CUstream_st &stream) {
+  cudaError_t status = cucl::waitForEarlierWork(stream);
+  if (status == cudaSuccess)
+    std::memmove(dst, src, count);
+  return status;
+}
+
+// Validates pointers, sizes and the direction, then dispatches on
+// `requested` (the current device's legacy stream for cudaMemcpy).
 cudaError_t copy(void *dst, const void *src, size_t count, int rawKind, CUstream_st *requested,
                  bool async) {
   if (rawKind < cudaMemcpyHostToHost || rawKind > cudaMemcpyDefault)
@@ -116,10 +165,9 @@ cudaError_t copy(void *dst, const void *src, size_t count, int rawKind, CUstream
   }
   switch (kind) {
   case cudaMemcpyHostToHost:
-    std::memmove(dst, src, count);
-    return cudaSuccess;
+    return copyHostToHost(dst, src, count, *requested);
   case cudaMemcpyHostToDevice:
-    return copyHostToDevice(dstAt, src, count, requested);
+    return copyHostToDevice(dstAt, src, count, requested, async);
   case cudaMemcpyDeviceToHost:
     return copyDeviceToHost(dst, srcAt, count, requested, async);
   default:
@@ -184,16 +232,22 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
       cucl::verboseLog("cudaFree(%p): not the start of a live allocation", devPtr);
       return cudaErrorInvalidValue;
     }
-    // Commands still queued keep the OpenCL buffer alive until they finish.
+    // CUDA's cudaFree synchronizes the device: queued work that may use the
+    // memory has finished when it returns (and its failure is reported).
+    Device &owner = registry.device(removed.device);
+    cudaError_t status = owner.synchronize();
     registry.addresses().release(removed.base, removed.size);
-    registry.device(removed.device).bytesAllocated -= removed.size;
-    return cudaSuccess;
+    owner.bytesAllocated -= removed.size;
+    return status;
   });
 }
 
 CUCL_API cudaError_t cudaMemcpy(void *dst, const void *src, size_t count, cudaMemcpyKind kind) {
   return cucl::onCurrentDevice(
-      [&](Device &) { return copy(dst, src, count, cucl::enumArgument(kind), nullptr, /*async=*/false); });
+      [&](Device &device) {
+        return copy(dst, src, count, cucl::enumArgument(kind), &device.legacyStream(),
+                    /*async=*/false);
+      });
 }
 
 CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count,
@@ -235,6 +289,23 @@ CUCL_API cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, i
   return cudaMemcpyPeerAsync(dst, dstDevice, src, srcDevice, count, nullptr);
 }
 
+namespace {
+// Async copies may still read or fill page-locked memory: as in CUDA,
+// releasing it first waits for the devices' queued work.
+cudaError_t waitBeforeReleasingPageLocked() {
+  DeviceRegistry &registry = DeviceRegistry::instance();
+  if (registry.currentIfInitialized() == nullptr)
+    return cudaSuccess; // no device work can exist yet
+  cudaError_t result = cudaSuccess;
+  for (int i = 0; i < registry.count(); ++i) {
+    cudaError_t status = registry.device(i).synchronize();
+    if (result == cudaSuccess)
+      result = status;
+  }
+  return result;
+}
+} // namespace
+
 CUCL_API cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags) {
   constexpr unsigned known = cudaHostRegisterPortable | cudaHostRegisterMapped |
                              cudaHostRegisterIoMemory | cudaHostRegisterReadOnly;
@@ -249,8 +320,12 @@ CUCL_API cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags
 }
 
 CUCL_API cudaError_t cudaHostUnregister(void *ptr) {
-  return cucl::unregisterHost(ptr) ? cudaSuccess
-                                   : cucl::report(cudaErrorHostMemoryNotRegistered);
+  if (!cucl::isRegisteredHost(ptr))
+    return cucl::report(cudaErrorHostMemoryNotRegistered);
+  cudaError_t status = waitBeforeReleasingPageLocked();
+  if (!cucl::unregisterHost(ptr))
+    return cucl::report(cudaErrorHostMemoryNotRegistered);
+  return cucl::report(status);
 }
 
 CUCL_API cudaError_t cudaMemset(void *devPtr, int value, size_t count) {
@@ -297,7 +372,12 @@ CUCL_API cudaError_t cudaMallocHost(void **ptr, size_t size) {
 CUCL_API cudaError_t cudaFreeHost(void *ptr) {
   if (ptr == nullptr)
     return cudaSuccess;
-  return cucl::freeHost(ptr) ? cudaSuccess : cucl::report(cudaErrorInvalidValue);
+  if (!cucl::isHostAllocation(ptr))
+    return cucl::report(cudaErrorInvalidValue);
+  cudaError_t status = waitBeforeReleasingPageLocked();
+  if (!cucl::freeHost(ptr))
+    return cucl::report(cudaErrorInvalidValue); // freed by another thread meanwhile
+  return cucl::report(status);
 }
 
 CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes, const void *ptr) {
@@ -312,7 +392,7 @@ CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes,
       attributes->type = cudaMemoryTypeDevice;
       attributes->device = at.device;
       attributes->devicePointer = const_cast<void *>(ptr);
-    } else if (side == Side::Host && (cucl::isHostAllocation(ptr) || cucl::isRegisteredHost(ptr))) {
+    } else if (side == Side::Host && cucl::isPageLockedHost(ptr)) {
       attributes->type = cudaMemoryTypeHost;
       attributes->hostPointer = const_cast<void *>(ptr);
     } else if (side == Side::Invalid) {

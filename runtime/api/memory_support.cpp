@@ -22,4 +22,22 @@ cudaError_t streamForAllocation(const ResolvedAddress &resolved, CUstream_st *re
   return cudaSuccess;
 }
 
+cudaError_t waitForEarlierWork(CUstream_st &stream) {
+  cl::Event reached;
+  cl_int result = stream.enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
+    cl_int status = stream.queue.enqueueMarkerWithWaitList(waits, done);
+    if (status == CL_SUCCESS)
+      reached = *done;
+    return status;
+  });
+  if (result == CL_SUCCESS)
+    result = reached.wait();
+  cl_int execution = CL_COMPLETE;
+  if (result == CL_SUCCESS)
+    result = reached.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
+  if (result == CL_SUCCESS && execution < 0)
+    result = execution;
+  return fromEnqueueStatus(result, stream.device);
+}
+
 } // namespace cucl

@@ -21,6 +21,11 @@ PointerSide classifyPointer(const void *pointer, ResolvedAddress *resolved);
 cudaError_t streamForAllocation(const ResolvedAddress &resolved, CUstream_st *requested,
                                 CUstream_st **out);
 
+// Returns once everything queued on `stream` so far (with CUDA's
+// cross-stream ordering) has finished: host-side copies run in stream order.
+// Failed earlier work -> cudaErrorLaunchFailure (sticky).
+cudaError_t waitForEarlierWork(CUstream_st &stream);
+
 } // namespace cucl
 
 #endif // CUCL_API_MEMORY_SUPPORT_H

@@ -91,15 +91,16 @@ void Device::deriveProperties() {
 }
 
 void Device::addStream(std::shared_ptr<CUstream_st> stream) {
+  dropFinishedDestroyedStreams();
   std::lock_guard<std::mutex> lock(streamsMutex_);
   streams_.push_back(std::move(stream));
 }
 
-void Device::removeStream(CUstream_st *stream) {
+void Device::dropFinishedDestroyedStreams() {
   std::lock_guard<std::mutex> lock(streamsMutex_);
   streams_.erase(std::remove_if(streams_.begin(), streams_.end(),
-                                [stream](const std::shared_ptr<CUstream_st> &entry) {
-                                  return entry.get() == stream;
+                                [](const std::shared_ptr<CUstream_st> &entry) {
+                                  return entry->destroyed && entry->query() != cudaErrorNotReady;
                                 }),
                  streams_.end());
 }
@@ -133,6 +134,7 @@ cudaError_t Device::synchronize() {
     if (result == cudaSuccess)
       result = error;
   }
+  dropFinishedDestroyedStreams();
   return result;
 }
 

@@ -52,7 +52,8 @@ public:
 
   // Streams that synchronize with the legacy stream register themselves here.
   void addStream(std::shared_ptr<CUstream_st> stream);
-  void removeStream(CUstream_st *stream);
+  // Forgets destroyed streams whose queued work has finished.
+  void dropFinishedDestroyedStreams();
   // The last command of every registered blocking stream (legacy-stream
   // semantics: work on stream 0 waits for all of them).
   std::vector<cl::Event> blockingStreamTails();

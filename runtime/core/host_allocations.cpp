@@ -4,7 +4,6 @@
 #include <mutex>
 #include <cstdint>
 #include <map>
-#include <unordered_set>
 
 namespace cucl {
 
@@ -13,7 +12,7 @@ constexpr std::size_t kPageSize = 4096;
 
 struct HostAllocations {
   std::mutex mutex;
-  std::unordered_set<const void *> live;
+  std::map<std::uintptr_t, std::size_t> live;      // cudaMallocHost blocks: start -> bytes
   std::map<std::uintptr_t, std::size_t> registered; // start -> bytes
 };
 HostAllocations &hostAllocations() {
@@ -31,7 +30,7 @@ void *allocateHost(std::size_t bytes) {
     return nullptr;
   HostAllocations &table = hostAllocations();
   std::lock_guard<std::mutex> lock(table.mutex);
-  table.live.insert(pointer);
+  table.live.emplace(reinterpret_cast<std::uintptr_t>(pointer), rounded);
   return pointer;
 }
 
@@ -39,7 +38,7 @@ bool freeHost(void *pointer) {
   HostAllocations &table = hostAllocations();
   {
     std::lock_guard<std::mutex> lock(table.mutex);
-    if (table.live.erase(pointer) == 0)
+    if (table.live.erase(reinterpret_cast<std::uintptr_t>(pointer)) == 0)
       return false;
   }
   std::free(pointer);
@@ -49,7 +48,25 @@ bool freeHost(void *pointer) {
 bool isHostAllocation(const void *pointer) {
   HostAllocations &table = hostAllocations();
   std::lock_guard<std::mutex> lock(table.mutex);
-  return table.live.count(pointer) != 0;
+  return table.live.count(reinterpret_cast<std::uintptr_t>(pointer)) != 0;
+}
+
+namespace {
+// True when `address` lies in one of the [start, start + bytes) ranges.
+bool insideRange(const std::map<std::uintptr_t, std::size_t> &ranges, std::uintptr_t address) {
+  auto it = ranges.upper_bound(address);
+  if (it == ranges.begin())
+    return false;
+  --it;
+  return address - it->first < it->second;
+}
+} // namespace
+
+bool isPageLockedHost(const void *pointer) {
+  auto address = reinterpret_cast<std::uintptr_t>(pointer);
+  HostAllocations &table = hostAllocations();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  return insideRange(table.live, address) || insideRange(table.registered, address);
 }
 
 bool registerHost(void *pointer, std::size_t bytes) {
@@ -79,11 +96,7 @@ bool isRegisteredHost(const void *pointer) {
   auto address = reinterpret_cast<std::uintptr_t>(pointer);
   HostAllocations &table = hostAllocations();
   std::lock_guard<std::mutex> lock(table.mutex);
-  auto it = table.registered.upper_bound(address);
-  if (it == table.registered.begin())
-    return false;
-  --it;
-  return address - it->first < it->second;
+  return insideRange(table.registered, address);
 }
 
 } // namespace cucl

@@ -17,6 +17,9 @@ bool isHostAllocation(const void *pointer);
 bool registerHost(void *pointer, std::size_t bytes); // false if already registered
 bool unregisterHost(void *pointer);                   // false if not registered
 bool isRegisteredHost(const void *pointer);           // inside a registered range
+// Inside a cudaMallocHost block or a registered range: memory CUDA would have
+// page-locked, so async copies into it may return before the data arrives.
+bool isPageLockedHost(const void *pointer);
 
 } // namespace cucl
 

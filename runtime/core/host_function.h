@@ -8,7 +8,7 @@
 
 namespace cucl {
 
-// Runs `function` on a driver thread once all earlier work of `stream` is
+// Runs `function` on the runtime's host-function thread once all earlier work of `stream` is
 // done; later work of the stream waits until it returns. It receives
 // cudaSuccess, or cudaErrorLaunchFailure when earlier work failed.
 cudaError_t enqueueHostFunction(CUstream_st &stream, std::function<void(cudaError_t)> function);

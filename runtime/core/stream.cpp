@@ -121,10 +121,12 @@ cudaError_t destroyStream(cudaStream_t handle) {
     owned = std::move(it->second);
     table.streams.erase(it);
   }
-  owned->device.removeStream(owned.get());
-  // CUDA lets queued work finish after destruction; finishing here keeps the
-  // queue's lifetime simple.
-  owned->synchronize();
+  // CUDA returns at once and lets queued work finish: the device keeps the
+  // stream (cudaDeviceSynchronize and the legacy stream still wait for it)
+  // and drops it once that work is done.
+  owned->destroyed = true;
+  owned->queue.flush();
+  owned->device.dropFinishedDestroyedStreams();
   return cudaSuccess;
 }
 

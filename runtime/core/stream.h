@@ -4,6 +4,7 @@
 #ifndef CUCL_CORE_STREAM_H
 #define CUCL_CORE_STREAM_H
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct CUstream_st {
   const unsigned flags;
   const bool legacy; // the device's legacy default stream (stream 0)
   cl::CommandQueue queue;
+
+  // Set by cudaStreamDestroy: the handle is gone, but queued work still runs
+  // (and still orders the legacy stream) until the device drops the stream.
+  std::atomic<bool> destroyed{false};
 
   // A blocking stream orders itself with the legacy stream both ways.
   bool blocking() const { return !legacy && (flags & cudaStreamNonBlocking) == 0; }

@@ -1,8 +1,11 @@
 // A program shaped like translated code: it registers its module from a
 // static initializer and unregisters it from a static destructor, after
-// launching. Exits 0 only if every step worked and exit does not crash.
+// launching, with work still queued (also on a destroyed stream). Exits 0
+// only if every step worked and exit does not crash.
 #include <cstdio>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include <cuda_runtime.h>
 #include <cucl/module_abi.h>
@@ -28,6 +31,10 @@ struct Registrar {
   void **module = nullptr;
 } registrar;
 
+void CUDART_CB slowHostFunction(void *) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
+
 } // namespace
 
 int main() {
@@ -42,6 +49,17 @@ int main() {
     return 4;
   // Leave the allocation and a queued launch behind on purpose: exit must cope.
   cudaLaunchKernel(&kStub, dim3(1), dim3(1), args, 0, nullptr);
+  // Also a destroyed stream whose host function and staged copy still wait.
+  cudaStream_t stream = nullptr;
+  if (cudaStreamCreate(&stream) != cudaSuccess)
+    return 5;
+  if (cudaLaunchHostFunc(stream, slowHostFunction, nullptr) != cudaSuccess)
+    return 6;
+  int pageable = 3;
+  if (cudaMemcpyAsync(d, &pageable, sizeof(int), cudaMemcpyHostToDevice, stream) != cudaSuccess)
+    return 7;
+  if (cudaStreamDestroy(stream) != cudaSuccess)
+    return 8;
   std::puts("ok");
   return 0;
 }

@@ -100,6 +100,13 @@ TEST_F(MultiDevice, StreamsAndEventsBelongToADevice) {
   cudaStream_t streamOne = nullptr;
   CUDA_OK(cudaStreamCreate(&streamOne));
   EXPECT_EQ(cudaErrorInvalidResourceHandle, cudaEventRecord(eventZero, streamOne));
+  // Stream 0 is the current device's (1) legacy stream, not the event's.
+  EXPECT_EQ(cudaErrorInvalidResourceHandle, cudaEventRecord(eventZero, nullptr));
+  // A launch from device 1 into a device-0 stream.
+  int n = 1;
+  void *args[] = {&onOne, &n};
+  EXPECT_EQ(cudaErrorInvalidResourceHandle,
+            cudaLaunchKernel(&addOne, dim3(1), dim3(1), args, 0, streamZero));
   CUDA_OK(cudaEventRecord(eventZero, streamZero));
   CUDA_OK(cudaStreamWaitEvent(streamOne, eventZero, 0)); // waits on the host
   cudaEvent_t eventOne = nullptr;
