@@ -115,6 +115,33 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            "  x = ((x >> 8) & 0x00ff00ffu) | ((x & 0x00ff00ffu) << 8);\n"
            "  return (x >> 16) | (x << 16);\n"
            "}\n";
+  } else if (helper == "brevll") {
+    text = "ulong cucl_brevll(ulong x) {\n"
+           "  x = ((x >> 1) & 0x5555555555555555ul) | ((x & 0x5555555555555555ul) << 1);\n"
+           "  x = ((x >> 2) & 0x3333333333333333ul) | ((x & 0x3333333333333333ul) << 2);\n"
+           "  x = ((x >> 4) & 0x0f0f0f0f0f0f0f0ful) | ((x & 0x0f0f0f0f0f0f0f0ful) << 4);\n"
+           "  x = ((x >> 8) & 0x00ff00ff00ff00fful) | ((x & 0x00ff00ff00ff00fful) << 8);\n"
+           "  x = ((x >> 16) & 0x0000ffff0000fffful) | ((x & 0x0000ffff0000fffful) << 16);\n"
+           "  return (x >> 32) | (x << 32);\n"
+           "}\n";
+  } else if (helper == "fadd_rn" || helper == "fmul_rn") {
+    // CUDA never merges __fadd_rn/__fmul_rn into an fma; OpenCL C contracts
+    // a * b + c by default, so the operation lives in its own function with
+    // contraction off.
+    const char *op = helper == "fadd_rn" ? "+" : "*";
+    text = std::string("float cucl_") + helper + "(float a, float b) {\n"
+           "#pragma OPENCL FP_CONTRACT OFF\n"
+           "  return a " + op + " b;\n"
+           "}\n";
+  } else if (helper == "saturatef") {
+    // CUDA returns +0 for x <= 0 (also -0) and for NaN; fmax(-0, 0) may be -0.
+    text = "float cucl_saturatef(float x) { return x > 0.0f ? fmin(x, 1.0f) : 0.0f; }\n";
+  } else if (helper == "mul24") {
+    // Sign-extend the low 24 bits of each operand; the product wraps as uint.
+    text = "int cucl_mul24(int x, int y) {\n"
+           "  int a = (int)((uint)x << 8) >> 8, b = (int)((uint)y << 8) >> 8;\n"
+           "  return (int)((uint)a * (uint)b);\n"
+           "}\n";
   }
   return substitute(text, spaces);
 }

@@ -45,6 +45,9 @@ private:
   // Expressions (function_emitter_expr.cpp).
   std::string expr(const clang::Expr *e);
   std::string exprTop(const clang::Expr *e); // without redundant outer parentheses
+  // A full expression whose value is unused (statement, for init/increment):
+  // even a comma operator needs no outer parentheses there.
+  std::string exprStatement(const clang::Expr *e);
   std::string cast(const clang::CastExpr *castExpr);
   std::string call(const clang::CallExpr *callExpr);
   // A call to device code of the program: the definition, the object of a

@@ -9,6 +9,7 @@
 
 #include "emit_device/builtin_helpers.h"
 #include "emit_device/builtin_table.h"
+#include "emit_device/const_reference_aliasing.h"
 #include "emit_device/function_emitter.h"
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
@@ -153,8 +154,8 @@ std::string FunctionEmitter::constant(const clang::Expr *e, bool &ok) {
   return "";
 }
 
-std::string FunctionEmitter::exprTop(const clang::Expr *e) {
-  std::string text = expr(e);
+// `text` without one pair of parentheses around all of it, if it has one.
+static std::string withoutOuterParentheses(const std::string &text) {
   if (text.size() < 2 || text.front() != '(' || text.back() != ')')
     return text;
   int depth = 0;
@@ -164,6 +165,33 @@ std::string FunctionEmitter::exprTop(const clang::Expr *e) {
       return text; // the first '(' closes before the end: not one group
   }
   return text.substr(1, text.size() - 2);
+}
+
+// True for a comma operator, also under parentheses and implicit nodes (a
+// comma whose value is an lvalue reaches an initializer as an lvalue-to-rvalue
+// conversion, which prints as its operand).
+static bool isCommaOperator(const clang::Expr *e) {
+  while (e) {
+    const clang::Expr *inner = e->IgnoreParens()->IgnoreImplicit();
+    if (inner == e)
+      break;
+    e = inner;
+  }
+  auto *binary = llvm::dyn_cast_or_null<clang::BinaryOperator>(e);
+  return binary && binary->getOpcode() == clang::BO_Comma;
+}
+
+std::string FunctionEmitter::exprTop(const clang::Expr *e) {
+  std::string text = expr(e);
+  // A comma operator keeps its parentheses: where exprTop is used (an
+  // initializer, a call argument) a bare comma would change the meaning.
+  if (isCommaOperator(e))
+    return text;
+  return withoutOuterParentheses(text);
+}
+
+std::string FunctionEmitter::exprStatement(const clang::Expr *e) {
+  return withoutOuterParentheses(exprTop(e));
 }
 
 std::string FunctionEmitter::expr(const clang::Expr *e) {
@@ -196,8 +224,11 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
     return predefined->getFunctionName() ? expr(predefined->getFunctionName()) : "\"\"";
   if (llvm::isa<clang::CXXNullPtrLiteralExpr>(e) || llvm::isa<clang::GNUNullExpr>(e))
     return "0";
-  if (auto *paren = llvm::dyn_cast<clang::ParenExpr>(e))
+  if (auto *paren = llvm::dyn_cast<clang::ParenExpr>(e)) {
+    if (isCommaOperator(paren->getSubExpr()))
+      return expr(paren->getSubExpr()); // exprTop keeps a comma's parentheses
     return "(" + exprTop(paren->getSubExpr()) + ")";
+  }
   if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
     return declRef(ref);
   if (auto *castExpr = llvm::dyn_cast<clang::CastExpr>(e))
@@ -395,6 +426,10 @@ std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
   default:
     break;
   }
+  // OpenCL C rejects a floating-point condition in '?:', so the implicit
+  // float-to-bool test is spelled out (NaN != 0 is true, as in C++).
+  if (castExpr->getCastKind() == clang::CK_FloatingToBoolean && llvm::isa<clang::ImplicitCastExpr>(castExpr))
+    return "(" + expr(sub) + " != 0)";
   if (llvm::isa<clang::ImplicitCastExpr>(castExpr))
     return expr(sub); // C performs the same conversion implicitly
   clang::QualType type = castExpr->getType();
@@ -557,6 +592,9 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   const clang::FunctionDecl *callee = target.callee;
   if (callee->isVariadic())
     return unsupported(callExpr, "a call to a variadic function");
+  if (const clang::Expr *aliased = aliasedConstReferenceArgument(callee, target.object, target.args))
+    return unsupported(aliased, "a const reference argument that the callee may also modify through another "
+                                "argument (const references are passed by value; copy it into a local first)");
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(target, true);
   if (!spaces)
     return "0";

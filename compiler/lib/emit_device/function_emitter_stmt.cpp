@@ -370,7 +370,7 @@ void FunctionEmitter::statement(const clang::Stmt *stmt) {
     return;
   }
   if (auto *e = llvm::dyn_cast<clang::Expr>(stmt)) {
-    std::string text = exprTop(e);
+    std::string text = exprStatement(e);
     // A reference-returning call used as a statement: drop the unused `*`.
     auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e->IgnoreImplicit());
     if (callExpr && callExpr->getCallReturnType(context_)->isReferenceType() && text.rfind("*", 0) == 0)
@@ -422,10 +422,10 @@ void FunctionEmitter::statement(const clang::Stmt *stmt) {
         wrapped = true;
       }
     } else if (auto *initExpr = llvm::dyn_cast_or_null<clang::Expr>(forStmt->getInit())) {
-      init = exprTop(initExpr);
+      init = exprStatement(initExpr);
     }
     std::string condition = forStmt->getCond() ? exprTop(forStmt->getCond()) : "";
-    std::string increment = forStmt->getInc() ? exprTop(forStmt->getInc()) : "";
+    std::string increment = forStmt->getInc() ? exprStatement(forStmt->getInc()) : "";
     line("for (" + init + "; " + condition + "; " + increment + ")");
     body(forStmt->getBody());
     if (wrapped) {

@@ -150,14 +150,19 @@ CUCL_DEVICE_DECL int __clzll(long long x);
 CUCL_DEVICE_DECL int __ffs(int x);
 CUCL_DEVICE_DECL int __ffsll(long long x);
 CUCL_DEVICE_DECL unsigned int __brev(unsigned int x);
+CUCL_DEVICE_DECL unsigned long long __brevll(unsigned long long x);
 CUCL_DEVICE_DECL int __mul24(int x, int y);
 CUCL_DEVICE_DECL unsigned int __umul24(unsigned int x, unsigned int y);
 CUCL_DEVICE_DECL int __mulhi(int x, int y);
 CUCL_DEVICE_DECL unsigned int __umulhi(unsigned int x, unsigned int y);
 CUCL_DEVICE_DECL long long __mul64hi(long long x, long long y);
 CUCL_DEVICE_DECL unsigned long long __umul64hi(unsigned long long x, unsigned long long y);
-CUCL_DEVICE_DECL int __sad(int x, int y, unsigned int z);
+CUCL_DEVICE_DECL unsigned int __sad(int x, int y, unsigned int z);
 CUCL_DEVICE_DECL unsigned int __usad(unsigned int x, unsigned int y, unsigned int z);
+CUCL_DEVICE_DECL int __hadd(int x, int y);
+CUCL_DEVICE_DECL int __rhadd(int x, int y);
+CUCL_DEVICE_DECL unsigned int __uhadd(unsigned int x, unsigned int y);
+CUCL_DEVICE_DECL unsigned int __urhadd(unsigned int x, unsigned int y);
 
 /* Conversions and reinterpretations. */
 CUCL_DEVICE_DECL int __float2int_rn(float x);

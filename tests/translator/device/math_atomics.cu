@@ -33,7 +33,7 @@ __global__ void math(float *f, double *d, int *i) {
   f[6] = erfcf(x) + cbrtf(x) + hypotf(x, x) + copysignf(x, -1.0f);
   // CHECK: f[7] = ((((native_exp(x) + native_log(x)) + native_sin(x)) + native_cos(x)) + pow(x, 2.0f));
   f[7] = __expf(x) + __logf(x) + __sinf(x) + __cosf(x) + __powf(x, 2.0f);
-  // CHECK: f[8] = ((native_divide(x, 3.0f) + fmin(fmax(x, 0.0f), 1.0f)) + fmin(x, 2.0f));
+  // CHECK: f[8] = ((native_divide(x, 3.0f) + cucl_saturatef(x)) + fmin(x, 2.0f));
   f[8] = __fdividef(x, 3.0f) + __saturatef(x) + min(x, 2.0f);
   // Arguments are converted to the CUDA parameter type, as C++ did.
   // CHECK: f[9] = sqrt((float)i[0]);
@@ -46,9 +46,9 @@ __global__ void math(float *f, double *d, int *i) {
   i[1] = min(i[2], i[3]) + max(i[2], 4) + llabs(i[4]);
   // CHECK: i[2] = ((((int)popcount((uint)i[0])) + ((int)clz(i[1]))) + cucl_ffs(i[2]));
   i[2] = __popc(i[0]) + __clz(i[1]) + __ffs(i[2]);
-  // CHECK: i[3] = ((cucl_brev((uint)i[3]) + mul24(i[0], i[1])) + mul_hi(i[0], i[1]));
+  // CHECK: i[3] = ((cucl_brev((uint)i[3]) + cucl_mul24(i[0], i[1])) + mul_hi(i[0], i[1]));
   i[3] = __brev(i[3]) + __mul24(i[0], i[1]) + __mulhi(i[0], i[1]);
-  // CHECK: i[4] = ((convert_int_rte(x) + convert_int_rtz(x)) + as_int(x));
+  // CHECK: i[4] = ((convert_int_sat_rte(x) + convert_int_sat_rtz(x)) + as_int(x));
   i[4] = __float2int_rn(x) + __float2int_rz(x) + __float_as_int(x);
   // CHECK: f[10] = as_float(i[5]);
   f[10] = __int_as_float(i[5]);
