@@ -26,7 +26,7 @@ char addressSpaceLetter(AddressSpace space) {
   case AddressSpace::Unknown:
     break;
   }
-  return 'v'; // a member function's `this` for a temporary passed by value
+  return 'v'; // a temporary passed by value (`this` or a `const T&` parameter)
 
 }
 

@@ -19,8 +19,8 @@ enum class AddressSpace : unsigned char {
 const char *addressSpaceQualifier(AddressSpace space);
 
 // One letter for specialization names: g, l, p; v for Unknown, which a
-// specialization uses only for the object of a member call on a temporary
-// (passed by value).
+// specialization uses only for a temporary passed by value (the object of a
+// member call, or the argument of a `const T&` parameter).
 char addressSpaceLetter(AddressSpace space);
 
 // "__g", "__gl", ...: the suffix of a function specialized for `spaces`

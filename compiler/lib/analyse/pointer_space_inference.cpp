@@ -78,12 +78,10 @@ bool isSpaceParameter(const clang::VarDecl *parameter) {
   clang::QualType type = parameter->getType();
   if (type->isPointerType())
     return true;
-  if (!type->isReferenceType())
-    return false;
-  return !isByValueReferenceParameter(parameter);
+  return type->isReferenceType();
 }
 
-bool isByValueReferenceParameter(const clang::VarDecl *parameter) {
+bool isConstReferenceParameter(const clang::VarDecl *parameter) {
   clang::QualType type = parameter->getType();
   if (!type->isReferenceType())
     return false;
@@ -125,6 +123,30 @@ bool bindsTemporary(const clang::Expr *init) {
   if (auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(init))
     init = cleanups->getSubExpr()->IgnoreParens();
   return llvm::isa<clang::MaterializeTemporaryExpr>(init);
+}
+
+bool passesConstReferenceByValue(const clang::Expr *argument) {
+  for (;;) {
+    argument = argument->IgnoreParens();
+    if (auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(argument))
+      argument = cleanups->getSubExpr();
+    else if (auto *defaultArg = llvm::dyn_cast<clang::CXXDefaultArgExpr>(argument))
+      argument = defaultArg->getExpr();
+    else if (auto *constant = llvm::dyn_cast<clang::ConstantExpr>(argument))
+      argument = constant->getSubExpr();
+    else if (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(argument);
+             cast && cast->getCastKind() == clang::CK_NoOp)
+      argument = cast->getSubExpr();
+    else
+      break;
+  }
+  if (!argument->isGLValue() || llvm::isa<clang::MaterializeTemporaryExpr>(argument))
+    return true;
+  if (llvm::isa<clang::AbstractConditionalOperator>(argument) || llvm::isa<clang::BinaryOperator>(argument))
+    return true;
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(argument))
+    return unary->getOpcode() != clang::UO_Deref;
+  return false;
 }
 
 bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
@@ -295,8 +317,6 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
     if (variable->hasAttr<clang::CUDASharedAttr>())
       return AddressSpace::Local;
     if (isReferenceVariable(variable)) {
-      if (llvm::isa<clang::ParmVarDecl>(variable) && isByValueReferenceParameter(variable))
-        return AddressSpace::Private;
       auto found = spaces_.find(variable);
       return found == spaces_.end() ? AddressSpace::Unknown : found->second;
     }

@@ -1,7 +1,7 @@
 // Address-space inference for one specialization of one device function.
 //
-// Seeds: the address spaces of the function's pointer and non-const
-// reference parameters (chosen by the caller: kernel pointer parameters are
+// Seeds: the address spaces of the function's pointer and reference
+// parameters (chosen by the caller: kernel pointer parameters are
 // __global, __shared__ storage is __local, everything else __private). Local
 // pointer and reference variables take the space of whatever initializes or
 // is assigned to them, iterated to a fixed point; a variable that would need
@@ -27,10 +27,19 @@ class VarDecl;
 namespace cucl::translate {
 
 // True for parameters whose address space is part of a specialization:
-// pointers and references other than `const T&` (which are passed by value).
+// pointers and references.
 bool isSpaceParameter(const clang::VarDecl *parameter);
-// True for `const T&` parameters of non-pointer type: emitted by value.
-bool isByValueReferenceParameter(const clang::VarDecl *parameter);
+// True for `const T&` parameters of non-pointer type. They are passed by
+// pointer when the argument is an lvalue (so reads see current memory even
+// when the callee writes the referent through another path) and by value
+// when it binds a temporary; the clone for the latter has space Unknown
+// (suffix letter 'v') in that parameter's slot.
+bool isConstReferenceParameter(const clang::VarDecl *parameter);
+// True when an argument for a `const T&` parameter has no address C can
+// take: a temporary (`f(x + 1)`, `f(3)`, a converted value) or an lvalue
+// form C has no address for (`c ? x : y`, `x = y`, `++x`). It is then passed
+// by value.
+bool passesConstReferenceByValue(const clang::Expr *argument);
 // True when a reference is initialized with a temporary (`const T &r = a + b`):
 // the emitter holds such a reference's value in a private variable.
 bool bindsTemporary(const clang::Expr *init);

@@ -9,7 +9,6 @@
 
 #include "emit_device/builtin_helpers.h"
 #include "emit_device/builtin_table.h"
-#include "emit_device/const_reference_aliasing.h"
 #include "emit_device/function_emitter.h"
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
@@ -395,8 +394,7 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
   if (variable->isStaticLocal())
     return unsupported(ref, "static local variable '" + name + "'");
   std::string printed = localName(variable);
-  if (variable->getType()->isReferenceType() && !valueReferences_.count(variable) &&
-      !(llvm::isa<clang::ParmVarDecl>(variable) && isByValueReferenceParameter(variable)))
+  if (variable->getType()->isReferenceType() && !valueReferences_.count(variable))
     return "(*" + printed + ")";
   return printed;
 }
@@ -492,7 +490,16 @@ std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const U
   const clang::FunctionDecl *callee = target.callee;
   for (unsigned i = 0; i < callee->getNumParams() && i < target.args.size(); ++i) {
     const clang::ParmVarDecl *parameter = callee->getParamDecl(i);
-    if (isSpaceParameter(parameter) && !add(target.args[i], parameter->getType()->isReferenceType()))
+    if (!isSpaceParameter(parameter))
+      continue;
+    // A const reference to a temporary, or to storage whose space cannot be
+    // inferred, gets the by-value clone (Unknown marks that slot).
+    if (isConstReferenceParameter(parameter) &&
+        (passesConstReferenceByValue(target.args[i]) || !inference_.storageSpace(target.args[i]))) {
+      spaces.push_back(AddressSpace::Unknown);
+      continue;
+    }
+    if (!add(target.args[i], parameter->getType()->isReferenceType()))
       return std::nullopt;
   }
   return spaces;
@@ -592,9 +599,6 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   const clang::FunctionDecl *callee = target.callee;
   if (callee->isVariadic())
     return unsupported(callExpr, "a call to a variadic function");
-  if (const clang::Expr *aliased = aliasedConstReferenceArgument(callee, target.object, target.args))
-    return unsupported(aliased, "a const reference argument that the callee may also modify through another "
-                                "argument (const references are passed by value; copy it into a local first)");
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(target, true);
   if (!spaces)
     return "0";
@@ -608,7 +612,9 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     text += (first ? "" : ", ") + argument;
     first = false;
   };
+  size_t slot = 0; // index into *spaces, which has one entry per space parameter (and the object)
   if (target.object) {
+    ++slot;
     if (target.objectIsPointer)
       append(exprTop(target.object));
     else if (!target.object->isLValue()) // a temporary: passed by value (see argumentSpaces)
@@ -618,7 +624,13 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   }
   for (unsigned i = 0; i < target.args.size(); ++i) {
     const clang::ParmVarDecl *parameter = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
-    if (parameter && parameter->getType()->isReferenceType() && !isByValueReferenceParameter(parameter))
+    bool byPointer = false;
+    if (parameter && isSpaceParameter(parameter)) {
+      AddressSpace space = slot < spaces->size() ? (*spaces)[slot] : AddressSpace::Private;
+      ++slot;
+      byPointer = parameter->getType()->isReferenceType() && space != AddressSpace::Unknown;
+    }
+    if (byPointer)
       append("&" + expr(target.args[i]));
     else
       append(exprTop(target.args[i]));

@@ -87,7 +87,12 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
       if (parameter->getType()->isPointerType())
         inference_.seed(parameter, AddressSpace::Global);
     } else if (isSpaceParameter(parameter) && next < spec_.spaces.size()) {
-      inference_.seed(parameter, spec_.spaces[next++]);
+      AddressSpace space = spec_.spaces[next++];
+      if (space == AddressSpace::Unknown && isConstReferenceParameter(parameter)) {
+        valueReferences_.insert(parameter); // the by-value clone: the parameter holds the value
+        space = AddressSpace::Private;
+      }
+      inference_.seed(parameter, space);
     }
   }
   inference_.run(function);
@@ -155,12 +160,14 @@ std::string FunctionEmitter::deviceSignature() {
     if (parameter->getName().empty())
       name = "cucl_arg" + std::to_string(parameter->getFunctionScopeIndex());
     clang::QualType type = parameter->getType();
-    if (isByValueReferenceParameter(parameter)) {
-      parameters.push_back(types_.declare(type->getPointeeType(), name, AddressSpace::Private,
-                                          parameter->getLocation()));
-    } else if (isSpaceParameter(parameter)) {
+    if (isSpaceParameter(parameter)) {
       AddressSpace space = next < spec_.spaces.size() ? spec_.spaces[next] : AddressSpace::Private;
       ++next;
+      if (space == AddressSpace::Unknown && isConstReferenceParameter(parameter)) {
+        parameters.push_back(types_.declare(type->getPointeeType(), name, AddressSpace::Private,
+                                            parameter->getLocation()));
+        continue;
+      }
       if (space == AddressSpace::Local && isVolatilePointee(type))
         diagnostics_.unsupported(parameter->getLocation(), kWarpSynchronous);
       parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));

@@ -1,6 +1,7 @@
 // One emitted OpenCL function: a kernel, or a __device__ function cloned for
-// one tuple of address spaces of its pointer / non-const reference
-// parameters. Also the services the function printer asks of the module
+// one tuple of address spaces of its pointer / reference parameters
+// (Unknown in a `const T&` slot, or in `this`'s, marks the by-value clone for
+// a temporary). Also the services the function printer asks of the module
 // emitter (specializing callees, naming hoisted __shared__ storage, helpers).
 #pragma once
 

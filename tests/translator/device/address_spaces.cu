@@ -27,10 +27,12 @@ __device__ void increment(float &target, const float &amount) { target += amount
 // CHECK-NEXT: __local const float *p = values;
 // CHECK-LABEL: float sum3__p(__private const float *values) {
 // CHECK-NEXT: __private const float *p = values;
-// CHECK-LABEL: void increment__g(__global float *target, const float amount) {
+// A const reference binds a temporary by value ('v') and an lvalue by pointer.
+// CHECK-LABEL: void increment__gv(__global float *target, const float amount) {
 // CHECK-NEXT: (*target) += amount;
-// CHECK-LABEL: void increment__l(__local float *target, const float amount) {
-// CHECK-LABEL: void increment__p(__private float *target, const float amount) {
+// CHECK-LABEL: void increment__lg(__local float *target, __global const float *amount) {
+// CHECK-NEXT: (*target) += (*amount);
+// CHECK-LABEL: void increment__pv(__private float *target, const float amount) {
 // CHECK-LABEL: __kernel void spaces(
 __global__ void spaces(float *out, const float *in) {
   __shared__ float tile[3];
@@ -42,14 +44,14 @@ __global__ void spaces(float *out, const float *in) {
   out[0] = sum3(in) + sum3(tile) + sum3(priv);
   // CHECK: __global float *g = advance__g(out, 1);
   float *g = advance(out, 1);
-  // CHECK: increment__g(&(*g), 2.0f);
+  // CHECK: increment__gv(&(*g), 2.0f);
   increment(*g, 2.0f);
   // CHECK: __local float *l = advance__l(tile__shared, 1);
   float *l = advance(tile, 1);
-  // CHECK: increment__l(&l[0], out[1]);
+  // CHECK: increment__lg(&l[0], &out[1]);
   increment(l[0], out[1]);
   float x = 0.0f;
-  // CHECK: increment__p(&x, 1.0f);
+  // CHECK: increment__pv(&x, 1.0f);
   increment(x, 1.0f);
   // A local reference is a pointer into the referent's space.
   // CHECK: __global float *r = &out[2];

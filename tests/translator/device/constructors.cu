@@ -33,8 +33,8 @@ struct Complex {
 // CHECK-NEXT: return cucl_self;
 // CHECK: cucl_this->tag = 1;
 // CHECK-NEXT: return cucl_self;
-// CHECK-LABEL: struct Complex Complex_operator_star__p(__private const struct Complex *cucl_this, const struct Complex o) {
-// CHECK-NEXT: return Complex_Complex((cucl_this->re * o.re) - (cucl_this->im * o.im), (cucl_this->re * o.im) + (cucl_this->im * o.re));
+// CHECK-LABEL: struct Complex Complex_operator_star__pp(__private const struct Complex *cucl_this, __private const struct Complex *o) {
+// CHECK-NEXT: return Complex_Complex((cucl_this->re * (*o).re) - (cucl_this->im * (*o).im), (cucl_this->re * (*o).im) + (cucl_this->im * (*o).re));
 
 // CHECK-LABEL: __kernel void k(
 __global__ void k(float *out, Complex *cs) {
@@ -42,7 +42,7 @@ __global__ void k(float *out, Complex *cs) {
   Complex a(1.0f, 2.0f);
   // CHECK-NEXT: struct Complex b = Complex_Complex_1(3.0f);
   Complex b = Complex(3.0f);
-  // CHECK-NEXT: struct Complex c = Complex_operator_star__p(&a, b);
+  // CHECK-NEXT: struct Complex c = Complex_operator_star__pp(&a, &b);
   Complex c = a * b;
   // CHECK-NEXT: cs[0] = Complex_Complex(out[0], out[1]);
   cs[0] = Complex(out[0], out[1]);
