@@ -12,6 +12,8 @@ packages=(
   llvm-15-dev libclang-15-dev libclang-cpp15-dev clang-15
   # tests: lit + FileCheck, GoogleTest
   llvm-15-tools libgtest-dev
+  # bench/gemm: the peers it compares with (CLBlast, OpenBLAS) and its plot
+  libclblast-dev libopenblas-dev gnuplot-nox
 )
 
 missing=()

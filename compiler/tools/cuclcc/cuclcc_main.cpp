@@ -266,8 +266,11 @@ private:
     link.push_back(options_.output.empty() ? "a.out" : options_.output);
     for (const std::string &flag : options_.hostFlags)
       link.push_back(flag);
+    // cucl's library directory comes before the user's -L flags, so that
+    // `-L/usr/local/cuda/lib64 -lcublas` still links cucl's libcublas.
+    link.push_back("-L" + paths_.libDir);
     link.insert(link.end(), options_.linkFlags.begin(), options_.linkFlags.end());
-    link.insert(link.end(), {"-L" + paths_.libDir, "-lcudart", "-Wl,-rpath," + paths_.libDir});
+    link.insert(link.end(), {"-lcudart", "-Wl,-rpath," + paths_.libDir});
     return execute(link);
   }
 

@@ -1,0 +1,75 @@
+#include "core/kernel_set.h"
+
+#include <algorithm>
+
+#include "core/diagnostics.h"
+#include "core/program_cache.h"
+#include "kernels/blas_common.cl.h"
+#include "kernels/gemv.cl.h"
+#include "kernels/level1.cl.h"
+
+namespace cucl::blas {
+
+namespace {
+
+std::string sourceOf(KernelFamily family) {
+  const char *body = family == KernelFamily::Level1 ? kernels::level1 : kernels::gemv;
+  return std::string(kernels::blas_common) + "\n" + body;
+}
+
+std::string optionsFor(Precision precision) {
+  return precision == Precision::F64 ? "-cl-std=CL1.2 -DREAL=double -DCUCL_FP64=1"
+                                     : "-cl-std=CL1.2 -DREAL=float";
+}
+
+} // namespace
+
+cublasStatus_t KernelSet::get(cublasContext &handle, KernelFamily family, Precision precision,
+                              const char *name, cl::Kernel **out) {
+  std::string key = std::to_string(static_cast<int>(family)) + "/" +
+                    std::to_string(static_cast<int>(precision)) + "/" + name;
+  auto found = kernels_.find(key);
+  if (found != kernels_.end()) {
+    *out = &found->second;
+    return CUBLAS_STATUS_SUCCESS;
+  }
+  cl::Program program;
+  if (handle.programs->get(sourceOf(family), optionsFor(precision), &program) != CL_SUCCESS)
+    return CUBLAS_STATUS_INTERNAL_ERROR;
+  cl_int status = CL_SUCCESS;
+  cl::Kernel kernel(program, name, &status);
+  if (status != CL_SUCCESS) {
+    cucl::verboseLog("cuBLAS: kernel %s missing from its program (status %d)", name, status);
+    return CUBLAS_STATUS_INTERNAL_ERROR;
+  }
+  *out = &kernels_.emplace(std::move(key), std::move(kernel)).first->second;
+  return CUBLAS_STATUS_SUCCESS;
+}
+
+cublasStatus_t launchKernel(const cublasContext &handle, const cl::Kernel &kernel,
+                            std::size_t global, std::size_t local, cl::Event *done) {
+  return enqueueOnStream(handle, [&](cl::CommandQueue &queue,
+                                     const std::vector<cl::Event> *waits, cl::Event *event) {
+    cl_int status = queue.enqueueNDRangeKernel(kernel, cl::NullRange, cl::NDRange(global),
+                                               cl::NDRange(local), waits, event);
+    if (status == CL_SUCCESS && done != nullptr)
+      *done = *event;
+    return status;
+  });
+}
+
+std::size_t workGroupSize(const cublasContext &handle, const cl::Kernel &kernel,
+                          std::size_t limit) {
+  std::size_t allowed = limit;
+  std::size_t kernelLimit = 0;
+  if (kernel.getWorkGroupInfo(handle.clDevice, CL_KERNEL_WORK_GROUP_SIZE, &kernelLimit) ==
+          CL_SUCCESS &&
+      kernelLimit > 0)
+    allowed = std::min(allowed, kernelLimit);
+  std::size_t size = 1;
+  while (size * 2 <= allowed)
+    size *= 2;
+  return size;
+}
+
+} // namespace cucl::blas

@@ -1,0 +1,168 @@
+#include "gemm/gemm_engine.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "gemm/gemm_tuner.h"
+#include "kernels/xgemm.cl.h"
+
+namespace cucl::blas {
+namespace {
+
+const char *environment(const char *name) {
+  const char *value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : nullptr;
+}
+
+bool verbose() {
+  const char *value = environment("CUCL_VERBOSE");
+  return value != nullptr && std::strcmp(value, "0") != 0;
+}
+
+// Runs the tuner for this device and stores the result (CUCL_AUTOTUNE=1).
+std::optional<GemmTuning> autotune(ProgramCache &programs, const std::filesystem::path &path) {
+  TunerOptions options;
+  if (const char *seconds = environment("CUCL_AUTOTUNE_SECONDS"))
+    options.seconds = std::max(1.0, std::atof(seconds));
+  std::fprintf(stderr, "cucl: CUCL_AUTOTUNE=1: tuning GEMM for this device (%.0f s)...\n",
+               options.seconds);
+  GemmTuning tuning = tuneGemm(programs, options, nullptr);
+  std::string error;
+  if (!saveTuningFile(path, programs.deviceKey(), tuning, &error))
+    std::fprintf(stderr, "cucl: cannot save GEMM tuning: %s\n", error.c_str());
+  else
+    std::fprintf(stderr, "cucl: GEMM tuning saved to %s\n", path.c_str());
+  return tuning;
+}
+
+} // namespace
+
+DeviceTraits deviceTraits(const cl::Device &device) {
+  DeviceTraits traits;
+  cl_device_type type = 0;
+  device.getInfo(CL_DEVICE_TYPE, &type);
+  traits.isCpu = (type & CL_DEVICE_TYPE_CPU) != 0;
+  cl_platform_id platformId = nullptr;
+  device.getInfo(CL_DEVICE_PLATFORM, &platformId);
+  std::string platformName;
+  cl::Platform(platformId, true).getInfo(CL_PLATFORM_NAME, &platformName);
+  traits.isPocl = platformName.find("Portable Computing Language") != std::string::npos;
+  cl_uint width = 0;
+  if (device.getInfo(CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT, &width) == CL_SUCCESS && width > 0)
+    traits.floatVectorWidth = width;
+  if (device.getInfo(CL_DEVICE_PREFERRED_VECTOR_WIDTH_DOUBLE, &width) == CL_SUCCESS && width > 0)
+    traits.doubleVectorWidth = width;
+  return traits;
+}
+
+DeviceCapacity deviceCapacity(const cl::Device &device) {
+  DeviceCapacity capacity;
+  device.getInfo(CL_DEVICE_MAX_WORK_GROUP_SIZE, &capacity.maxWorkGroupSize);
+  std::vector<std::size_t> sizes;
+  if (device.getInfo(CL_DEVICE_MAX_WORK_ITEM_SIZES, &sizes) == CL_SUCCESS && sizes.size() >= 2) {
+    capacity.maxWorkItemSizes[0] = sizes[0];
+    capacity.maxWorkItemSizes[1] = sizes[1];
+  }
+  cl_ulong local = 0;
+  device.getInfo(CL_DEVICE_LOCAL_MEM_SIZE, &local);
+  capacity.localMemBytes = static_cast<std::size_t>(local);
+  return capacity;
+}
+
+GemmEngine &GemmEngine::forDevice(ProgramCache &programs) {
+  static std::mutex mutex;
+  static std::map<ProgramCache *, std::unique_ptr<GemmEngine>> engines;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<GemmEngine> &engine = engines[&programs];
+  if (!engine)
+    engine = std::make_unique<GemmEngine>(programs);
+  return *engine;
+}
+
+GemmEngine::GemmEngine(ProgramCache &programs, bool mayAutotune)
+    : programs_(programs), traits_(deviceTraits(programs.device())),
+      capacity_(deviceCapacity(programs.device())) {
+  const char *choice = environment("CUCL_GEMM_TUNING");
+  if (choice != nullptr && std::strcmp(choice, "untuned") == 0)
+    return;
+  shipped_ = shippedTuning(traits_);
+  const std::filesystem::path path =
+      choice != nullptr ? std::filesystem::path(choice) : tuningFilePath(programs.deviceKey());
+  std::string error;
+  user_ = loadTuningFile(path, programs.deviceKey(), &error);
+  if (!user_ && !error.empty())
+    std::fprintf(stderr, "cucl: ignoring GEMM tuning file %s: %s\n", path.c_str(), error.c_str());
+  if (!user_ && mayAutotune && choice == nullptr && environment("CUCL_AUTOTUNE") != nullptr &&
+      std::strcmp(environment("CUCL_AUTOTUNE"), "0") != 0)
+    user_ = autotune(programs, path);
+  if (verbose())
+    std::fprintf(stderr, "cucl: GEMM tuning for this device: %s\n",
+                 user_ ? path.c_str() : shipped_ ? "shipped defaults" : "class defaults");
+}
+
+std::optional<TunedEntry> GemmEngine::lookup(const GemmKey &key, std::string *origin) const {
+  for (const auto &[tuning, name] : {std::pair{&user_, "tuned"}, std::pair{&shipped_, "shipped"}}) {
+    if (!*tuning)
+      continue;
+    if (const TunedEntry *entry = (*tuning)->find(key);
+        entry != nullptr && isUsable(entry->params, key.precision, capacity_)) {
+      if (origin != nullptr)
+        *origin = name;
+      return *entry;
+    }
+  }
+  return std::nullopt;
+}
+
+GemmParams GemmEngine::select(const GemmKey &key, std::string *origin) const {
+  if (std::optional<TunedEntry> entry = lookup(key, origin))
+    return entry->params;
+  // fp16 storage computes in fp32: an fp32 tuning is the next best thing.
+  if (key.precision == DataType::F16) {
+    GemmKey asFloat = key;
+    asFloat.precision = DataType::F32;
+    if (std::optional<TunedEntry> entry = lookup(asFloat, origin))
+      return entry->params;
+  }
+  if (origin != nullptr)
+    *origin = "default";
+  GemmParams params = classDefault(traits_, key);
+  if (!isUsable(params, key.precision, capacity_)) { // a very small device
+    params = GemmParams{};
+    params.mr = params.nr = params.vw = 1;
+    params.mwg = params.nwg = 1;
+    params.kwg = 16;
+  }
+  return params;
+}
+
+cl_int GemmEngine::kernelFor(const GemmParams &params, const GemmCall &call,
+                             std::shared_ptr<GemmKernel> *out) {
+  const std::string options = buildOptionsFor(params, call);
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::shared_ptr<GemmKernel> &slot = kernels_[options];
+  if (!slot) {
+    cl::Program program;
+    std::string log;
+    cl_int status = programs_.get(kernels::xgemm, options, &program, &log);
+    if (status != CL_SUCCESS) {
+      std::fprintf(stderr, "cucl: GEMM kernel (%s) failed to build: %s\n", options.c_str(),
+                   log.c_str());
+      kernels_.erase(options);
+      return status;
+    }
+    auto kernel = std::make_shared<GemmKernel>();
+    kernel->kernel = cl::Kernel(program, "xgemm", &status);
+    if (status != CL_SUCCESS) {
+      kernels_.erase(options);
+      return status;
+    }
+    kernel->params = params;
+    slot = kernel;
+  }
+  *out = slot;
+  return CL_SUCCESS;
+}
+
+} // namespace cucl::blas

@@ -1,0 +1,39 @@
+// Shared by the level-1 and gemv kernels (prepended to their source).
+// Built once per precision: -DREAL=float, or -DREAL=double -DCUCL_FP64.
+#ifdef CUCL_FP64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
+
+// Size of the __local arrays of reductions; launches use a power of two
+// no larger than this.
+#define REDUCE_MAX_WG 256
+
+// Device pointers arrive as buffer + byte offset (a pointer d + k).
+#define AT(base, offset) ((__global REAL *)((__global char *)(base) + (offset)))
+#define AT_CONST(base, offset) \
+  ((__global const REAL *)((__global const char *)(base) + (offset)))
+
+// Element i of an n-vector stored with increment inc: BLAS walks a vector
+// with a negative increment from its far end.
+inline long vectorIndex(long i, long n, long inc) {
+  return inc >= 0 ? i * inc : (n - 1 - i) * -inc;
+}
+
+// alpha/beta: the value itself (host pointer mode) or read from device
+// memory when the kernel runs (device pointer mode).
+inline REAL scalarArg(REAL value, __global const REAL *base, ulong offset, int onDevice) {
+  return onDevice ? *AT_CONST(base, offset) : value;
+}
+
+// Tree sum of one value per work-item; the total lands in sums[0].
+// Every work-item of the group must call it (it has barriers).
+inline void groupSum(__local REAL *sums, REAL value) {
+  size_t lid = get_local_id(0);
+  sums[lid] = value;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (size_t step = get_local_size(0) / 2; step > 0; step /= 2) {
+    if (lid < step)
+      sums[lid] += sums[lid + step];
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
+}

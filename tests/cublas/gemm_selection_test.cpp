@@ -1,0 +1,288 @@
+// White-box tests of the GEMM engine: shape classes, parameter sets, tuning
+// files, selection order, and that every configuration the runtime may run
+// on this device (shipped tuning, class defaults, the user's tuning file)
+// reproduces the host reference.
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "core/program_cache.h"
+#include "cucl/opencl_interop.h"
+#include "gemm/gemm_defaults.h"
+#include "gemm/gemm_engine.h"
+#include "gemm/gemm_params.h"
+#include "gemm/gemm_shape.h"
+#include "gemm/gemm_tuner.h"
+#include "gemm/gemm_tuning.h"
+
+namespace cucl::blas {
+namespace {
+
+ProgramCache &programs() {
+  cuclOpenCLDevice device{};
+  EXPECT_EQ(__cuclGetOpenCLDevice(0, &device), cudaSuccess);
+  return ProgramCache::forDevice(cl::Context(device.context, true), cl::Device(device.device, true));
+}
+
+std::vector<GemmKey> everyKey(DataType precision) {
+  std::vector<GemmKey> keys;
+  for (ShapeClass shape : kAllShapeClasses)
+    for (int t = 0; t < 4; ++t)
+      keys.push_back(GemmKey{precision, (t & 2) != 0, (t & 1) != 0, shape});
+  return keys;
+}
+
+TEST(GemmShape, ClassesFollowTheShape) {
+  EXPECT_EQ(classifyShape(128, 128, 128, 1), ShapeClass::Small);
+  EXPECT_EQ(classifyShape(1024, 1024, 1024, 1), ShapeClass::Large);
+  EXPECT_EQ(classifyShape(4096, 64, 4096, 1), ShapeClass::TallSkinny);
+  EXPECT_EQ(classifyShape(64, 4096, 4096, 1), ShapeClass::ShortWide);
+  EXPECT_EQ(classifyShape(4096, 4096, 64, 1), ShapeClass::Large);
+  EXPECT_EQ(classifyShape(64, 64, 64, 256), ShapeClass::Batched);
+  for (ShapeClass shape : kAllShapeClasses)
+    EXPECT_EQ(parseShapeClass(shapeClassName(shape)), shape);
+  EXPECT_FALSE(parseShapeClass("huge"));
+}
+
+TEST(GemmShape, KeysRoundTrip) {
+  for (DataType precision : {DataType::F16, DataType::F32, DataType::F64})
+    for (const GemmKey &key : everyKey(precision)) {
+      std::optional<GemmKey> parsed = GemmKey::parse(key.toString());
+      ASSERT_TRUE(parsed) << key.toString();
+      EXPECT_EQ(parsed->toString(), key.toString());
+    }
+  EXPECT_FALSE(GemmKey::parse("f32 NX large"));
+  EXPECT_FALSE(GemmKey::parse("f8 NN large"));
+  EXPECT_FALSE(GemmKey::parse("f32 NN"));
+}
+
+TEST(GemmParams, PrintAndParse) {
+  GemmParams params;
+  params.mr = 32;
+  params.nwg = 256;
+  params.sa = 1;
+  std::optional<GemmParams> parsed = GemmParams::parse(params.toString());
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(*parsed, params);
+  EXPECT_FALSE(GemmParams::parse("MR=32"));                          // fields missing
+  EXPECT_FALSE(GemmParams::parse(params.toString() + ",XX=1"));      // unknown field
+  EXPECT_FALSE(GemmParams::parse("MR=x," + params.toString()));      // not a number
+}
+
+TEST(GemmParams, UsabilityChecksConsistencyAndDeviceLimits) {
+  DeviceCapacity device;
+  device.maxWorkGroupSize = 256;
+  device.maxWorkItemSizes[0] = device.maxWorkItemSizes[1] = 256;
+  device.localMemBytes = 32 * 1024;
+  GemmParams p;
+  p.mr = 8;
+  p.nr = 4;
+  p.vw = 4;
+  p.mdimc = p.ndimc = 8;
+  p.mwg = 64;
+  p.nwg = 32;
+  p.kwg = 32;
+  EXPECT_TRUE(isUsable(p, DataType::F32, device));
+  GemmParams bad = p;
+  bad.vw = 3;
+  EXPECT_FALSE(isUsable(bad, DataType::F32, device)); // not a vector width
+  bad = p;
+  bad.mwg = 48;
+  EXPECT_FALSE(isUsable(bad, DataType::F32, device)); // tile not a multiple of micro tiles
+  bad = p;
+  bad.mdimc = bad.ndimc = 32;
+  bad.mwg = 256;
+  bad.nwg = 128;
+  EXPECT_FALSE(isUsable(bad, DataType::F32, device)); // 1024 work-items
+  bad = p;
+  bad.sa = bad.sb = 1;
+  bad.kwg = 128; // 128 * (64 + 32) * 8 bytes in fp64 > 32 KiB
+  EXPECT_TRUE(isUsable(GemmParams{bad.mr, bad.nr, bad.vw, bad.mwg, bad.nwg, bad.mdimc, bad.ndimc, 32,
+                                  1, 1, 1},
+                       DataType::F64, device));
+  EXPECT_FALSE(isUsable(bad, DataType::F64, device));
+}
+
+TEST(GemmTuning, WritesAndReadsBack) {
+  GemmTuning tuning;
+  GemmParams params;
+  params.nwg = 64;
+  tuning.set(GemmKey{DataType::F32, true, false, ShapeClass::Large}, params, 123.4);
+  tuning.set(GemmKey{DataType::F64, false, false, ShapeClass::Small}, GemmParams{}, 0);
+  std::stringstream file;
+  tuning.write(file, "platform | device | vendor | 1.0");
+  std::string device, error;
+  std::optional<GemmTuning> read = GemmTuning::read(file, &device, &error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(device, "platform | device | vendor | 1.0");
+  const TunedEntry *entry = read->find(GemmKey{DataType::F32, true, false, ShapeClass::Large});
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->params, params);
+  EXPECT_NEAR(entry->gflops, 123.4, 0.05);
+  EXPECT_EQ(read->find(GemmKey{DataType::F32, false, false, ShapeClass::Large}), nullptr);
+}
+
+TEST(GemmTuning, MalformedLinesAreRejectedWithTheirLineNumber) {
+  std::istringstream file("# comment\ndevice = x\nf32 NN large = MR=1\n");
+  std::string device, error;
+  EXPECT_FALSE(GemmTuning::read(file, &device, &error));
+  EXPECT_NE(error.find("line 3"), std::string::npos) << error;
+}
+
+TEST(GemmTuning, FileOfAnotherDeviceIsIgnored) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("cucl-tuning-test-" + std::to_string(::getpid()));
+  GemmTuning tuning;
+  tuning.set(GemmKey{}, GemmParams{}, 1);
+  std::string error;
+  ASSERT_TRUE(saveTuningFile(path, "this device", tuning, &error)) << error;
+  EXPECT_TRUE(loadTuningFile(path, "this device", &error));
+  EXPECT_FALSE(loadTuningFile(path, "a newer driver", &error));
+  EXPECT_NE(error.find("not this device"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
+  const std::filesystem::path path =
+      tuningFilePath("Portable Computing Language | pthread-cpu | AuthenticAMD | 3.1");
+  EXPECT_EQ(path.parent_path(), cacheDirectory());
+  EXPECT_EQ(path.filename().string().rfind("gemm-pthread-cpu-", 0), 0u) << path;
+  EXPECT_NE(tuningFilePath("a | b | c | 1"), tuningFilePath("a | b | c | 2"));
+}
+
+TEST(GemmDefaults, ShippedTuningParsesAndCoversEveryFloatKey) {
+  DeviceTraits pocl;
+  pocl.isCpu = pocl.isPocl = true;
+  std::optional<GemmTuning> shipped = shippedTuning(pocl);
+  ASSERT_TRUE(shipped);
+  for (const GemmKey &key : everyKey(DataType::F32))
+    EXPECT_NE(shipped->find(key), nullptr) << key.toString();
+  DeviceTraits gpu;
+  EXPECT_FALSE(shippedTuning(gpu));
+}
+
+// Every configuration this device could run: the shipped tuning, the class
+// defaults for a CPU and a GPU, and what the engine selects (which includes
+// the user's tuning file when there is one) must all compute correct results.
+TEST(GemmDefaults, EverySelectableConfigurationIsCorrectOnThisDevice) {
+  ProgramCache &cache = programs();
+  GemmEngine &engine = GemmEngine::forDevice(cache);
+  DeviceTraits cpu = engine.traits(), gpu = engine.traits();
+  cpu.isCpu = true;
+  gpu.isCpu = false;
+  std::vector<std::pair<GemmKey, GemmParams>> candidates;
+  for (DataType precision : {DataType::F32, DataType::F64})
+    for (const GemmKey &key : everyKey(precision)) {
+      candidates.emplace_back(key, engine.select(key));
+      candidates.emplace_back(key, classDefault(cpu, key));
+      candidates.emplace_back(key, classDefault(gpu, key));
+    }
+  if (std::optional<GemmTuning> shipped = shippedTuning(DeviceTraits{true, true, 16, 8}))
+    for (const auto &[text, entry] : shipped->entries())
+      candidates.emplace_back(*GemmKey::parse(text), entry.params);
+  std::set<std::string> checked;
+  for (const auto &[key, params] : candidates) {
+    if (!isUsable(params, key.precision, engine.capacity()))
+      continue;
+    if (!checked.insert(key.toString() + params.toString()).second)
+      continue;
+    std::string reason;
+    EXPECT_TRUE(verifyGemmParams(cache, params, key, &reason))
+        << key.toString() << " " << params.toString() << ": " << reason;
+  }
+  EXPECT_GT(checked.size(), 40u);
+}
+
+TEST(GemmEngine, TuningFileFromTheEnvironmentWins) {
+  ProgramCache &cache = programs();
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("cucl-engine-test-" + std::to_string(::getpid()));
+  GemmTuning tuning;
+  GemmParams params;
+  params.mr = 4;
+  params.nr = 2;
+  params.vw = 2;
+  params.mwg = 8;
+  params.nwg = 6;
+  params.nr = 3;
+  params.kwg = 24;
+  const GemmKey key{DataType::F32, false, true, ShapeClass::ShortWide};
+  tuning.set(key, params, 1);
+  std::string error;
+  ASSERT_TRUE(saveTuningFile(path, cache.deviceKey(), tuning, &error)) << error;
+  ::setenv("CUCL_GEMM_TUNING", path.c_str(), 1);
+  GemmEngine engine(cache);
+  ::unsetenv("CUCL_GEMM_TUNING");
+  std::string origin;
+  EXPECT_EQ(engine.select(key, &origin), params);
+  EXPECT_EQ(origin, "tuned");
+  GemmKey other = key;
+  other.shape = ShapeClass::Large;
+  engine.select(other, &origin);
+  EXPECT_NE(origin, "tuned");
+  std::filesystem::remove(path);
+}
+
+TEST(GemmEngine, UntunedUsesClassDefaults) {
+  ProgramCache &cache = programs();
+  ::setenv("CUCL_GEMM_TUNING", "untuned", 1);
+  GemmEngine engine(cache);
+  ::unsetenv("CUCL_GEMM_TUNING");
+  for (const GemmKey &key : everyKey(DataType::F32)) {
+    std::string origin;
+    EXPECT_EQ(engine.select(key, &origin), classDefault(engine.traits(), key));
+    EXPECT_EQ(origin, "default");
+  }
+}
+
+TEST(GemmEngine, AutotunesOnlyWhenAskedAndSavesTheFile) {
+  ProgramCache &cache = programs();
+  const std::filesystem::path home =
+      std::filesystem::temp_directory_path() / ("cucl-autotune-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(home);
+  const char *previous = std::getenv("XDG_CACHE_HOME");
+  const std::string saved = previous != nullptr ? previous : "";
+  ::setenv("XDG_CACHE_HOME", home.c_str(), 1);
+  const std::filesystem::path file = tuningFilePath(cache.deviceKey());
+  { GemmEngine untouched(cache); }
+  EXPECT_FALSE(std::filesystem::exists(file)); // never tunes by itself
+  ::setenv("CUCL_AUTOTUNE", "1", 1);
+  ::setenv("CUCL_AUTOTUNE_SECONDS", "2", 1);
+  GemmEngine tuned(cache);
+  ::unsetenv("CUCL_AUTOTUNE");
+  ::unsetenv("CUCL_AUTOTUNE_SECONDS");
+  if (previous != nullptr)
+    ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("XDG_CACHE_HOME");
+  EXPECT_TRUE(std::filesystem::exists(file)) << file;
+  std::string origin;
+  tuned.select(GemmKey{DataType::F32, false, false, ShapeClass::Small}, &origin);
+  EXPECT_EQ(origin, "tuned"); // the first key tuned within the budget
+  std::filesystem::remove_all(home);
+}
+
+TEST(GemmTuner, ShortRunProducesVerifiedEntries) {
+  ProgramCache &cache = programs();
+  TunerOptions options;
+  options.seconds = 10;
+  options.precisions = {DataType::F32};
+  options.shapes = {ShapeClass::Small};
+  std::vector<std::string> lines;
+  const TunerProgress progress = [&](const std::string &line) { lines.push_back(line); };
+  GemmTuning tuning = tuneGemm(cache, options, &progress);
+  EXPECT_EQ(tuning.entries().size(), 4u); // NN, NT, TN, TT
+  for (const auto &[text, entry] : tuning.entries()) {
+    EXPECT_GT(entry.gflops, 0) << text;
+    std::string reason;
+    EXPECT_TRUE(verifyGemmParams(cache, entry.params, *GemmKey::parse(text), &reason)) << reason;
+  }
+  EXPECT_FALSE(lines.empty());
+}
+
+} // namespace
+} // namespace cucl::blas
