@@ -157,6 +157,9 @@ TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
 TEST(GemmDefaults, ShippedTuningParsesAndCoversEveryFloatKey) {
   DeviceTraits pocl;
   pocl.isCpu = pocl.isPocl = true;
+  pocl.floatVectorWidth = 8; // an AVX2 CPU: the AVX-512 tuning does not apply
+  EXPECT_FALSE(shippedTuning(pocl));
+  pocl.floatVectorWidth = 16;
   std::optional<GemmTuning> shipped = shippedTuning(pocl);
   ASSERT_TRUE(shipped);
   for (const GemmKey &key : everyKey(DataType::F32))

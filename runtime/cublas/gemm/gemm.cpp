@@ -13,7 +13,7 @@ cublasStatus_t enqueueGemm(cublasContext &handle, const GemmCall &call) {
   const GemmParams params = engine.select(keyOf(call));
   std::shared_ptr<GemmKernel> kernel;
   if (engine.kernelFor(params, call, &kernel) != CL_SUCCESS)
-    return CUBLAS_STATUS_EXECUTION_FAILED;
+    return CUBLAS_STATUS_INTERNAL_ERROR; // the kernel did not build (log on stderr)
   return enqueueOnStream(handle, [&](const cl::CommandQueue &queue,
                                      const std::vector<cl::Event> *waits, cl::Event *done) {
     return enqueueGemmKernel(queue, *kernel, call, waits, done);

@@ -67,7 +67,9 @@ GemmParams gpuDefault(const GemmKey &key) {
 } // namespace
 
 std::optional<GemmTuning> shippedTuning(const DeviceTraits &device) {
-  if (!(device.isPocl && device.isCpu))
+  // Tuned with 16-wide float vectors: on narrower CPUs those tiles would
+  // spill registers, and the class defaults (sized by the width) do better.
+  if (!(device.isPocl && device.isCpu && device.floatVectorWidth == 16))
     return std::nullopt;
   std::istringstream in(kPoclCpuTuning);
   std::string deviceKey, error;

@@ -1,6 +1,6 @@
 // What a device that nobody has tuned runs: the tuning shipped with cucl
-// for a known device kind (PoCL's CPU device, produced by cucl-tune on the
-// reference machine), else hand-chosen parameter sets for its class (CPU or
+// for a known device kind (PoCL's CPU device with 512-bit vectors, produced by
+// cucl-tune on the reference machine), else hand-chosen parameter sets for its class (CPU or
 // GPU), sized by the device's preferred vector width.
 #ifndef CUCL_CUBLAS_GEMM_GEMM_DEFAULTS_H
 #define CUCL_CUBLAS_GEMM_GEMM_DEFAULTS_H

@@ -14,6 +14,10 @@
 //         matrix edges; = 0 reads global memory directly (edge tiles then take
 //         a guarded path).
 // KU      unroll factor of the innermost k loop.
+//
+// Loops over the micro tile (MV, NR, VW) carry `#pragma unroll`: unrolled, the
+// accumulators live in registers; PoCL's LLVM otherwise kept them on the stack
+// (measured: 150 -> 430 GFLOP/s for fp32 at n = 1024 on a 2-core AVX-512 CPU).
 #if AB_TYPE == 64 || C_TYPE == 64
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #endif
@@ -87,6 +91,7 @@ inline __attribute__((always_inline)) realV loadAVector(__global const abstore *
     return LOADV_AB(A, A_INDEX(i, k));
 #endif
   real lanes[VW];
+  #pragma unroll
   for (int v = 0; v < VW; ++v)
     lanes[v] = LOAD_AB(A, A_INDEX(guarded ? min(i + v, M - 1) : i + v, k));
   return VLOAD(0, lanes);
@@ -110,6 +115,7 @@ inline __attribute__((always_inline)) void multiplyMicroTile(realV acc[MV][NR], 
 #pragma unroll KU
   for (int k = 0; k < kLen; ++k) {
     realV a[MV];
+    #pragma unroll
     for (int v = 0; v < MV; ++v) {
 #if SA
       a[v] = VLOAD(0, As + k * MWG + iLocal + v * VW);
@@ -117,12 +123,14 @@ inline __attribute__((always_inline)) void multiplyMicroTile(realV acc[MV][NR], 
       a[v] = loadAVector(A, lda, i + v * VW, k0 + k, M, guarded);
 #endif
     }
+    #pragma unroll
     for (int jj = 0; jj < NR; ++jj) {
 #if SB
       const real b = Bs[k * NWG + jLocal + jj];
 #else
       const real b = LOAD_AB(B, B_INDEX(kB0 + k, guarded ? min(j + jj, N - 1) : j + jj));
 #endif
+      #pragma unroll
       for (int v = 0; v < MV; ++v)
         acc[v][jj] = fma(a[v], (realV)b, acc[v][jj]);
     }
@@ -134,10 +142,12 @@ inline __attribute__((always_inline)) void multiplyMicroTile(realV acc[MV][NR], 
 inline __attribute__((always_inline)) void storeMicroTile(realV acc[MV][NR], __global cstore *C, ulong ldc, int i, int j, int M,
                            int N, real alpha, real beta, bool firstChunk, bool edge) {
   const bool fullRows = !edge || i + MR <= M;
+  #pragma unroll
   for (int jj = 0; jj < NR; ++jj) {
     if (edge && j + jj >= N)
       break;
     __global cstore *column = C + (size_t)(j + jj) * ldc;
+    #pragma unroll
     for (int v = 0; v < MV; ++v) {
       const int row = i + v * VW;
 #if C_TYPE != 16
@@ -226,21 +236,29 @@ inline __attribute__((always_inline)) void multiplyGroupTile(__global const abst
       for (int wm = 0; wm < WI_M; ++wm) {
         const int iLocal = (wm * MDIMC + tx) * MR, i = i0 + iLocal;
         realV acc[MV][NR];
+        #pragma unroll
         for (int v = 0; v < MV; ++v)
+          #pragma unroll
           for (int jj = 0; jj < NR; ++jj)
             acc[v][jj] = 0;
         // Only unstaged operands read global memory, so only they need guards.
-        const bool guarded = edge && ((!SA && i + MR > M) || (!SB && j + NR > N));
 #if SA
 #define A_OPERANDS As, iLocal
+#define A_CROSSES_EDGE false
 #else
 #define A_OPERANDS A, lda, i, k0, M
+#define A_CROSSES_EDGE (i + MR > M)
 #endif
 #if SB
 #define B_OPERANDS Bs, jLocal
+#define B_CROSSES_EDGE false
 #else
 #define B_OPERANDS B, ldb, j, k0, N
+#define B_CROSSES_EDGE (j + NR > N)
 #endif
+        bool guarded = false;
+        if (edge)
+          guarded = A_CROSSES_EDGE || B_CROSSES_EDGE;
         if (!guarded)
           multiplyMicroTile(acc, kLen, A_OPERANDS, B_OPERANDS, false);
         else if (i < M && j < N) // tiles wholly outside exist when MWG/NWG exceed M/N
