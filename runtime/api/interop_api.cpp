@@ -14,18 +14,7 @@ namespace {
 
 using cucl::Device;
 using cucl::DeviceRegistry;
-
-// The device at `index`, initializing the runtime on first use.
-cudaError_t deviceAt(int index, Device **out) {
-  DeviceRegistry &registry = DeviceRegistry::instance();
-  cudaError_t status = registry.initialize();
-  if (status != cudaSuccess)
-    return status;
-  if (index < 0 || index >= registry.count())
-    return cudaErrorInvalidDevice;
-  *out = &registry.device(index);
-  return cudaSuccess;
-}
+using cucl::deviceAt;
 
 // The stream object behind an API handle, which must belong to `device`.
 cudaError_t streamOf(Device &device, cudaStream_t handle, CUstream_st **out) {

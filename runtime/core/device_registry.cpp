@@ -101,15 +101,23 @@ cudaError_t currentDevice(Device **out) {
   return cudaSuccess;
 }
 
-cudaError_t setCurrentDevice(int index) {
+cudaError_t deviceAt(int index, Device **out) {
   DeviceRegistry &registry = DeviceRegistry::instance();
   cudaError_t status = registry.initialize();
   if (status != cudaSuccess)
     return status;
   if (index < 0 || index >= registry.count())
     return cudaErrorInvalidDevice;
-  currentIndex = index;
+  *out = &registry.device(index);
   return cudaSuccess;
+}
+
+cudaError_t setCurrentDevice(int index) {
+  Device *device = nullptr;
+  cudaError_t status = deviceAt(index, &device);
+  if (status == cudaSuccess)
+    currentIndex = index;
+  return status;
 }
 
 int currentDeviceIndex() { return currentIndex; }

@@ -47,6 +47,9 @@ private:
 
 // Initializes on demand and returns this thread's current device.
 cudaError_t currentDevice(Device **out);
+// Initializes on demand and returns device `index`; cudaErrorInvalidDevice
+// for an index outside [0, count).
+cudaError_t deviceAt(int index, Device **out);
 // cudaErrorInvalidDevice for an index outside [0, count).
 cudaError_t setCurrentDevice(int index);
 int currentDeviceIndex();
