@@ -120,6 +120,7 @@ struct Case {
   int offset = 0;                   // elements before (0,0) of each matrix
   int batch = 1;
   bool strideZeroA = false;          // every batch reads the same A
+  bool negativeStrides = false;      // pointers to the last batch, strides negated
   double alpha = 1.5, beta = 0.5;
   bool nanC = false;                 // C starts as NaN (beta == 0 must not read it)
   bool nanAB = false;                // A and B hold NaN (alpha == 0 must not read them)
@@ -187,7 +188,14 @@ protected:
     const auto *pa = static_cast<const unsigned char *>(da.base) + t.offset * bytesOf(t.ab);
     const auto *pb = static_cast<const unsigned char *>(db.base) + t.offset * bytesOf(t.ab);
     auto *pc = static_cast<unsigned char *>(dc.base) + t.offset * bytesOf(t.c);
-    ASSERT_EQ(run(t, pa, lda, strideA, pb, ldb, strideB, pc, ldc, strideC), CUBLAS_STATUS_SUCCESS);
+    const long long sign = t.negativeStrides ? -1 : 1;
+    if (t.negativeStrides) { // batch i of the call is stored batch (batch - 1 - i)
+      pa += (t.batch - 1) * strideA * static_cast<long long>(bytesOf(t.ab));
+      pb += (t.batch - 1) * strideB * static_cast<long long>(bytesOf(t.ab));
+      pc += (t.batch - 1) * strideC * static_cast<long long>(bytesOf(t.c));
+    }
+    ASSERT_EQ(run(t, pa, lda, sign * strideA, pb, ldb, sign * strideB, pc, ldc, sign * strideC),
+              CUBLAS_STATUS_SUCCESS);
     ASSERT_EQ(cudaDeviceSynchronize(), cudaSuccess);
     HostMatrix result(t.c, sizeC);
     dc.download(result);
@@ -368,6 +376,13 @@ TEST_F(GemmTest, StridedBatchedIncludingStrideZero) {
       t.strideZeroA = true; // one A shared by every batch
       check(t);
     }
+  Case backwards; // negative strides: batches stored last to first
+  backwards.m = 21;
+  backwards.n = 11;
+  backwards.k = 13;
+  backwards.batch = 4;
+  backwards.negativeStrides = true;
+  check(backwards);
   Case many; // the batched shape class (many small products)
   many.m = many.n = many.k = 64;
   many.batch = 64;

@@ -22,7 +22,7 @@ struct MatrixArg {
   cl::Buffer buffer;
   std::size_t offsetBytes = 0;
   std::int64_t ld = 0;     // leading dimension, in elements
-  std::int64_t stride = 0; // between batches, in elements (may be 0)
+  std::int64_t stride = 0; // between batches, in elements (may be 0 or negative)
 };
 
 // alpha/beta: a host value (host pointer mode) or a device location

@@ -70,7 +70,7 @@ cl_int enqueueGemmKernel(const cl::CommandQueue &queue, GemmKernel &gemm, const 
     set(matrix->buffer);
     set(static_cast<cl_ulong>(matrix->offsetBytes / bytes));
     set(toUlong(matrix->ld));
-    set(toUlong(matrix->stride));
+    set(static_cast<cl_long>(matrix->stride));
   }
   if (status != CL_SUCCESS)
     return status;

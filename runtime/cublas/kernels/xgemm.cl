@@ -271,17 +271,21 @@ inline __attribute__((always_inline)) void multiplyGroupTile(__global const abst
 
 __kernel __attribute__((reqd_work_group_size(MDIMC, NDIMC, 1)))
 void xgemm(const int M, const int N, const int K,
-           __global const abstore *A, const ulong aOffset, const ulong lda, const ulong aStride,
-           __global const abstore *B, const ulong bOffset, const ulong ldb, const ulong bStride,
-           __global cstore *C, const ulong cOffset, const ulong ldc, const ulong cStride,
+           __global const abstore *A, const ulong aOffset, const ulong lda, const long aStride,
+           __global const abstore *B, const ulong bOffset, const ulong ldb, const long bStride,
+           __global cstore *C, const ulong cOffset, const ulong ldc, const long cStride,
            const real alphaValue, const real betaValue,
            __global const real *alphaPointer, const ulong alphaOffset,
            __global const real *betaPointer, const ulong betaOffset,
            const int scalarsOnDevice) {
-  const size_t batch = get_group_id(2);
-  A += aOffset + batch * aStride;
-  B += bOffset + batch * bStride;
-  C += cOffset + batch * cStride;
+  // Strides may be 0 (a shared operand) or negative (batches stored backwards).
+  const long batch = get_group_id(2);
+  A += aOffset;
+  B += bOffset;
+  C += cOffset;
+  A += batch * aStride;
+  B += batch * bStride;
+  C += batch * cStride;
   const real alpha = scalarsOnDevice ? alphaPointer[alphaOffset] : alphaValue;
   const real beta = scalarsOnDevice ? betaPointer[betaOffset] : betaValue;
 
