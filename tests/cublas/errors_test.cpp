@@ -133,6 +133,39 @@ TEST_F(Errors, SpansPastTheAllocationAreRefused) {
                         y.get() + 12, 1));
 }
 
+// A pointer that is not a whole number of elements into its allocation would
+// make a kernel dereference a misaligned address (undefined in OpenCL C,
+// a fault on many GPUs): refused, as the GEMM routines refuse it.
+TEST_F(Errors, MisalignedPointersAreRefused) {
+  DeviceArray<float> x(16), y(16), a(16);
+  DeviceArray<double> d(16);
+  DeviceArray<int> index(2);
+  auto shifted = [](auto *pointer, int bytes) {
+    return reinterpret_cast<decltype(pointer)>(reinterpret_cast<char *>(pointer) + bytes);
+  };
+  const float one = 1;
+  const double done = 1;
+  float result = 0;
+  EXPECT_EQ(kInvalid, cublasSaxpy(handle, 4, &one, shifted(x.get(), 2), 1, y.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSscal(handle, 4, &one, shifted(x.get(), 1), 1));
+  EXPECT_EQ(kInvalid, cublasSdot(handle, 4, x.get(), 1, shifted(y.get(), 2), 1, &result));
+  EXPECT_EQ(kInvalid, cublasDasum(handle, 4, shifted(d.get(), 4), 1,
+                                  reinterpret_cast<double *>(&result)));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, &one, shifted(a.get(), 2), 2,
+                                  x.get(), 1, &one, y.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_T, 2, 2, &one, a.get(), 2, x.get(), 1, &one,
+                                  shifted(y.get(), 3), 1));
+  EXPECT_EQ(kInvalid, cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, 2, 2, 2, &done,
+                                  shifted(d.get(), 4), 2, d.get(), 2, &done, d.get() + 8, 2));
+  // Device pointer mode: scalars and results too.
+  CUBLAS_OK(cublasSetPointerMode(handle, CUBLAS_POINTER_MODE_DEVICE));
+  EXPECT_EQ(kInvalid, cublasSscal(handle, 4, shifted(a.get(), 2), x.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSnrm2(handle, 4, x.get(), 1, shifted(a.get(), 2)));
+  EXPECT_EQ(kInvalid, cublasIsamax(handle, 4, x.get(), 1, shifted(index.get(), 2)));
+  // Whole elements into the allocation are fine.
+  CUBLAS_OK(cublasSnrm2(handle, 4, x.get() + 3, 1, a.get() + 1));
+}
+
 TEST_F(Errors, FreedMemoryIsRefused) {
   float *freed = nullptr;
   CUDA_OK(cudaMalloc(reinterpret_cast<void **>(&freed), 64));

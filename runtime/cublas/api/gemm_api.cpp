@@ -10,7 +10,7 @@
 //   double on a device without cl_khr_fp64        -> CUBLAS_STATUS_ARCH_MISMATCH
 //   m == 0, n == 0 or batchCount == 0             -> CUBLAS_STATUS_SUCCESS, nothing runs
 //   alpha/beta/A/B/C null, on the wrong side of the pointer mode, of another
-//   device, or a span past its allocation        -> CUBLAS_STATUS_INVALID_VALUE
+//   device, misaligned, or a span past its allocation -> CUBLAS_STATUS_INVALID_VALUE
 #include "api/cublas_export.h"
 
 #include <algorithm>
@@ -54,18 +54,16 @@ std::size_t sizeOf(DataType type) {
   return 0;
 }
 
-bool isFp32Compute(cublasComputeType_t compute) {
-  switch (compute) {
-  case CUBLAS_COMPUTE_32F:
-  case CUBLAS_COMPUTE_32F_PEDANTIC:
-  case CUBLAS_COMPUTE_32F_FAST_16F:
-  case CUBLAS_COMPUTE_32F_FAST_16BF:
-  case CUBLAS_COMPUTE_32F_FAST_TF32:
-  case CUBLAS_COMPUTE_32F_EMULATED_16BFX9:
-    return true;
-  default:
-    return false;
-  }
+bool isPlainFp32Compute(cublasComputeType_t compute) {
+  return compute == CUBLAS_COMPUTE_32F || compute == CUBLAS_COMPUTE_32F_PEDANTIC;
+}
+
+// The reduced-precision fp32 compute types, which cuBLAS offers for fp32
+// A/B/C only (here they compute as CUBLAS_COMPUTE_32F).
+bool isFastFp32Compute(cublasComputeType_t compute) {
+  return compute == CUBLAS_COMPUTE_32F_FAST_16F || compute == CUBLAS_COMPUTE_32F_FAST_16BF ||
+         compute == CUBLAS_COMPUTE_32F_FAST_TF32 ||
+         compute == CUBLAS_COMPUTE_32F_EMULATED_16BFX9;
 }
 
 bool isFp64Compute(cublasComputeType_t compute) {
@@ -73,18 +71,19 @@ bool isFp64Compute(cublasComputeType_t compute) {
          compute == CUBLAS_COMPUTE_64F_EMULATED_FIXEDPOINT;
 }
 
-// The *Ex type combinations the engine runs: A/B/C fp32 with an fp32
-// compute type; A/B fp16 with C fp16 or fp32 and an fp32 compute type;
-// A/B/C fp64 with an fp64 compute type.
+// The *Ex type combinations the engine runs, each one cuBLAS accepts too:
+// A/B/C fp32 with any fp32 compute type; A/B fp16 with C fp16 or fp32 and
+// CUBLAS_COMPUTE_32F(_PEDANTIC); A/B/C fp64 with an fp64 compute type.
 bool exTypes(cudaDataType a, cudaDataType b, cudaDataType c, cublasComputeType_t compute,
              GemmRequest *out) {
   if (a != b)
     return false;
-  if (a == CUDA_R_32F && c == CUDA_R_32F && isFp32Compute(compute)) {
+  if (a == CUDA_R_32F && c == CUDA_R_32F &&
+      (isPlainFp32Compute(compute) || isFastFp32Compute(compute))) {
     out->abType = out->cType = DataType::F32;
     return true;
   }
-  if (a == CUDA_R_16F && (c == CUDA_R_16F || c == CUDA_R_32F) && isFp32Compute(compute)) {
+  if (a == CUDA_R_16F && (c == CUDA_R_16F || c == CUDA_R_32F) && isPlainFp32Compute(compute)) {
     out->abType = DataType::F16;
     out->cType = c == CUDA_R_16F ? DataType::F16 : DataType::F32;
     return true;
@@ -122,7 +121,8 @@ cublasStatus_t resolveMatrix(const cublasContext &handle, const void *pointer, s
   if (!cucl::blas::matrixSpan(rows, cols, ld, stride, batches, sizeOf(type), &span))
     return CUBLAS_STATUS_INVALID_VALUE;
   cucl::blas::BufferArg resolved;
-  cublasStatus_t status = cucl::blas::resolveDevice(handle, pointer, span, &resolved);
+  cublasStatus_t status =
+      cucl::blas::resolveDevice(handle, pointer, span, sizeOf(type), &resolved);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   out->buffer = resolved.buffer;

@@ -44,7 +44,7 @@ bool matrixSpan(std::int64_t rows, std::int64_t cols, std::int64_t ld, std::int6
 }
 
 cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
-                             const ByteSpan &span, BufferArg *out) {
+                             const ByteSpan &span, std::size_t alignment, BufferArg *out) {
   if (pointer == nullptr)
     return CUBLAS_STATUS_INVALID_VALUE;
   cuclDeviceBuffer found{};
@@ -68,6 +68,11 @@ cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
                      static_cast<long long>(found.bytesToEnd));
     return CUBLAS_STATUS_INVALID_VALUE;
   }
+  // Allocations start 256-byte aligned, so the offset decides the alignment.
+  if (alignment > 1 && found.offset % alignment != 0) {
+    cucl::verboseLog("cuBLAS: %p is not aligned to its %zu-byte elements", pointer, alignment);
+    return CUBLAS_STATUS_INVALID_VALUE;
+  }
   out->buffer = cl::Buffer(found.buffer, /*retainObject=*/true);
   out->offset = found.offset;
   return CUBLAS_STATUS_SUCCESS;
@@ -83,7 +88,8 @@ template <class T>
 cublasStatus_t resolveScalar(const cublasContext &handle, const T *pointer, ScalarArg *out) {
   if (handle.pointerMode == CUBLAS_POINTER_MODE_DEVICE) {
     BufferArg location;
-    cublasStatus_t status = resolveDevice(handle, pointer, ByteSpan{0, sizeof(T)}, &location);
+    cublasStatus_t status =
+        resolveDevice(handle, pointer, ByteSpan{0, sizeof(T)}, sizeof(T), &location);
     if (status != CUBLAS_STATUS_SUCCESS)
       return status;
     out->onDevice = true;
@@ -107,7 +113,8 @@ cublasStatus_t resolveResult(const cublasContext &handle, const void *pointer, s
                              bool *onDevice, BufferArg *device) {
   if (handle.pointerMode == CUBLAS_POINTER_MODE_DEVICE) {
     *onDevice = true;
-    return resolveDevice(handle, pointer, ByteSpan{0, static_cast<std::int64_t>(bytes)}, device);
+    return resolveDevice(handle, pointer, ByteSpan{0, static_cast<std::int64_t>(bytes)}, bytes,
+                         device);
   }
   *onDevice = false;
   if (!isHostPointer(pointer)) {

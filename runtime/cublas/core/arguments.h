@@ -31,11 +31,13 @@ bool matrixSpan(std::int64_t rows, std::int64_t cols, std::int64_t ld, std::int6
                 std::int64_t batches, std::size_t elementSize, ByteSpan *out);
 
 // `pointer` as a kernel argument: device memory of the handle's device that
-// covers `span` -> CUBLAS_STATUS_SUCCESS; anything else (null, host memory,
-// freed memory, another device, past the allocation's end) ->
+// covers `span`, aligned to `alignment` bytes (its element size) ->
+// CUBLAS_STATUS_SUCCESS; anything else (null, host memory, freed memory,
+// another device, past the allocation's end, misaligned: a kernel would
+// dereference a misaligned pointer, undefined in OpenCL C) ->
 // CUBLAS_STATUS_INVALID_VALUE.
 cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
-                             const ByteSpan &span, BufferArg *out);
+                             const ByteSpan &span, std::size_t alignment, BufferArg *out);
 
 // A host pointer the library may dereference: not null and not an address
 // in the device range (which would fault).

@@ -51,17 +51,17 @@ cublasStatus_t gemv(cublasContext &handle, cublasOperation_t trans, int m, int n
   if (!hostAlphaZero) {
     if (!matrixSpan(m, n, lda, 0, 1, sizeof(T), &span))
       return CUBLAS_STATUS_INVALID_VALUE;
-    status = resolveDevice(handle, A, span, &aArg);
+    status = resolveDevice(handle, A, span, sizeof(T), &aArg);
     if (status == CUBLAS_STATUS_SUCCESS && !vectorSpan(xLength, incx, sizeof(T), &span))
       status = CUBLAS_STATUS_INVALID_VALUE;
     if (status == CUBLAS_STATUS_SUCCESS)
-      status = resolveDevice(handle, x, span, &xArg);
+      status = resolveDevice(handle, x, span, sizeof(T), &xArg);
     if (status != CUBLAS_STATUS_SUCCESS)
       return status;
   }
   if (!vectorSpan(yLength, incy, sizeof(T), &span))
     return CUBLAS_STATUS_INVALID_VALUE;
-  status = resolveDevice(handle, y, span, &yArg);
+  status = resolveDevice(handle, y, span, sizeof(T), &yArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
 

@@ -141,7 +141,7 @@ cublasStatus_t resolveVector(const cublasContext &handle, const void *x, std::in
   ByteSpan span;
   if (!vectorSpan(n, inc, elementSize, &span))
     return CUBLAS_STATUS_INVALID_VALUE;
-  return resolveDevice(handle, x, span, out);
+  return resolveDevice(handle, x, span, elementSize, out);
 }
 
 } // namespace

@@ -4,6 +4,11 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #endif
 
+// Helpers are plain functions, not `inline`: OpenCL C follows C99, where an
+// `inline` definition is no external definition, so a compiler that does not
+// inline the call (clang at -O0 / -cl-opt-disable) is left with an undefined
+// symbol. The optimizer still inlines them.
+
 // Size of the __local arrays of reductions; launches use a power of two
 // no larger than this.
 #define REDUCE_MAX_WG 256
@@ -15,19 +20,19 @@
 
 // Element i of an n-vector stored with increment inc: BLAS walks a vector
 // with a negative increment from its far end.
-inline long vectorIndex(long i, long n, long inc) {
+long vectorIndex(long i, long n, long inc) {
   return inc >= 0 ? i * inc : (n - 1 - i) * -inc;
 }
 
 // alpha/beta: the value itself (host pointer mode) or read from device
 // memory when the kernel runs (device pointer mode).
-inline REAL scalarArg(REAL value, __global const REAL *base, ulong offset, int onDevice) {
+REAL scalarArg(REAL value, __global const REAL *base, ulong offset, int onDevice) {
   return onDevice ? *AT_CONST(base, offset) : value;
 }
 
 // Tree sum of one value per work-item; the total lands in sums[0].
 // Every work-item of the group must call it (it has barriers).
-inline void groupSum(__local REAL *sums, REAL value) {
+void groupSum(__local REAL *sums, REAL value) {
   size_t lid = get_local_id(0);
   sums[lid] = value;
   barrier(CLK_LOCAL_MEM_FENCE);

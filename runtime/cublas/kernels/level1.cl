@@ -68,7 +68,7 @@ __kernel void sum_finish(int count, __global const REAL *partialBase, ulong part
 // nrm2 keeps (scale, ssq) with norm = scale * sqrt(ssq) and every |x| <=
 // scale, as reference BLAS does, so squares neither overflow nor underflow.
 // Merges (otherScale, otherSsq) into (*scale, *ssq).
-inline void ssqMerge(REAL *scale, REAL *ssq, REAL otherScale, REAL otherSsq) {
+void ssqMerge(REAL *scale, REAL *ssq, REAL otherScale, REAL otherSsq) {
   REAL big = *scale, bigSsq = *ssq;
   if (isnan(big) || isnan(otherScale)) {
     *scale = (REAL)NAN;
@@ -96,7 +96,7 @@ inline void ssqMerge(REAL *scale, REAL *ssq, REAL otherScale, REAL otherSsq) {
 }
 
 // Group-wide ssqMerge tree over (scales, ssqs); the result lands in [0].
-inline void groupSsq(__local REAL *scales, __local REAL *ssqs, REAL scale, REAL ssq) {
+void groupSsq(__local REAL *scales, __local REAL *ssqs, REAL scale, REAL ssq) {
   size_t lid = get_local_id(0);
   scales[lid] = scale;
   ssqs[lid] = ssq;
@@ -147,17 +147,17 @@ __kernel void nrm2_finish(int count, __global const REAL *partialBase, ulong par
 // in element 0, which then stays the answer (it ranks as +inf here, and
 // ties go to the lower index).
 #define IAMAX_NONE ((REAL)-2) // a work-item that saw no element
-inline REAL iamaxRank(REAL value, long i) {
+REAL iamaxRank(REAL value, long i) {
   if (isnan(value))
     return i == 0 ? (REAL)INFINITY : (REAL)-1;
   return fabs(value);
 }
 
-inline bool iamaxBetter(REAL rank, int index, REAL bestRank, int bestIndex) {
+bool iamaxBetter(REAL rank, int index, REAL bestRank, int bestIndex) {
   return rank > bestRank || (rank == bestRank && index < bestIndex);
 }
 
-inline void groupIamax(__local REAL *ranks, __local int *indices, REAL rank, int index) {
+void groupIamax(__local REAL *ranks, __local int *indices, REAL rank, int index) {
   size_t lid = get_local_id(0);
   ranks[lid] = rank;
   indices[lid] = index;
