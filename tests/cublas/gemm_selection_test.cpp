@@ -278,7 +278,10 @@ TEST(GemmTuner, ShortRunProducesVerifiedEntries) {
   std::vector<std::string> lines;
   const TunerProgress progress = [&](const std::string &line) { lines.push_back(line); };
   GemmTuning tuning = tuneGemm(cache, options, &progress);
-  EXPECT_EQ(tuning.entries().size(), 4u); // NN, NT, TN, TT
+  // NN comes first and always gets a candidate; the others as time allows
+  // (a loaded machine may leave no budget for them).
+  EXPECT_NE(tuning.find(GemmKey{DataType::F32, false, false, ShapeClass::Small}), nullptr);
+  EXPECT_LE(tuning.entries().size(), 4u);
   for (const auto &[text, entry] : tuning.entries()) {
     EXPECT_GT(entry.gflops, 0) << text;
     std::string reason;

@@ -410,6 +410,12 @@ TEST_F(GemmTest, GemmExFloatAndHalfStorage) {
       t.batch = 3;
       check(t);
     }
+  // A long K with fp16 C: the sum is rounded to half once, not once per chunk.
+  Case longK;
+  longK.m = longK.n = 24;
+  longK.k = 3000;
+  longK.ab = longK.c = Type::Half;
+  check(longK);
 }
 
 TEST_F(GemmTest, DevicePointerModeScalars) {

@@ -72,9 +72,11 @@ DeviceCapacity deviceCapacity(const cl::Device &device) {
 
 GemmEngine &GemmEngine::forDevice(ProgramCache &programs) {
   static std::mutex mutex;
-  static std::map<ProgramCache *, std::unique_ptr<GemmEngine>> engines;
+  // Never destroyed, like the program caches: OpenCL objects must not be
+  // released from static destructors, after the driver may have gone.
+  static auto *engines = new std::map<ProgramCache *, std::unique_ptr<GemmEngine>>;
   std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<GemmEngine> &engine = engines[&programs];
+  std::unique_ptr<GemmEngine> &engine = (*engines)[&programs];
   if (!engine)
     engine = std::make_unique<GemmEngine>(programs);
   return *engine;
@@ -128,12 +130,16 @@ GemmParams GemmEngine::select(const GemmKey &key, std::string *origin) const {
   if (origin != nullptr)
     *origin = "default";
   GemmParams params = classDefault(traits_, key);
-  if (!isUsable(params, key.precision, capacity_)) { // a very small device
-    params = GemmParams{};
-    params.mr = params.nr = params.vw = 1;
-    params.mwg = params.nwg = 1;
-    params.kwg = 16;
-  }
+  return isUsable(params, key.precision, capacity_) ? params : minimalParams();
+}
+
+GemmParams GemmEngine::minimalParams() {
+  GemmParams params;
+  params.mr = params.nr = params.vw = 1;
+  params.mwg = params.nwg = 1;
+  params.mdimc = params.ndimc = 1;
+  params.kwg = 16;
+  params.sa = params.sb = 0;
   return params;
 }
 
@@ -141,6 +147,8 @@ cl_int GemmEngine::kernelFor(const GemmParams &params, const GemmCall &call,
                              std::shared_ptr<GemmKernel> *out) {
   const std::string options = buildOptionsFor(params, call);
   std::lock_guard<std::mutex> lock(mutex_);
+  if (failed_.count(options) != 0) // reported once; the caller falls back
+    return CL_BUILD_PROGRAM_FAILURE;
   std::shared_ptr<GemmKernel> &slot = kernels_[options];
   if (!slot) {
     cl::Program program;
@@ -150,13 +158,25 @@ cl_int GemmEngine::kernelFor(const GemmParams &params, const GemmCall &call,
       std::fprintf(stderr, "cucl: GEMM kernel (%s) failed to build: %s\n", options.c_str(),
                    log.c_str());
       kernels_.erase(options);
+      failed_.insert(options);
       return status;
     }
     auto kernel = std::make_shared<GemmKernel>();
     kernel->kernel = cl::Kernel(program, "xgemm", &status);
     if (status != CL_SUCCESS) {
       kernels_.erase(options);
+      failed_.insert(options);
       return status;
+    }
+    // The kernel's own limit can be below the device's (registers, local
+    // memory): a group size it cannot run is a build failure for the caller.
+    std::size_t kernelLimit = 0;
+    if (kernel->kernel.getWorkGroupInfo(programs_.device(), CL_KERNEL_WORK_GROUP_SIZE,
+                                        &kernelLimit) == CL_SUCCESS &&
+        static_cast<std::size_t>(params.mdimc) * params.ndimc > kernelLimit) {
+      kernels_.erase(options);
+      failed_.insert(options);
+      return CL_INVALID_WORK_GROUP_SIZE;
     }
     kernel->params = params;
     slot = kernel;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/program_cache.h"
@@ -35,7 +36,12 @@ public:
   // ("tuned", "shipped", "default").
   GemmParams select(const GemmKey &key, std::string *origin = nullptr) const;
 
-  // The built kernel for these parameters and the call's types/transposes.
+  // One work-item, one element per group: runs on any device, slowly (the
+  // fallback when a selected set cannot run there).
+  static GemmParams minimalParams();
+
+  // The built kernel for these parameters and the call's types/transposes;
+  // CL_INVALID_WORK_GROUP_SIZE when the kernel cannot run groups that large.
   cl_int kernelFor(const GemmParams &params, const GemmCall &call,
                    std::shared_ptr<GemmKernel> *out);
 
@@ -52,6 +58,7 @@ private:
   std::optional<GemmTuning> shipped_; // cucl's tuning for this kind of device
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<GemmKernel>> kernels_; // by build options
+  std::set<std::string> failed_; // build options that did not build or cannot run here
 };
 
 } // namespace cucl::blas

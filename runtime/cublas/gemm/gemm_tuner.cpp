@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -59,7 +60,8 @@ public:
       for (int l = 0; l < k_; ++l)
         sum += a(b, i, l) * this->b(b, l, j);
       const std::size_t at = index(call_.c, b, i, j);
-      const double expected = call_.alpha.host * sum + call_.beta.host * hostC_[at];
+      const double expected =
+          call_.alpha.host * sum + (call_.beta.host == 0 ? 0 : call_.beta.host * hostC_[at]);
       worst = std::max(worst, std::fabs(result[at] - expected) / (1 + std::fabs(expected)));
     };
     if (samples == 0) {
@@ -72,7 +74,9 @@ public:
         for (int j = 0; j < n_; ++j)
           for (std::int64_t i = m_; i < call_.c.ld; ++i) {
             const std::size_t at = index(call_.c, b, static_cast<int>(i), j);
-            if (result[at] != hostC_[at])
+            const bool same = result[at] == hostC_[at] ||
+                              (std::isnan(result[at]) && std::isnan(hostC_[at]));
+            if (!same)
               worst = 1e30;
           }
     } else {
@@ -92,6 +96,13 @@ public:
 
   // Restores C to its initial contents.
   cl_int resetC(const cl::CommandQueue &queue) const { return upload(queue, call_.c, hostC_); }
+
+  // beta = 0 over a NaN-filled C: a kernel that reads C anyway shows NaN.
+  cl_int poisonCWithBetaZero(const cl::CommandQueue &queue) {
+    call_.beta.host = 0;
+    std::fill(hostC_.begin(), hostC_.end(), std::numeric_limits<double>::quiet_NaN());
+    return resetC(queue);
+  }
 
 private:
   std::size_t index(const MatrixArg &matrix, int b, int row, int column) const {
@@ -166,22 +177,36 @@ cl_int runOnce(const cl::CommandQueue &queue, GemmKernel &kernel, const GemmCall
   return status == CL_SUCCESS ? done.wait() : status;
 }
 
-// Odd sizes that leave partial tiles on every side for any parameter set.
+// Odd sizes that leave partial tiles on every side for any parameter set,
+// and a K that takes at least three chunks; then once more with beta = 0
+// over a NaN-filled C.
 bool verifyOnOddProblem(ProgramCache &programs, const cl::CommandQueue &queue, GemmKernel &kernel,
                         const GemmKey &key, std::string *reason) {
   std::mt19937 random(7);
   const bool batched = key.shape == ShapeClass::Batched;
-  Problem problem(programs.context(), key, 67, 45, 93, batched ? 3 : 1, 3, random);
-  if (problem.uploadAll(queue) != CL_SUCCESS || runOnce(queue, kernel, problem.call()) != CL_SUCCESS) {
-    *reason = "failed to run";
+  const int k = 2 * kernel.params.kwg + 37;
+  Problem problem(programs.context(), key, 67, 45, k, batched ? 3 : 1, 3, random);
+  if (problem.uploadAll(queue) != CL_SUCCESS) {
+    *reason = "cannot allocate the verification problem";
     return false;
   }
-  const double error = problem.maxError(queue, 0, random);
-  if (error > tolerance(key.precision)) {
-    std::ostringstream text;
-    text << "wrong result (relative error " << error << ")";
-    *reason = text.str();
-    return false;
+  for (const bool betaZero : {false, true}) {
+    const char *pass = betaZero ? "beta == 0 over NaN" : "beta != 0";
+    if (betaZero && problem.poisonCWithBetaZero(queue) != CL_SUCCESS) {
+      *reason = "cannot write the verification problem";
+      return false;
+    }
+    if (runOnce(queue, kernel, problem.call()) != CL_SUCCESS) {
+      *reason = "failed to run";
+      return false;
+    }
+    const double error = problem.maxError(queue, 0, random);
+    if (!(error <= tolerance(key.precision))) {
+      std::ostringstream text;
+      text << "wrong result with " << pass << " (relative error " << error << ")";
+      *reason = text.str();
+      return false;
+    }
   }
   return true;
 }

@@ -79,6 +79,18 @@ typedef real cstore;
 #define B_INDEX(k, j) ((size_t)(k) + (size_t)(j) * ldb)
 #endif
 
+// An fp16 C is written once, after all of K: adding chunk by chunk would
+// round every partial sum to half. (The host turns staging off for it: the
+// local arrays hold one chunk of KWG.)
+#if C_TYPE == 16
+#if SA || SB
+#error "an fp16 C needs SA = SB = 0"
+#endif
+#define K_CHUNK K
+#else
+#define K_CHUNK KWG
+#endif
+
 #define MV (MR / VW)              // vectors per micro-tile column
 #define WI_M (MWG / (MDIMC * MR)) // micro tiles per work-item along m
 #define WI_N (NWG / (NDIMC * NR)) // ... and along n
@@ -224,8 +236,8 @@ inline __attribute__((always_inline)) void multiplyGroupTile(__global const abst
                               int i0, int j0, real alpha, real beta, __local real *As,
                               __local real *Bs, bool edge) {
   const int tx = get_local_id(0), ty = get_local_id(1);
-  for (int k0 = 0; k0 < K; k0 += KWG) {
-    const int kLen = min(KWG, K - k0);
+  for (int k0 = 0; k0 < K; k0 += K_CHUNK) {
+    const int kLen = min(K_CHUNK, K - k0);
 #if SA || SB
     barrier(CLK_LOCAL_MEM_FENCE);
     stageChunk(As, Bs, A, lda, B, ldb, i0, j0, k0, kLen, M, N);
