@@ -223,21 +223,33 @@ cublasStatus_t dot(cublasContext &handle, int n, const T *x, int incx, const T *
       });
 }
 
+// The start nrm2, asum and iamax share: the precision, the result's target,
+// BLAS's quick return (n <= 0 or incx <= 0 -> result 0, `*done`), the vector.
+template <class T, class Result>
+cublasStatus_t startVectorReduction(cublasContext &handle, int n, const T *x, int incx,
+                                    Result *result, ResultTarget *target, BufferArg *xArg,
+                                    bool *done) {
+  cublasStatus_t status = checkPrecision<T>(handle);
+  if (status == CUBLAS_STATUS_SUCCESS)
+    status = resolveTarget(handle, result, target);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  if (n <= 0 || incx <= 0) {
+    *done = true;
+    return writeZero(handle, *target);
+  }
+  return resolveVector(handle, x, n, incx, sizeof(T), xArg);
+}
+
 // nrm2 and asum: one vector, a T result, 0 for n <= 0 or incx <= 0.
 template <class T>
 cublasStatus_t normLike(cublasContext &handle, const char *partialName, const char *finishName,
                         int n, const T *x, int incx, T *result) {
   ResultTarget target;
-  cublasStatus_t status = checkPrecision<T>(handle);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveTarget(handle, result, &target);
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  if (n <= 0 || incx <= 0)
-    return writeZero(handle, target);
   BufferArg xArg;
-  status = resolveVector(handle, x, n, incx, sizeof(T), &xArg);
-  if (status != CUBLAS_STATUS_SUCCESS)
+  bool done = false;
+  cublasStatus_t status = startVectorReduction(handle, n, x, incx, result, &target, &xArg, &done);
+  if (status != CUBLAS_STATUS_SUCCESS || done)
     return status;
   return reduce<T>(
       handle, partialName, finishName, n, target,
@@ -265,16 +277,10 @@ cublasStatus_t asum(cublasContext &handle, int n, const T *x, int incx, T *resul
 template <class T>
 cublasStatus_t iamax(cublasContext &handle, int n, const T *x, int incx, int *result) {
   ResultTarget target;
-  cublasStatus_t status = checkPrecision<T>(handle);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveTarget(handle, result, &target);
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  if (n <= 0 || incx <= 0)
-    return writeZero(handle, target);
   BufferArg xArg;
-  status = resolveVector(handle, x, n, incx, sizeof(T), &xArg);
-  if (status != CUBLAS_STATUS_SUCCESS)
+  bool done = false;
+  cublasStatus_t status = startVectorReduction(handle, n, x, incx, result, &target, &xArg, &done);
+  if (status != CUBLAS_STATUS_SUCCESS || done)
     return status;
   return reduce<T>(
       handle, "iamax_partial", "iamax_finish", n, target,
