@@ -358,8 +358,14 @@ private:
     std::vector<GemmParams> queue{engine_.select(key)};
     GemmKey nn = key;
     nn.transA = nn.transB = false;
-    if (const TunedEntry *seed = result_.find(nn))
+    if (const TunedEntry *seed = result_.find(nn)) {
       queue.push_back(seed->params);
+      if (key.transA && !seed->params.sa) { // a transposed A is read along k: try it staged
+        GemmParams staged = seed->params;
+        staged.sa = 1;
+        queue.push_back(staged);
+      }
+    }
     std::set<std::string> tried;
     GemmParams best = queue.front();
     double bestSpeed = 0;
