@@ -48,6 +48,24 @@ TEST(HandleLifetime, DestroyWaitsForQueuedWorkAndSurvivesItsStream) {
   EXPECT_EQ(std::vector<float>(1000, 2.0f), x.download());
 }
 
+TEST(HandleLifetime, DestroyReturnsOnlyWhenTheStreamIsIdle) {
+  cublasHandle_t handle = nullptr;
+  cudaStream_t stream = nullptr;
+  CUBLAS_OK(cublasCreate(&handle));
+  CUDA_OK(cudaStreamCreate(&stream));
+  CUBLAS_OK(cublasSetStream(handle, stream));
+  const int n = 768;
+  DeviceArray<float> a(std::vector<float>(n * n, 0.5f)), c(std::vector<float>(n * n, 0.0f));
+  const float one = 1, zero = 0;
+  // Work that takes milliseconds, queued without waiting.
+  for (int i = 0; i < 4; ++i)
+    CUBLAS_OK(cublasSgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, a.get(), n, a.get(),
+                          n, &zero, c.get(), n));
+  CUBLAS_OK(cublasDestroy(handle));
+  EXPECT_EQ(cudaSuccess, cudaStreamQuery(stream)); // cuBLAS waits for the stream in destroy
+  CUDA_OK(cudaStreamDestroy(stream));
+}
+
 TEST_F(HandleApi, StreamDefaultsToZeroAndIsStored) {
   cudaStream_t stream = reinterpret_cast<cudaStream_t>(0x1234), created = nullptr;
   CUBLAS_OK(cublasGetStream(handle, &stream));
