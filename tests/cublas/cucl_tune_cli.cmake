@@ -6,6 +6,7 @@ file(MAKE_DIRECTORY ${WORK})
 set(output ${WORK}/tuned.tuning)
 
 execute_process(COMMAND ${TUNE} gemm --seconds 4 --shapes batched --precision f32
+                        --transposes NN,TN
                         --output ${output} --quiet
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL 0)
@@ -18,16 +19,19 @@ foreach(expected "device = " "f32 NN batched = MR=")
     message(FATAL_ERROR "'${expected}' missing from the tuning file:\n${tuning}")
   endif()
 endforeach()
-string(FIND "${tuning}" "small" at)
-if(NOT at EQUAL -1)
-  message(FATAL_ERROR "a class that was not asked for was tuned:\n${tuning}")
-endif()
+foreach(unexpected "small" "f32 NT" "f32 TT" "f64")
+  string(FIND "${tuning}" "${unexpected}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "'${unexpected}' was not asked for but tuned:\n${tuning}")
+  endif()
+endforeach()
 string(FIND "${out}" ": best " at)
 if(at EQUAL -1)
   message(FATAL_ERROR "no progress summary printed:\n${out}")
 endif()
 
-foreach(bad "blas" "gemm;--shapes;huge" "gemm;--precision;f8" "gemm;--seconds;-1" "gemm;--bogus;1")
+foreach(bad "blas" "gemm;--shapes;huge" "gemm;--precision;f8" "gemm;--seconds;-1" "gemm;--bogus;1"
+            "gemm;--transposes;NX")
   execute_process(COMMAND ${TUNE} ${bad} RESULT_VARIABLE status OUTPUT_VARIABLE out
                   ERROR_VARIABLE err)
   if(NOT status EQUAL 2 OR NOT err MATCHES "usage: cucl-tune gemm")

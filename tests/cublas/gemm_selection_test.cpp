@@ -68,6 +68,13 @@ TEST(GemmParams, PrintAndParse) {
   std::optional<GemmParams> parsed = GemmParams::parse(params.toString());
   ASSERT_TRUE(parsed);
   EXPECT_EQ(*parsed, params);
+  params.kdot = 1;
+  EXPECT_EQ(GemmParams::parse(params.toString()), params);
+  // Files written before KDOT existed leave it out: it reads as 0.
+  std::optional<GemmParams> older =
+      GemmParams::parse("MR=32,NR=8,VW=16,MWG=32,NWG=256,MDIMC=1,NDIMC=1,KWG=256,KU=1,SA=0,SB=0");
+  ASSERT_TRUE(older);
+  EXPECT_EQ(older->kdot, 0);
   EXPECT_FALSE(GemmParams::parse("MR=32"));                          // fields missing
   EXPECT_FALSE(GemmParams::parse(params.toString() + ",XX=1"));      // unknown field
   EXPECT_FALSE(GemmParams::parse("MR=x," + params.toString()));      // not a number
@@ -105,6 +112,25 @@ TEST(GemmParams, UsabilityChecksConsistencyAndDeviceLimits) {
                                   1, 1, 1},
                        DataType::F64, device));
   EXPECT_FALSE(isUsable(bad, DataType::F64, device));
+
+  GemmParams dot = p; // the dot-product form: vectors along k, no staging
+  dot.kdot = 1;
+  dot.mr = dot.nr = 4;
+  dot.vw = 16; // MR needs no multiple of VW here
+  dot.mwg = 32;
+  dot.nwg = 32;
+  EXPECT_TRUE(isUsable(dot, DataType::F32, device));
+  bad = dot;
+  bad.sa = 1;
+  EXPECT_FALSE(isUsable(bad, DataType::F32, device));
+  bad = dot;
+  bad.mr = 32; // 32 x 4 vectors of accumulators: too many
+  bad.mwg = 8 * 32;
+  EXPECT_FALSE(isUsable(bad, DataType::F32, device));
+  EXPECT_TRUE(suitsTransposes(dot, true, false));
+  EXPECT_FALSE(suitsTransposes(dot, false, false));
+  EXPECT_FALSE(suitsTransposes(dot, true, true));
+  EXPECT_TRUE(suitsTransposes(p, false, true));
 }
 
 TEST(GemmTuning, WritesAndReadsBack) {

@@ -32,6 +32,18 @@ GemmParams cpuDefault(const DeviceTraits &device, const GemmKey &key) {
   p.sa = key.transA ? 1 : 0; // transposed A is read along k: stage it transposed
   p.sb = 0;
   p.mwg = p.mr;
+  if (key.transA && !key.transB && key.shape != ShapeClass::Large &&
+      key.shape != ShapeClass::ShortWide) {
+    // A^T B with little reuse of a staged A: the dot-product form, vectors
+    // along k (both operands are contiguous there), 4 x 4 results per item.
+    p.kdot = 1;
+    p.sa = 0;
+    p.mr = p.nr = 4;
+    p.mwg = 16;
+    p.nwg = key.shape == ShapeClass::TallSkinny ? 32 : 16;
+    p.kwg = 512;
+    return p;
+  }
   switch (key.shape) {
   case ShapeClass::Small:
   case ShapeClass::Batched:

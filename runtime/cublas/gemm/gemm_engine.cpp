@@ -108,7 +108,8 @@ std::optional<TunedEntry> GemmEngine::lookup(const GemmKey &key, std::string *or
     if (!*tuning)
       continue;
     if (const TunedEntry *entry = (*tuning)->find(key);
-        entry != nullptr && isUsable(entry->params, key.precision, capacity_)) {
+        entry != nullptr && isUsable(entry->params, key.precision, capacity_) &&
+        suitsTransposes(entry->params, key.transA, key.transB)) {
       if (origin != nullptr)
         *origin = name;
       return *entry;

@@ -13,7 +13,7 @@ std::vector<std::pair<const char *, int GemmParams::*>> fields() {
   return {{"MR", &GemmParams::mr},       {"NR", &GemmParams::nr},       {"VW", &GemmParams::vw},
           {"MWG", &GemmParams::mwg},     {"NWG", &GemmParams::nwg},     {"MDIMC", &GemmParams::mdimc},
           {"NDIMC", &GemmParams::ndimc}, {"KWG", &GemmParams::kwg},     {"KU", &GemmParams::ku},
-          {"SA", &GemmParams::sa},       {"SB", &GemmParams::sb}};
+          {"SA", &GemmParams::sa},       {"SB", &GemmParams::sb},       {"KDOT", &GemmParams::kdot}};
 }
 
 bool isPowerOfTwo(int value) { return value > 0 && (value & (value - 1)) == 0; }
@@ -63,7 +63,9 @@ std::optional<GemmParams> GemmParams::parse(const std::string &text) {
     if (!known)
       return std::nullopt;
   }
-  if (seen != fields().size())
+  // KDOT came later: files written before it leave it out (0).
+  const bool kdotGiven = text.find("KDOT=") != std::string::npos;
+  if (seen != fields().size() - (kdotGiven ? 0 : 1))
     return std::nullopt;
   return params;
 }
@@ -82,10 +84,14 @@ DataType computeType(DataType abType) {
 }
 
 bool isUsable(const GemmParams &p, DataType abType, const DeviceCapacity &device) {
+  // The dot-product form keeps MR x NR vectors (along k) live, the other
+  // form MR / VW x NR: the register bound differs.
+  const bool registersOk = p.kdot ? p.mr * p.nr <= 64 && p.sa == 0 && p.sb == 0
+                                  : p.mr * p.nr <= 512 && p.mr % p.vw == 0;
   const bool shapeOk = p.mr > 0 && p.nr > 0 && p.mdimc > 0 && p.ndimc > 0 && p.kwg > 0 &&
-                       p.mr * p.nr <= 512 && (p.vw == 1 || p.vw == 2 || p.vw == 4 ||
-                                              p.vw == 8 || p.vw == 16) &&
-                       p.mr % p.vw == 0 && p.mwg > 0 && p.nwg > 0 &&
+                       registersOk && (p.kdot == 0 || p.kdot == 1) &&
+                       (p.vw == 1 || p.vw == 2 || p.vw == 4 || p.vw == 8 || p.vw == 16) &&
+                       p.mwg > 0 && p.nwg > 0 &&
                        p.mwg % (p.mdimc * p.mr) == 0 && p.nwg % (p.ndimc * p.nr) == 0 &&
                        isPowerOfTwo(p.ku) && p.ku <= 16 && (p.sa == 0 || p.sa == 1) &&
                        (p.sb == 0 || p.sb == 1);
@@ -99,6 +105,10 @@ bool isUsable(const GemmParams &p, DataType abType, const DeviceCapacity &device
   const std::size_t staged =
       static_cast<std::size_t>(p.kwg) * (p.sa * p.mwg + p.sb * p.nwg) * elementBytes(computeType(abType));
   return staged <= device.localMemBytes;
+}
+
+bool suitsTransposes(const GemmParams &params, bool transA, bool transB) {
+  return params.kdot == 0 || (transA && !transB);
 }
 
 std::string buildOptions(const GemmParams &params, DataType abType, DataType cType, bool transA,

@@ -233,7 +233,7 @@ GemmParams mutate(GemmParams p, std::mt19937 &random) {
   for (int c = 0; c < changes; ++c) {
     const int direction = random() % 2 ? 1 : -1;
     int mwgTiles = std::max(1, p.mwg / (p.mdimc * p.mr)), nwgTiles = std::max(1, p.nwg / (p.ndimc * p.nr));
-    switch (random() % 10) {
+    switch (random() % 11) {
     case 0: p.vw = step(space.vw, p.vw, direction); break;
     case 1: p.mr = step(space.mr, p.mr, direction); break;
     case 2: p.nr = step(space.nr, p.nr, direction); break;
@@ -244,11 +244,37 @@ GemmParams mutate(GemmParams p, std::mt19937 &random) {
     case 7: p.kwg = step(space.kwg, p.kwg, direction); break;
     case 8: p.ku = step(space.ku, p.ku, direction); break;
     case 9: (random() % 2 ? p.sa : p.sb) ^= 1; break;
+    case 10: // the other micro-kernel form, with tiles that suit it
+      p.kdot ^= 1;
+      if (p.kdot) {
+        p.sa = p.sb = 0;
+        p.mr = p.nr = 4;
+      }
+      break;
     }
-    p.mr = std::max(p.vw, p.mr / p.vw * p.vw);
+    if (!p.kdot)
+      p.mr = std::max(p.vw, p.mr / p.vw * p.vw);
     p.mwg = mwgTiles * p.mdimc * p.mr;
     p.nwg = nwgTiles * p.ndimc * p.nr;
   }
+  return p;
+}
+
+// A starting point for the dot-product form (TN): 4 x 4 results per
+// work-item, vectors along k as wide as the device prefers.
+GemmParams dotProductSeed(ShapeClass shape, const DeviceTraits &device, DataType precision) {
+  GemmParams p;
+  p.kdot = 1;
+  p.mr = p.nr = 4;
+  p.vw = static_cast<int>(precision == DataType::F64 ? device.doubleVectorWidth
+                                                     : device.floatVectorWidth);
+  p.vw = std::clamp(p.vw, 1, 16);
+  p.mdimc = p.ndimc = 1;
+  p.mwg = 16;
+  p.nwg = shape == ShapeClass::Small || shape == ShapeClass::Batched ? 16 : 32;
+  p.kwg = 512;
+  p.ku = 1;
+  p.sa = p.sb = 0;
   return p;
 }
 
@@ -279,8 +305,8 @@ public:
         continue;
       }
       for (ShapeClass shape : options_.shapes)
-        for (int t = 0; t < 4; ++t) // NN first: its winner seeds the others
-          keys.push_back(GemmKey{precision, (t & 2) != 0, (t & 1) != 0, shape});
+        for (const auto &[transA, transB] : options_.transposes) // NN first: it seeds the others
+          keys.push_back(GemmKey{precision, transA, transB, shape});
     }
     double totalWeight = 0;
     for (const GemmKey &key : keys)
@@ -310,7 +336,8 @@ private:
   // Times `params` on `problem`: GFLOP/s, or 0 when it cannot run or is wrong.
   double measure(const GemmKey &key, const GemmParams &params, Problem &problem, double best,
                  std::string *note) {
-    if (!isUsable(params, key.precision, engine_.capacity())) {
+    if (!isUsable(params, key.precision, engine_.capacity()) ||
+        !suitsTransposes(params, key.transA, key.transB)) {
       *note = "not usable on this device";
       return 0;
     }
@@ -332,7 +359,9 @@ private:
       return 0;
     }
     double fastest = 1e30, spent = 0;
-    for (int run = 0; run < 10 && (run < 3 || spent < 0.2); ++run) {
+    // Best of at least 3 runs, more while they take under 0.2 s in all (small
+    // problems run in tens of microseconds: many runs smooth out scheduling).
+    for (int run = 0; run < 200 && (run < 3 || spent < 0.2); ++run) {
       const Clock::time_point start = Clock::now();
       if (runOnce(queue_, kernel, problem.call()) != CL_SUCCESS) {
         *note = "failed to run";
@@ -366,6 +395,8 @@ private:
         queue.push_back(staged);
       }
     }
+    if (key.transA && !key.transB) // and the dot-product form, vectors along k
+      queue.push_back(dotProductSeed(key.shape, engine_.traits(), key.precision));
     std::set<std::string> tried;
     GemmParams best = queue.front();
     double bestSpeed = 0;
@@ -379,8 +410,10 @@ private:
         params = queue[static_cast<std::size_t>(candidate)];
       } else {
         params = mutate(best, random_);
-        for (int attempt = 0; attempt < 50 && (tried.count(params.toString()) != 0 ||
-                                               !isUsable(params, key.precision, engine_.capacity()));
+        for (int attempt = 0;
+             attempt < 50 && (tried.count(params.toString()) != 0 ||
+                              !isUsable(params, key.precision, engine_.capacity()) ||
+                              !suitsTransposes(params, key.transA, key.transB));
              ++attempt)
           params = mutate(best, random_);
       }

@@ -14,6 +14,10 @@
 //         matrix edges; = 0 reads global memory directly (edge tiles then take
 //         a guarded path).
 // KU      unroll factor of the innermost k loop.
+// KDOT    = 1 (only for op(A) = A^T, op(B) = B, unstaged): the dot-product
+//         form. Both operands are contiguous along k there, so the vectors run
+//         along k (VW partial sums per element of C, added up per chunk)
+//         instead of along m, and no transposing copy of A is needed.
 //
 // Loops over the micro tile (MV, NR, VW) carry `#pragma unroll`: unrolled, the
 // accumulators live in registers; PoCL's LLVM otherwise kept them on the stack
@@ -89,6 +93,10 @@ typedef real cstore;
 #define K_CHUNK K
 #else
 #define K_CHUNK KWG
+#endif
+
+#if KDOT && (!TRANS_A || TRANS_B || SA || SB)
+#error "KDOT needs op(A) = A^T, op(B) = B and no staging"
 #endif
 
 #define MV (MR / VW)              // vectors per micro-tile column
@@ -188,6 +196,90 @@ inline __attribute__((always_inline)) void storeMicroTile(realV acc[MV][NR], __g
   (void)fullRows;
 }
 
+#if KDOT
+inline __attribute__((always_inline)) real sumLanes(realV v) {
+#if VW == 1
+  return v;
+#else
+  real lanes[VW];
+  VSTORE(v, 0, lanes);
+  real sum = 0;
+  #pragma unroll
+  for (int l = 0; l < VW; ++l)
+    sum += lanes[l];
+  return sum;
+#endif
+}
+
+// result = A^T[i.., k0..k0+kLen) * B[k0..k0+kLen), j..] for one micro tile in
+// the dot-product form: VW-wide partial sums along k, then one horizontal sum
+// per element; the last kLen % VW steps are scalar. `guarded` clamps rows and
+// columns past M/N (their results are not stored).
+inline __attribute__((always_inline)) void multiplyDotTile(real result[MR][NR], int kLen,
+    __global const abstore *A, ulong lda, int i, int k0, int M,
+    __global const abstore *B, ulong ldb, int j, int N, bool guarded) {
+  realV acc[MR][NR];
+  #pragma unroll
+  for (int ii = 0; ii < MR; ++ii)
+    #pragma unroll
+    for (int jj = 0; jj < NR; ++jj)
+      acc[ii][jj] = 0;
+  int k = 0;
+#pragma unroll KU
+  for (; k + VW <= kLen; k += VW) {
+    realV a[MR], b[NR];
+    #pragma unroll
+    for (int ii = 0; ii < MR; ++ii)
+      a[ii] = LOADV_AB(A, A_INDEX(guarded ? min(i + ii, M - 1) : i + ii, k0 + k));
+    #pragma unroll
+    for (int jj = 0; jj < NR; ++jj)
+      b[jj] = LOADV_AB(B, B_INDEX(k0 + k, guarded ? min(j + jj, N - 1) : j + jj));
+    #pragma unroll
+    for (int ii = 0; ii < MR; ++ii)
+      #pragma unroll
+      for (int jj = 0; jj < NR; ++jj)
+        acc[ii][jj] = fma(a[ii], b[jj], acc[ii][jj]);
+  }
+  #pragma unroll
+  for (int ii = 0; ii < MR; ++ii)
+    #pragma unroll
+    for (int jj = 0; jj < NR; ++jj)
+      result[ii][jj] = sumLanes(acc[ii][jj]);
+  for (; k < kLen; ++k) {
+    #pragma unroll
+    for (int ii = 0; ii < MR; ++ii) {
+      const real a = LOAD_AB(A, A_INDEX(guarded ? min(i + ii, M - 1) : i + ii, k0 + k));
+      #pragma unroll
+      for (int jj = 0; jj < NR; ++jj)
+        result[ii][jj] = fma(a, (real)LOAD_AB(B, B_INDEX(k0 + k, guarded ? min(j + jj, N - 1) : j + jj)),
+                             result[ii][jj]);
+    }
+  }
+}
+
+// As storeMicroTile, for the dot-product form's scalar results.
+inline __attribute__((always_inline)) void storeDotTile(real result[MR][NR], __global cstore *C,
+    ulong ldc, int i, int j, int M, int N, real alpha, real beta, bool firstChunk) {
+  #pragma unroll
+  for (int jj = 0; jj < NR; ++jj) {
+    if (j + jj >= N)
+      break;
+    __global cstore *column = C + (size_t)(j + jj) * ldc;
+    #pragma unroll
+    for (int ii = 0; ii < MR; ++ii) {
+      if (i + ii >= M)
+        break;
+      real value = alpha * result[ii][jj];
+      if (!firstChunk)
+        value += LOAD_C(column, i + ii);
+      else if (beta != 0)
+        value = fma(beta, LOAD_C(column, i + ii), value);
+      STORE_C(value, column, i + ii);
+    }
+  }
+}
+#endif
+
 // k == 0 or alpha == 0: C = beta * C over the group's tile, A and B unread.
 inline __attribute__((always_inline)) void scaleTile(__global cstore *C, ulong ldc, int i0, int j0, int M, int N, real beta) {
   const int lid = get_local_id(1) * MDIMC + get_local_id(0);
@@ -247,6 +339,14 @@ inline __attribute__((always_inline)) void multiplyGroupTile(__global const abst
       const int jLocal = (wn * NDIMC + ty) * NR, j = j0 + jLocal;
       for (int wm = 0; wm < WI_M; ++wm) {
         const int iLocal = (wm * MDIMC + tx) * MR, i = i0 + iLocal;
+#if KDOT
+        real result[MR][NR];
+        if (!edge || (i + MR <= M && j + NR <= N))
+          multiplyDotTile(result, kLen, A, lda, i, k0, M, B, ldb, j, N, false);
+        else if (i < M && j < N)
+          multiplyDotTile(result, kLen, A, lda, i, k0, M, B, ldb, j, N, true);
+        storeDotTile(result, C, ldc, i, j, M, N, alpha, beta, k0 == 0);
+#else
         realV acc[MV][NR];
         #pragma unroll
         for (int v = 0; v < MV; ++v)
@@ -276,6 +376,7 @@ inline __attribute__((always_inline)) void multiplyGroupTile(__global const abst
         else if (i < M && j < N) // tiles wholly outside exist when MWG/NWG exceed M/N
           multiplyMicroTile(acc, kLen, A_OPERANDS, B_OPERANDS, true);
         storeMicroTile(acc, C, ldc, i, j, M, N, alpha, beta, k0 == 0, edge);
+#endif
       }
     }
   }

@@ -2,7 +2,7 @@
 // tuning file the runtime loads for that device.
 //
 //   cucl-tune gemm [--seconds N] [--shapes small,large,...] [--precision f32,f64]
-//                  [--device N] [--output FILE] [--quiet]
+//                  [--transposes NN,NT,TN,TT] [--device N] [--output FILE] [--quiet]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -24,10 +24,11 @@ int usage(const char *problem) {
     std::fprintf(stderr, "cucl-tune: %s\n", problem);
   std::fprintf(stderr,
                "usage: cucl-tune gemm [--seconds N] [--shapes LIST] [--precision LIST]\n"
-               "                      [--device N] [--output FILE] [--quiet]\n"
+               "                      [--transposes LIST] [--device N] [--output FILE] [--quiet]\n"
                "  --seconds N       time budget (default 240)\n"
                "  --shapes LIST     of small, large, tall-skinny, short-wide, batched (default all)\n"
                "  --precision LIST  of f32, f64 (default both; f16 uses the f32 tuning)\n"
+               "  --transposes LIST of NN, NT, TN, TT (default all)\n"
                "  --device N        CUDA device index (default 0)\n"
                "  --output FILE     where to write (default: the file the runtime reads)\n"
                "Existing entries of the output file for keys not tuned now are kept.\n");
@@ -87,6 +88,14 @@ const char *parse(int argc, char **argv, Arguments *args) {
         else
           return "--precision takes f32 and/or f64";
       }
+    } else if (flag == "--transposes") {
+      args->options.transposes.clear();
+      for (const std::string &name : splitList(value)) {
+        if (name.size() != 2 || (name[0] != 'N' && name[0] != 'T') ||
+            (name[1] != 'N' && name[1] != 'T'))
+          return "--transposes takes NN, NT, TN and/or TT";
+        args->options.transposes.emplace_back(name[0] == 'T', name[1] == 'T');
+      }
     } else if (flag == "--device") {
       args->device = std::atoi(value.c_str());
     } else if (flag == "--output") {
@@ -95,7 +104,8 @@ const char *parse(int argc, char **argv, Arguments *args) {
       return "unknown flag";
     }
   }
-  if (args->options.shapes.empty() || args->options.precisions.empty())
+  if (args->options.shapes.empty() || args->options.precisions.empty() ||
+      args->options.transposes.empty())
     return "nothing to tune";
   return nullptr;
 }
