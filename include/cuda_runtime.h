@@ -22,6 +22,7 @@
 
 #include "host_defines.h"
 #include "driver_types.h"
+#include "library_types.h" /* cudaDataType_t and friends, as NVIDIA's cuda_runtime.h offers */
 #include "vector_types.h"
 #include "vector_functions.h"
 #include "cuda_runtime_api.h"

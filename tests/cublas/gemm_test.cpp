@@ -489,16 +489,17 @@ TEST_F(GemmTest, EveryShapeClassSingle) {
   const int shapes[][4] = {{96, 80, 64, 1}, {300, 290, 310, 1}, {1000, 40, 500, 1}, {40, 1000, 500, 1},
                            {48, 48, 48, 9}};
   for (cublasOperation_t ta : kOps)
-    for (const auto &shape : shapes) {
-      Case t;
-      t.transA = ta;
-      t.transB = ta;
-      t.m = shape[0];
-      t.n = shape[1];
-      t.k = shape[2];
-      t.batch = shape[3];
-      check(t);
-    }
+    for (cublasOperation_t tb : kOps)
+      for (const auto &shape : shapes) {
+        Case t;
+        t.transA = ta;
+        t.transB = tb;
+        t.m = shape[0];
+        t.n = shape[1];
+        t.k = shape[2];
+        t.batch = shape[3];
+        check(t);
+      }
 }
 
 } // namespace
