@@ -1,5 +1,7 @@
 #include "core/program_cache.h"
 
+#include "core/stable_hash.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -24,22 +26,9 @@ namespace fs = std::filesystem;
 constexpr char kMagic[8] = {'C', 'U', 'C', 'L', 'P', 'R', 'G', '1'};
 constexpr std::size_t kHeaderBytes = sizeof(kMagic) + 2 * sizeof(std::uint64_t);
 
-// FNV-1a over the parts, each followed by a NUL so ("ab","c") != ("a","bc").
 // Two bases give two independent 64-bit hashes: one names the file, the
 // other is stored in it and checked on load.
-std::uint64_t hashParts(std::uint64_t basis, const std::string &a, const std::string &b,
-                        const std::string &c) {
-  std::uint64_t hash = basis;
-  for (const std::string *part : {&a, &b, &c}) {
-    for (unsigned char byte : *part) {
-      hash ^= byte;
-      hash *= 0x100000001b3ull;
-    }
-    hash *= 0x100000001b3ull; // the separator (a zero byte)
-  }
-  return hash;
-}
-constexpr std::uint64_t kNameBasis = 0xcbf29ce484222325ull;
+constexpr std::uint64_t kNameBasis = kFnvBasis;
 constexpr std::uint64_t kCheckBasis = 0x6a09e667f3bcc909ull;
 
 bool diskCacheEnabled() {
@@ -142,7 +131,7 @@ fs::path ProgramCache::diskPath(const std::string &source, const std::string &op
   if (directory.empty())
     return {};
   return directory / "programs" /
-         (hex(hashParts(kNameBasis, deviceKey_, options, source)) + ".bin");
+         (hex(stableHash({deviceKey_, options, source}, kNameBasis)) + ".bin");
 }
 
 cl_int ProgramCache::get(const std::string &source, const std::string &options, cl::Program *out,
@@ -159,7 +148,7 @@ cl_int ProgramCache::get(const std::string &source, const std::string &options, 
   }
 
   fs::path file = diskPath(source, options);
-  std::uint64_t check = hashParts(kCheckBasis, deviceKey_, options, source);
+  std::uint64_t check = stableHash({deviceKey_, options, source}, kCheckBasis);
   cl::Program program;
   if (!file.empty() && loadFromDisk(file, check, options, &program)) {
     ++stats_.diskHits;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/program_cache.h"
+#include "core/stable_hash.h"
 
 namespace cucl::blas {
 namespace {
@@ -32,14 +33,6 @@ bool splitAssignment(const std::string &line, std::string *lhs, std::string *rhs
     value.resize(comment);
   *rhs = trim(value);
   return true;
-}
-
-// FNV-1a: a hash that is the same in every build, for stable file names.
-std::uint64_t stableHash(const std::string &text) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  for (unsigned char c : text)
-    hash = (hash ^ c) * 0x100000001b3ull;
-  return hash;
 }
 
 } // namespace
@@ -109,7 +102,7 @@ std::filesystem::path tuningFilePath(const std::string &deviceKey) {
       c = '-';
   std::ostringstream file;
   file << "gemm-" << name << '-' << std::hex << std::setw(16) << std::setfill('0')
-       << stableHash(deviceKey) << ".tuning";
+       << stableHash({deviceKey}) << ".tuning";
   return cacheDirectory() / file.str();
 }
 
