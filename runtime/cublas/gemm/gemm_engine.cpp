@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/diagnostics.h"
 #include "gemm/gemm_tuner.h"
 #include "kernels/xgemm.cl.h"
 
@@ -15,8 +16,9 @@ const char *environment(const char *name) {
   return value != nullptr && *value != '\0' ? value : nullptr;
 }
 
-bool verbose() {
-  const char *value = environment("CUCL_VERBOSE");
+// A flag variable that is set and not "0".
+bool flagSet(const char *name) {
+  const char *value = environment(name);
   return value != nullptr && std::strcmp(value, "0") != 0;
 }
 
@@ -95,12 +97,10 @@ GemmEngine::GemmEngine(ProgramCache &programs, bool mayAutotune)
   user_ = loadTuningFile(path, programs.deviceKey(), &error);
   if (!user_ && !error.empty())
     std::fprintf(stderr, "cucl: ignoring GEMM tuning file %s: %s\n", path.c_str(), error.c_str());
-  if (!user_ && mayAutotune && choice == nullptr && environment("CUCL_AUTOTUNE") != nullptr &&
-      std::strcmp(environment("CUCL_AUTOTUNE"), "0") != 0)
+  if (!user_ && mayAutotune && choice == nullptr && flagSet("CUCL_AUTOTUNE"))
     user_ = autotune(programs, path);
-  if (verbose())
-    std::fprintf(stderr, "cucl: GEMM tuning for this device: %s\n",
-                 user_ ? path.c_str() : shipped_ ? "shipped defaults" : "class defaults");
+  verboseLog("GEMM tuning for this device: %s",
+             user_ ? path.c_str() : shipped_ ? "shipped defaults" : "class defaults");
 }
 
 std::optional<TunedEntry> GemmEngine::lookup(const GemmKey &key, std::string *origin) const {
