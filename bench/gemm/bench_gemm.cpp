@@ -37,11 +37,11 @@ void printPoint(const char *what, const Measurement &m, double flops, bool refer
   if (!m.ran)
     std::printf("  %-24s failed: %s\n", what, m.note.c_str());
   else if (reference)
-    std::printf("  %-24s %9.1f GFLOP/s  (%d runs, best %.3f ms; the reference)\n", what, m.gflops(flops),
-                m.repeats, m.seconds * 1e3);
+    std::printf("  %-24s %9.1f GFLOP/s  (%d runs, best %.3f ms; the reference)\n", what,
+                m.gflops(flops), m.repeats, m.seconds * 1e3);
   else
-    std::printf("  %-24s %9.1f GFLOP/s  (%d runs, best %.3f ms, max rel err %.1e)\n", what, m.gflops(flops),
-                m.repeats, m.seconds * 1e3, m.maxRelError);
+    std::printf("  %-24s %9.1f GFLOP/s  (%d runs, best %.3f ms, max rel err %.1e)\n", what,
+                m.gflops(flops), m.repeats, m.seconds * 1e3, m.maxRelError);
   std::fflush(stdout);
 }
 
@@ -50,13 +50,16 @@ void printPoint(const char *what, const Measurement &m, double flops, bool refer
 bool checkAgreement(const char *who, const ShapeResult &r, const Measurement &m, double tolerance) {
   if (!m.ran || m.agrees)
     return true;
-  std::fprintf(stderr, "*** MISMATCH: %s, %cgemm %s: max relative error %.3g against OpenBLAS (tolerance %.3g) ***\n",
+  std::fprintf(stderr,
+               "*** MISMATCH: %s, %cgemm %s: max relative error %.3g against OpenBLAS (tolerance "
+               "%.3g) ***\n",
                who, r.precision, r.shape.label().c_str(), m.maxRelError, tolerance);
   return false;
 }
 
 // OpenBLAS (the reference), ours and CLBlast with defaults on one shape.
-template <class T> ShapeResult measureShape(GemmProblem<T> &problem, Runners &runners, bool &oursOk) {
+template <class T>
+ShapeResult measureShape(GemmProblem<T> &problem, Runners &runners, bool &oursOk) {
   ShapeResult r;
   r.precision = std::is_same_v<T, float> ? 's' : 'd';
   r.shape = problem.shape;
@@ -72,8 +75,8 @@ template <class T> ShapeResult measureShape(GemmProblem<T> &problem, Runners &ru
   oursOk &= checkAgreement("ours", r, r.ours, tolerance);
   if (!r.ours.ran) { // as loud: a failing call must not vanish into a "-"
     oursOk = false;
-    std::fprintf(stderr, "*** ours failed on %cgemm %s: %s ***\n", r.precision, r.shape.label().c_str(),
-                 r.ours.note.c_str());
+    std::fprintf(stderr, "*** ours failed on %cgemm %s: %s ***\n", r.precision,
+                 r.shape.label().c_str(), r.ours.note.c_str());
   }
   r.clblastDefault = runners.clblast.run(problem, runners.policy);
   printPoint("CLBlast default", r.clblastDefault, flops);
@@ -94,7 +97,8 @@ int run(const Options &options) {
   std::vector<ClblastParamSet> sets;
   if (options.sgemm) {
     std::string error;
-    std::optional<std::vector<ClblastParamSet>> loaded = loadClblastParams(options.clblastParams, error);
+    std::optional<std::vector<ClblastParamSet>> loaded =
+        loadClblastParams(options.clblastParams, error);
     if (!loaded) {
       std::fprintf(stderr, "bench-gemm: %s\n", error.c_str());
       return 2;
@@ -110,7 +114,8 @@ int run(const Options &options) {
   std::error_code made;
   std::filesystem::create_directories(options.outDir, made);
   if (made) {
-    std::fprintf(stderr, "bench-gemm: cannot create %s: %s\n", options.outDir.c_str(), made.message().c_str());
+    std::fprintf(stderr, "bench-gemm: cannot create %s: %s\n", options.outDir.c_str(),
+                 made.message().c_str());
     return 2;
   }
 
@@ -119,7 +124,8 @@ int run(const Options &options) {
   std::printf("device: %s (driver %s)\nhost: %s\n", device.getInfo<CL_DEVICE_NAME>().c_str(),
               device.getInfo<CL_DRIVER_VERSION>().c_str(), openBlasDescription().c_str());
   if (options.sgemm)
-    std::printf("CLBlast tuned sets (SGEMM): %zu from %s\n", sets.size(), options.clblastParams.c_str());
+    std::printf("CLBlast tuned sets (SGEMM): %zu from %s\n", sets.size(),
+                options.clblastParams.c_str());
   if (!runners.ours.error().empty())
     std::fprintf(stderr, "*** ours unavailable: %s ***\n", runners.ours.error().c_str());
 
@@ -142,7 +148,8 @@ int run(const Options &options) {
       }
 
   for (const ClblastParamSet &set : sets) {
-    std::printf("CLBlast tuned set %d (tuner: %.1f GFLOP/s): %s\n", set.index, set.tunerGflops, set.text.c_str());
+    std::printf("CLBlast tuned set %d (tuner: %.1f GFLOP/s): %s\n", set.index, set.tunerGflops,
+                set.text.c_str());
     const std::string overridden = runners.clblast.overrideSingleXgemm(set);
     for (std::size_t i = 0; i < singleProblems.size(); ++i) {
       ShapeResult &r = results[singleRows[i]];
@@ -153,7 +160,8 @@ int run(const Options &options) {
         m.note = overridden;
       r.clblastSets.push_back(m);
       printPoint(("sgemm " + r.shape.label()).c_str(), m, r.shape.flops());
-      checkAgreement(("CLBlast set " + std::to_string(set.index)).c_str(), r, m, errorTolerance<float>(r.shape));
+      checkAgreement(("CLBlast set " + std::to_string(set.index)).c_str(), r, m,
+                     errorTolerance<float>(r.shape));
     }
   }
 
@@ -170,9 +178,11 @@ int run(const Options &options) {
     std::printf("plot: %s\n", why.c_str());
   else
     std::printf("plot: %s\n", png.c_str());
-  std::printf("total %.0f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::printf("total %.0f s\n",
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (!oursOk) {
-    std::fprintf(stderr, "*** ours failed or disagreed with OpenBLAS on some shapes (see above) ***\n");
+    std::fprintf(stderr,
+                 "*** ours failed or disagreed with OpenBLAS on some shapes (see above) ***\n");
     return 1;
   }
   return 0;

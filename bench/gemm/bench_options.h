@@ -11,9 +11,9 @@
 namespace bench {
 
 struct Options {
-  bool quick = false;            // sizes <= 1024, fewer repeats
+  bool quick = false;              // sizes <= 1024, fewer repeats
   bool sgemm = true, dgemm = true; // --precision s|d|sd (default both)
-  bool explicitShapes = false;   // --shapes given: DGEMM runs every non-batched shape asked for
+  bool explicitShapes = false;     // --shapes given: DGEMM runs every non-batched shape asked for
   std::vector<GemmShape> shapes;
   std::string outDir = "bench-gemm-out";
   std::string clblastParams; // --clblast-params FILE (default: the copy beside the sources)

@@ -8,7 +8,8 @@ namespace bench {
 namespace {
 
 // "NAME=VALUE,NAME=VALUE": false on anything else.
-bool parseValues(const std::string &text, std::vector<std::pair<std::string, std::size_t>> &values) {
+bool parseValues(const std::string &text,
+                 std::vector<std::pair<std::string, std::size_t>> &values) {
   std::stringstream stream(text);
   std::string item;
   while (std::getline(stream, item, ',')) {
@@ -27,7 +28,8 @@ bool parseValues(const std::string &text, std::vector<std::pair<std::string, std
 
 } // namespace
 
-std::optional<std::vector<ClblastParamSet>> loadClblastParams(const std::string &path, std::string &error) {
+std::optional<std::vector<ClblastParamSet>> loadClblastParams(const std::string &path,
+                                                              std::string &error) {
   std::ifstream file(path);
   if (!file) {
     error = "cannot read " + path;

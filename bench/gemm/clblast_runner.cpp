@@ -11,7 +11,8 @@ std::string failure(const char *what, int status) {
   return std::string(what) + " returned " + std::to_string(status);
 }
 
-template <class T> cl::Buffer upload(cl::Context &context, cl::CommandQueue &queue, const std::vector<T> &data) {
+template <class T>
+cl::Buffer upload(cl::Context &context, cl::CommandQueue &queue, const std::vector<T> &data) {
   cl::Buffer buffer(context, CL_MEM_READ_WRITE, data.size() * sizeof(T));
   queue.enqueueWriteBuffer(buffer, CL_TRUE, 0, data.size() * sizeof(T), data.data());
   return buffer;
@@ -22,7 +23,8 @@ template <class T> cl::Buffer upload(cl::Context &context, cl::CommandQueue &que
 ClblastRunner::ClblastRunner(const cl::Device &device)
     : device_(device), context_(device), queue_(context_, device) {}
 
-template <class T> Measurement ClblastRunner::run(const GemmProblem<T> &problem, const RepeatPolicy &policy) {
+template <class T>
+Measurement ClblastRunner::run(const GemmProblem<T> &problem, const RepeatPolicy &policy) {
   const GemmShape &s = problem.shape;
   cl::Buffer a = upload(context_, queue_, problem.a);
   cl::Buffer b = upload(context_, queue_, problem.b);
@@ -34,12 +36,12 @@ template <class T> Measurement ClblastRunner::run(const GemmProblem<T> &problem,
   Measurement result = timeBestOf(policy, [&]() -> std::string {
     clblast::StatusCode status;
     if (s.batch == 1)
-      status = clblast::Gemm<T>(colMajor, no, no, s.m, s.n, s.k, problem.alpha, a(), 0, s.m, b(), 0, s.k,
-                                problem.beta, c(), 0, s.m, &queue);
+      status = clblast::Gemm<T>(colMajor, no, no, s.m, s.n, s.k, problem.alpha, a(), 0, s.m, b(), 0,
+                                s.k, problem.beta, c(), 0, s.m, &queue);
     else
-      status = clblast::GemmStridedBatched<T>(colMajor, no, no, s.m, s.n, s.k, problem.alpha, a(), 0, s.m,
-                                              problem.strideA(), b(), 0, s.k, problem.strideB(),
-                                              problem.beta, c(), 0, s.m, problem.strideC(), s.batch, &queue);
+      status = clblast::GemmStridedBatched<T>(
+          colMajor, no, no, s.m, s.n, s.k, problem.alpha, a(), 0, s.m, problem.strideA(), b(), 0,
+          s.k, problem.strideB(), problem.beta, c(), 0, s.m, problem.strideC(), s.batch, &queue);
     if (status != clblast::StatusCode::kSuccess)
       return failure(s.batch == 1 ? "clblast::Gemm" : "clblast::GemmStridedBatched", int(status));
     cl_int finished = queue_.finish();
@@ -66,7 +68,8 @@ std::string ClblastRunner::overrideSingleXgemm(const ClblastParamSet &set) {
   // CLBlast keys compiled programs by device, precision and routine, not by
   // parameters: without this the next call would reuse the previous set.
   status = clblast::ClearCache();
-  return status == clblast::StatusCode::kSuccess ? std::string() : failure("clblast::ClearCache", int(status));
+  return status == clblast::StatusCode::kSuccess ? std::string()
+                                                 : failure("clblast::ClearCache", int(status));
 }
 
 } // namespace bench

@@ -16,26 +16,28 @@ std::string cublasFailure(const char *what, cublasStatus_t status) {
   return std::string(what) + ": " + cublasGetStatusName(status);
 }
 
-cublasStatus_t gemm(cublasHandle_t handle, const GemmProblem<float> &p, const float *a, const float *b,
-                    float *c) {
+cublasStatus_t gemm(cublasHandle_t handle, const GemmProblem<float> &p, const float *a,
+                    const float *b, float *c) {
   const GemmShape &s = p.shape;
   if (s.batch == 1)
-    return cublasSgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a, int(s.m), b,
-                       int(s.k), &p.beta, c, int(s.m));
-  return cublasSgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a,
-                                   int(s.m), (long long)p.strideA(), b, int(s.k), (long long)p.strideB(),
-                                   &p.beta, c, int(s.m), (long long)p.strideC(), int(s.batch));
+    return cublasSgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a,
+                       int(s.m), b, int(s.k), &p.beta, c, int(s.m));
+  return cublasSgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k),
+                                   &p.alpha, a, int(s.m), (long long)p.strideA(), b, int(s.k),
+                                   (long long)p.strideB(), &p.beta, c, int(s.m),
+                                   (long long)p.strideC(), int(s.batch));
 }
 
-cublasStatus_t gemm(cublasHandle_t handle, const GemmProblem<double> &p, const double *a, const double *b,
-                    double *c) {
+cublasStatus_t gemm(cublasHandle_t handle, const GemmProblem<double> &p, const double *a,
+                    const double *b, double *c) {
   const GemmShape &s = p.shape;
   if (s.batch == 1)
-    return cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a, int(s.m), b,
-                       int(s.k), &p.beta, c, int(s.m));
-  return cublasDgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a,
-                                   int(s.m), (long long)p.strideA(), b, int(s.k), (long long)p.strideB(),
-                                   &p.beta, c, int(s.m), (long long)p.strideC(), int(s.batch));
+    return cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k), &p.alpha, a,
+                       int(s.m), b, int(s.k), &p.beta, c, int(s.m));
+  return cublasDgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, int(s.m), int(s.n), int(s.k),
+                                   &p.alpha, a, int(s.m), (long long)p.strideA(), b, int(s.k),
+                                   (long long)p.strideB(), &p.beta, c, int(s.m),
+                                   (long long)p.strideC(), int(s.batch));
 }
 
 template <class T> const char *callName(const GemmShape &shape) {
@@ -75,7 +77,8 @@ CublasRunner::~CublasRunner() {
     cublasDestroy(handle_);
 }
 
-template <class T> Measurement CublasRunner::run(const GemmProblem<T> &problem, const RepeatPolicy &policy) {
+template <class T>
+Measurement CublasRunner::run(const GemmProblem<T> &problem, const RepeatPolicy &policy) {
   Measurement result;
   if (!handle_) {
     result.note = error_;
@@ -87,9 +90,11 @@ template <class T> Measurement CublasRunner::run(const GemmProblem<T> &problem, 
       result.note = cudaFailure("cudaMalloc", status);
       return result;
     }
-  cudaError_t copied = cudaMemcpy(a.get(), problem.a.data(), problem.a.size() * sizeof(T), cudaMemcpyHostToDevice);
+  cudaError_t copied =
+      cudaMemcpy(a.get(), problem.a.data(), problem.a.size() * sizeof(T), cudaMemcpyHostToDevice);
   if (copied == cudaSuccess)
-    copied = cudaMemcpy(b.get(), problem.b.data(), problem.b.size() * sizeof(T), cudaMemcpyHostToDevice);
+    copied =
+        cudaMemcpy(b.get(), problem.b.data(), problem.b.size() * sizeof(T), cudaMemcpyHostToDevice);
   if (copied == cudaSuccess)
     copied = cudaMemset(c.get(), 0, problem.elementsC() * sizeof(T));
   if (copied != cudaSuccess) {
@@ -101,11 +106,13 @@ template <class T> Measurement CublasRunner::run(const GemmProblem<T> &problem, 
     if (status != CUBLAS_STATUS_SUCCESS)
       return cublasFailure(callName<T>(problem.shape), status);
     cudaError_t synchronised = cudaDeviceSynchronize();
-    return synchronised == cudaSuccess ? std::string() : cudaFailure("cudaDeviceSynchronize", synchronised);
+    return synchronised == cudaSuccess ? std::string()
+                                       : cudaFailure("cudaDeviceSynchronize", synchronised);
   });
   if (result.ran) {
     std::vector<T> computed(problem.elementsC());
-    cudaError_t status = cudaMemcpy(computed.data(), c.get(), computed.size() * sizeof(T), cudaMemcpyDeviceToHost);
+    cudaError_t status =
+        cudaMemcpy(computed.data(), c.get(), computed.size() * sizeof(T), cudaMemcpyDeviceToHost);
     result.maxRelError = status == cudaSuccess ? maxRelativeError(computed, problem.reference)
                                                : std::numeric_limits<double>::infinity();
     result.agrees = result.maxRelError <= errorTolerance<T>(problem.shape);

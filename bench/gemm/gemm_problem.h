@@ -33,7 +33,8 @@ template <class T> struct GemmProblem {
 template <class T> GemmProblem<T> makeProblem(const GemmShape &shape) {
   GemmProblem<T> problem;
   problem.shape = shape;
-  std::mt19937_64 random(std::uint64_t(shape.m * 1000003 + shape.n * 10007 + shape.k * 101 + shape.batch));
+  std::mt19937_64 random(
+      std::uint64_t(shape.m * 1000003 + shape.n * 10007 + shape.k * 101 + shape.batch));
   std::uniform_real_distribution<T> uniform(T(-1), T(1));
   problem.a.resize(problem.strideA() * std::size_t(shape.batch));
   problem.b.resize(problem.strideB() * std::size_t(shape.batch));
@@ -47,7 +48,8 @@ template <class T> GemmProblem<T> makeProblem(const GemmShape &shape) {
 // max |result - reference| / max |reference| over all of C: a wrong kernel
 // gives errors of order 1, rounding differences of order k * epsilon or less.
 // NaN or a size mismatch is infinite.
-template <class T> double maxRelativeError(const std::vector<T> &result, const std::vector<T> &reference) {
+template <class T>
+double maxRelativeError(const std::vector<T> &result, const std::vector<T> &reference) {
   if (result.size() != reference.size())
     return std::numeric_limits<double>::infinity();
   double scale = 0, worst = 0;

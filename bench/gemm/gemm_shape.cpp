@@ -20,7 +20,9 @@ std::vector<GemmShape> skinnyShapes(bool quick) {
   return {{big, 64, big, 1}, {64, big, big, 1}, {big, big, 64, 1}};
 }
 
-std::vector<GemmShape> batchedShapes() { return {{64, 64, 64, 256}, {32, 32, 32, 1024}}; }
+std::vector<GemmShape> batchedShapes() {
+  return {{64, 64, 64, 256}, {32, 32, 32, 1024}};
+}
 
 // Reads a positive decimal number at `text[pos]`, advancing pos.
 bool readNumber(const std::string &text, std::size_t &pos, long &value) {
@@ -115,7 +117,8 @@ std::optional<std::vector<GemmShape>> parseShapes(const std::string &list, bool 
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t comma = list.find(',', start);
-    std::string token = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string token =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     start = comma == std::string::npos ? list.size() + 1 : comma + 1;
     if (token == "square") {
       append(squareShapes(quick));
@@ -128,8 +131,10 @@ std::optional<std::vector<GemmShape>> parseShapes(const std::string &list, bool 
     } else if (std::optional<GemmShape> shape = parseOne(token)) {
       shapes.push_back(*shape);
     } else {
-      std::fprintf(stderr, "bench-gemm: bad shape '%s' (expected N, MxNxK, BxN^3, Bx(MxNxK), "
-                           "square, skinny, batched or all)\n", token.c_str());
+      std::fprintf(stderr,
+                   "bench-gemm: bad shape '%s' (expected N, MxNxK, BxN^3, Bx(MxNxK), "
+                   "square, skinny, batched or all)\n",
+                   token.c_str());
       return std::nullopt;
     }
   }

@@ -11,12 +11,12 @@
 namespace bench {
 
 struct Measurement {
-  bool ran = false;      // false: not run or failed (see note)
-  double seconds = 0;    // best of `repeats` timed calls
+  bool ran = false;   // false: not run or failed (see note)
+  double seconds = 0; // best of `repeats` timed calls
   int repeats = 0;
   double maxRelError = 0; // against OpenBLAS (0 for OpenBLAS itself)
-  bool agrees = true;    // maxRelError within tolerance
-  std::string note;      // why it did not run, or the failing call
+  bool agrees = true;     // maxRelError within tolerance
+  std::string note;       // why it did not run, or the failing call
 
   double gflops(double flops) const { return ran && seconds > 0 ? flops / seconds * 1e-9 : 0; }
 };

@@ -1,7 +1,7 @@
 #include "opencl_device.h"
 
-#include <cuda_runtime.h>
 #include <cucl/opencl_interop.h>
+#include <cuda_runtime.h>
 
 namespace bench {
 

@@ -24,10 +24,13 @@ std::string gnuplotQuoted(const std::string &text) {
   return quoted + "\"";
 }
 
-bool succeeds(const std::string &command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
+bool succeeds(const std::string &command) {
+  return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 // One row per shape: "label ours clblast-default clblast-tuned openblas"; "-" is missing.
-bool writeData(const std::string &path, const std::vector<const ShapeResult *> &rows, bool quoteLabels) {
+bool writeData(const std::string &path, const std::vector<const ShapeResult *> &rows,
+               bool quoteLabels) {
   std::ofstream out(path);
   out << "# shape ours clblast_default clblast_tuned openblas (GFLOP/s)\n";
   for (const ShapeResult *r : rows) {
@@ -35,28 +38,33 @@ bool writeData(const std::string &path, const std::vector<const ShapeResult *> &
     const Measurement *tuned = r->clblastTuned();
     const std::string label = quoteLabels ? '"' + r->shape.label() + '"' : r->shape.label();
     out << label << ' ' << formatGflops(r->ours, flops) << ' '
-        << formatGflops(r->clblastDefault, flops) << ' ' << (tuned ? formatGflops(*tuned, flops) : "-") << ' '
-        << formatGflops(r->openblas, flops) << '\n';
+        << formatGflops(r->clblastDefault, flops) << ' '
+        << (tuned ? formatGflops(*tuned, flops) : "-") << ' ' << formatGflops(r->openblas, flops)
+        << '\n';
   }
   return bool(out);
 }
 
 // gnuplot's word() keeps quoted words together.
-const char kSeries[] = "'ours (cucl cuBLAS)' 'CLBlast default' 'CLBlast tuned (best set)' 'OpenBLAS (host)'";
+const char kSeries[] =
+    "'ours (cucl cuBLAS)' 'CLBlast default' 'CLBlast tuned (best set)' 'OpenBLAS (host)'";
 
 void squarePanel(std::ofstream &gp, const std::string &data, const std::string &title) {
   gp << "set title " << gnuplotQuoted(title) << "\n"
      << "set logscale x 2\nset xlabel \"m = n = k\"\nset ylabel \"GFLOP/s\"\nset key below\n"
      << "set style data linespoints\nset xtics norotate\nset yrange [0:*]\n"
      << "names = \"" << kSeries << "\"\n"
-     << "plot for [i=2:5] " << gnuplotQuoted(data) << " using (column(1)):i title word(names, i-1)\n"
+     << "plot for [i=2:5] " << gnuplotQuoted(data)
+     << " using (column(1)):i title word(names, i-1)\n"
      << "unset logscale x\n";
 }
 
 void barPanel(std::ofstream &gp, const std::string &data, const std::string &title) {
   gp << "set title " << gnuplotQuoted(title) << "\n"
-     << "set xlabel \"m x n x k  (batched: count x size^3)\"\nset ylabel \"GFLOP/s\"\nset key below\n"
-     << "set style data histograms\nset style histogram clustered gap 1\nset style fill solid 0.8 border -1\n"
+     << "set xlabel \"m x n x k  (batched: count x size^3)\"\nset ylabel \"GFLOP/s\"\nset key "
+        "below\n"
+     << "set style data histograms\nset style histogram clustered gap 1\nset style fill solid 0.8 "
+        "border -1\n"
      << "set boxwidth 0.9\nset xtics rotate by -20\nset yrange [0:*]\n"
      << "names = \"" << kSeries << "\"\n"
      << "plot for [i=2:5] " << gnuplotQuoted(data) << " using i:xtic(1) title word(names, i-1)\n";
@@ -64,7 +72,8 @@ void barPanel(std::ofstream &gp, const std::string &data, const std::string &tit
 
 } // namespace
 
-std::string writePlot(const std::vector<ShapeResult> &results, const std::string &dir, std::string &why) {
+std::string writePlot(const std::vector<ShapeResult> &results, const std::string &dir,
+                      std::string &why) {
   if (!succeeds("command -v gnuplot")) {
     why = "gnuplot not found (Debian: gnuplot-nox); skipping the plot";
     return std::string();
@@ -83,10 +92,11 @@ std::string writePlot(const std::vector<ShapeResult> &results, const std::string
     bool bars;
   };
   std::vector<Panel> panels;
-  for (const Panel &panel : {Panel{&singleSquare, "sgemm-square.dat", "SGEMM, square", false},
-                             Panel{&doubleSquare, "dgemm-square.dat", "DGEMM, square", false},
-                             Panel{&singleOther, "sgemm-other.dat", "SGEMM, skinny and strided-batched", true},
-                             Panel{&doubleOther, "dgemm-other.dat", "DGEMM, skinny and strided-batched", true}})
+  for (const Panel &panel :
+       {Panel{&singleSquare, "sgemm-square.dat", "SGEMM, square", false},
+        Panel{&doubleSquare, "dgemm-square.dat", "DGEMM, square", false},
+        Panel{&singleOther, "sgemm-other.dat", "SGEMM, skinny and strided-batched", true},
+        Panel{&doubleOther, "dgemm-other.dat", "DGEMM, skinny and strided-batched", true}})
     if (!panel.rows->empty())
       panels.push_back(panel);
   if (panels.empty()) {

@@ -14,7 +14,8 @@ namespace bench {
 // Writes DIR/gemm.gp and its data files and runs gnuplot to make DIR/gemm.png.
 // Returns the PNG's path, or "" with the reason (no gnuplot, nothing to plot,
 // gnuplot failed) in `why`.
-std::string writePlot(const std::vector<ShapeResult> &results, const std::string &dir, std::string &why);
+std::string writePlot(const std::vector<ShapeResult> &results, const std::string &dir,
+                      std::string &why);
 
 } // namespace bench
 

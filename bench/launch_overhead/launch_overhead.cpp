@@ -16,8 +16,8 @@
 #define CL_HPP_MINIMUM_OPENCL_VERSION 120
 #include <CL/opencl.hpp>
 
-#include <cuda_runtime.h>
 #include <cucl/module_abi.h>
+#include <cuda_runtime.h>
 
 namespace {
 
@@ -31,8 +31,8 @@ const char kTouchStub = 0;
 
 // Microseconds per call of `body`: the best mean of five runs of
 // `iterations` calls after a warm-up (best-of, because the machine is shared).
-double microsPerCall(int iterations, const std::function<void()> &body,
-                     const std::function<void()> &drain = [] {}) {
+double microsPerCall(
+    int iterations, const std::function<void()> &body, const std::function<void()> &drain = [] {}) {
   for (int i = 0; i < iterations / 10 + 1; ++i)
     body();
   drain();
@@ -61,8 +61,8 @@ bool check(cudaError_t status, const char *what) {
 } // namespace
 
 int main() {
-  cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION, "bench.cl", kSource,
-                        std::strlen(kSource), nullptr};
+  cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION, "bench.cl",
+                        kSource,           std::strlen(kSource),    nullptr};
   void **module = __cuclRegisterModule(&image);
   cuclKernelArgInfo pointerArg{cuclArgGlobalPointer, sizeof(void *)};
   __cuclRegisterKernel(module, &kTouchStub, "touch", 1, &pointerArg, 0);
@@ -112,30 +112,34 @@ int main() {
               "raw OpenCL", "ratio");
   const int n = 1000;
   row("launch + synchronize",
-      microsPerCall(n, [&] {
-        cudaLaunchKernel(&kTouchStub, dim3(1), dim3(1), args, 0, nullptr);
-        cudaDeviceSynchronize();
-      }),
+      microsPerCall(n,
+                    [&] {
+                      cudaLaunchKernel(&kTouchStub, dim3(1), dim3(1), args, 0, nullptr);
+                      cudaDeviceSynchronize();
+                    }),
       microsPerCall(n, [&] {
         queue.enqueueNDRangeKernel(kernel, cl::NullRange, one, one);
         queue.finish();
       }));
   row("launch only (async)",
-      microsPerCall(n, [&] { cudaLaunchKernel(&kTouchStub, dim3(1), dim3(1), args, 0, nullptr); },
-                    [] { cudaDeviceSynchronize(); }),
-      microsPerCall(n, [&] { queue.enqueueNDRangeKernel(kernel, cl::NullRange, one, one); },
-                    [&] { queue.finish(); }));
+      microsPerCall(
+          n, [&] { cudaLaunchKernel(&kTouchStub, dim3(1), dim3(1), args, 0, nullptr); },
+          [] { cudaDeviceSynchronize(); }),
+      microsPerCall(
+          n, [&] { queue.enqueueNDRangeKernel(kernel, cl::NullRange, one, one); },
+          [&] { queue.finish(); }));
   row("memcpy 4 B host->device",
       microsPerCall(n, [&] { cudaMemcpy(d, &hostValue, sizeof(int), cudaMemcpyHostToDevice); }),
-      microsPerCall(n, [&] { queue.enqueueWriteBuffer(buffer, CL_TRUE, 0, sizeof(int), &hostValue); }));
+      microsPerCall(
+          n, [&] { queue.enqueueWriteBuffer(buffer, CL_TRUE, 0, sizeof(int), &hostValue); }));
   row("memcpy 4 B device->host",
       microsPerCall(n, [&] { cudaMemcpy(&hostValue, d, sizeof(int), cudaMemcpyDeviceToHost); }),
-      microsPerCall(n, [&] { queue.enqueueReadBuffer(buffer, CL_TRUE, 0, sizeof(int), &hostValue); }));
+      microsPerCall(n,
+                    [&] { queue.enqueueReadBuffer(buffer, CL_TRUE, 0, sizeof(int), &hostValue); }));
   row("memcpy 64 MiB host->device",
       microsPerCall(4, [&] { cudaMemcpy(dBig, hostBig.data(), bigBytes, cudaMemcpyHostToDevice); }),
-      microsPerCall(4, [&] {
-        queue.enqueueWriteBuffer(bigBuffer, CL_TRUE, 0, bigBytes, hostBig.data());
-      }));
+      microsPerCall(
+          4, [&] { queue.enqueueWriteBuffer(bigBuffer, CL_TRUE, 0, bigBytes, hostBig.data()); }));
   bool ok = check(cudaDeviceSynchronize(), "cudaDeviceSynchronize") &&
             check(cudaFree(d), "cudaFree") && check(cudaFree(dBig), "cudaFree");
   __cuclUnregisterModule(module);

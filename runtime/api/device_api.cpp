@@ -15,52 +15,96 @@ unsigned deviceFlags = cudaDeviceScheduleAuto; // accepted and reported back onl
 // Attributes with no OpenCL counterpart (textures, surfaces, ...) are 0.
 int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
   switch (attr) {
-  case cudaDevAttrMaxThreadsPerBlock: return p.maxThreadsPerBlock;
-  case cudaDevAttrMaxBlockDimX: return p.maxThreadsDim[0];
-  case cudaDevAttrMaxBlockDimY: return p.maxThreadsDim[1];
-  case cudaDevAttrMaxBlockDimZ: return p.maxThreadsDim[2];
-  case cudaDevAttrMaxGridDimX: return p.maxGridSize[0];
-  case cudaDevAttrMaxGridDimY: return p.maxGridSize[1];
-  case cudaDevAttrMaxGridDimZ: return p.maxGridSize[2];
-  case cudaDevAttrMaxSharedMemoryPerBlock: return static_cast<int>(p.sharedMemPerBlock);
-  case cudaDevAttrTotalConstantMemory: return static_cast<int>(p.totalConstMem);
-  case cudaDevAttrWarpSize: return p.warpSize;
-  case cudaDevAttrMaxPitch: return p.memPitch > 0x7fffffff ? 0x7fffffff : static_cast<int>(p.memPitch);
-  case cudaDevAttrMaxRegistersPerBlock: return p.regsPerBlock;
-  case cudaDevAttrClockRate: return p.clockRate;
-  case cudaDevAttrTextureAlignment: return static_cast<int>(p.textureAlignment);
-  case cudaDevAttrGpuOverlap: return p.deviceOverlap;
-  case cudaDevAttrMultiProcessorCount: return p.multiProcessorCount;
-  case cudaDevAttrKernelExecTimeout: return p.kernelExecTimeoutEnabled;
-  case cudaDevAttrIntegrated: return p.integrated;
-  case cudaDevAttrCanMapHostMemory: return p.canMapHostMemory;
-  case cudaDevAttrComputeMode: return p.computeMode;
-  case cudaDevAttrSurfaceAlignment: return static_cast<int>(p.surfaceAlignment);
-  case cudaDevAttrConcurrentKernels: return p.concurrentKernels;
-  case cudaDevAttrEccEnabled: return p.ECCEnabled;
-  case cudaDevAttrPciBusId: return p.pciBusID;
-  case cudaDevAttrPciDeviceId: return p.pciDeviceID;
-  case cudaDevAttrPciDomainId: return p.pciDomainID;
-  case cudaDevAttrMemoryClockRate: return p.memoryClockRate;
-  case cudaDevAttrGlobalMemoryBusWidth: return p.memoryBusWidth;
-  case cudaDevAttrL2CacheSize: return p.l2CacheSize;
-  case cudaDevAttrMaxThreadsPerMultiProcessor: return p.maxThreadsPerMultiProcessor;
-  case cudaDevAttrAsyncEngineCount: return p.asyncEngineCount;
-  case cudaDevAttrUnifiedAddressing: return p.unifiedAddressing;
-  case cudaDevAttrTexturePitchAlignment: return static_cast<int>(p.texturePitchAlignment);
-  case cudaDevAttrComputeCapabilityMajor: return p.major;
-  case cudaDevAttrComputeCapabilityMinor: return p.minor;
-  case cudaDevAttrGlobalL1CacheSupported: return p.globalL1CacheSupported;
-  case cudaDevAttrLocalL1CacheSupported: return p.localL1CacheSupported;
+  case cudaDevAttrMaxThreadsPerBlock:
+    return p.maxThreadsPerBlock;
+  case cudaDevAttrMaxBlockDimX:
+    return p.maxThreadsDim[0];
+  case cudaDevAttrMaxBlockDimY:
+    return p.maxThreadsDim[1];
+  case cudaDevAttrMaxBlockDimZ:
+    return p.maxThreadsDim[2];
+  case cudaDevAttrMaxGridDimX:
+    return p.maxGridSize[0];
+  case cudaDevAttrMaxGridDimY:
+    return p.maxGridSize[1];
+  case cudaDevAttrMaxGridDimZ:
+    return p.maxGridSize[2];
+  case cudaDevAttrMaxSharedMemoryPerBlock:
+    return static_cast<int>(p.sharedMemPerBlock);
+  case cudaDevAttrTotalConstantMemory:
+    return static_cast<int>(p.totalConstMem);
+  case cudaDevAttrWarpSize:
+    return p.warpSize;
+  case cudaDevAttrMaxPitch:
+    return p.memPitch > 0x7fffffff ? 0x7fffffff : static_cast<int>(p.memPitch);
+  case cudaDevAttrMaxRegistersPerBlock:
+    return p.regsPerBlock;
+  case cudaDevAttrClockRate:
+    return p.clockRate;
+  case cudaDevAttrTextureAlignment:
+    return static_cast<int>(p.textureAlignment);
+  case cudaDevAttrGpuOverlap:
+    return p.deviceOverlap;
+  case cudaDevAttrMultiProcessorCount:
+    return p.multiProcessorCount;
+  case cudaDevAttrKernelExecTimeout:
+    return p.kernelExecTimeoutEnabled;
+  case cudaDevAttrIntegrated:
+    return p.integrated;
+  case cudaDevAttrCanMapHostMemory:
+    return p.canMapHostMemory;
+  case cudaDevAttrComputeMode:
+    return p.computeMode;
+  case cudaDevAttrSurfaceAlignment:
+    return static_cast<int>(p.surfaceAlignment);
+  case cudaDevAttrConcurrentKernels:
+    return p.concurrentKernels;
+  case cudaDevAttrEccEnabled:
+    return p.ECCEnabled;
+  case cudaDevAttrPciBusId:
+    return p.pciBusID;
+  case cudaDevAttrPciDeviceId:
+    return p.pciDeviceID;
+  case cudaDevAttrPciDomainId:
+    return p.pciDomainID;
+  case cudaDevAttrMemoryClockRate:
+    return p.memoryClockRate;
+  case cudaDevAttrGlobalMemoryBusWidth:
+    return p.memoryBusWidth;
+  case cudaDevAttrL2CacheSize:
+    return p.l2CacheSize;
+  case cudaDevAttrMaxThreadsPerMultiProcessor:
+    return p.maxThreadsPerMultiProcessor;
+  case cudaDevAttrAsyncEngineCount:
+    return p.asyncEngineCount;
+  case cudaDevAttrUnifiedAddressing:
+    return p.unifiedAddressing;
+  case cudaDevAttrTexturePitchAlignment:
+    return static_cast<int>(p.texturePitchAlignment);
+  case cudaDevAttrComputeCapabilityMajor:
+    return p.major;
+  case cudaDevAttrComputeCapabilityMinor:
+    return p.minor;
+  case cudaDevAttrGlobalL1CacheSupported:
+    return p.globalL1CacheSupported;
+  case cudaDevAttrLocalL1CacheSupported:
+    return p.localL1CacheSupported;
   case cudaDevAttrMaxSharedMemoryPerMultiprocessor:
     return static_cast<int>(p.sharedMemPerMultiprocessor);
-  case cudaDevAttrMaxRegistersPerMultiprocessor: return p.regsPerMultiprocessor;
-  case cudaDevAttrManagedMemory: return p.managedMemory;
-  case cudaDevAttrIsMultiGpuBoard: return p.isMultiGpuBoard;
-  case cudaDevAttrSingleToDoublePrecisionPerfRatio: return p.singleToDoublePrecisionPerfRatio;
-  case cudaDevAttrMaxSharedMemoryPerBlockOptin: return static_cast<int>(p.sharedMemPerBlockOptin);
-  case cudaDevAttrMaxBlocksPerMultiprocessor: return p.maxBlocksPerMultiProcessor;
-  default: return 0;
+  case cudaDevAttrMaxRegistersPerMultiprocessor:
+    return p.regsPerMultiprocessor;
+  case cudaDevAttrManagedMemory:
+    return p.managedMemory;
+  case cudaDevAttrIsMultiGpuBoard:
+    return p.isMultiGpuBoard;
+  case cudaDevAttrSingleToDoublePrecisionPerfRatio:
+    return p.singleToDoublePrecisionPerfRatio;
+  case cudaDevAttrMaxSharedMemoryPerBlockOptin:
+    return static_cast<int>(p.sharedMemPerBlockOptin);
+  case cudaDevAttrMaxBlocksPerMultiprocessor:
+    return p.maxBlocksPerMultiProcessor;
+  default:
+    return 0;
   }
 }
 
@@ -122,7 +166,9 @@ CUCL_API cudaError_t cudaDeviceSynchronize(void) {
   return cucl::onCurrentDevice([](cucl::Device &device) { return device.synchronize(); });
 }
 
-CUCL_API cudaError_t cudaThreadSynchronize(void) { return cudaDeviceSynchronize(); }
+CUCL_API cudaError_t cudaThreadSynchronize(void) {
+  return cudaDeviceSynchronize();
+}
 
 // Waits for the device, frees all its allocations and clears its sticky
 // error. Streams and events stay valid (documented difference from CUDA).
@@ -175,13 +221,13 @@ namespace {
 struct Limits {
   std::mutex mutex;
   size_t values[cudaLimitPersistingL2CacheSize + 1] = {
-      1024,      // cudaLimitStackSize
-      1u << 20,  // cudaLimitPrintfFifoSize
-      8u << 20,  // cudaLimitMallocHeapSize
-      2,         // cudaLimitDevRuntimeSyncDepth
-      2048,      // cudaLimitDevRuntimePendingLaunchCount
-      64,        // cudaLimitMaxL2FetchGranularity
-      0,         // cudaLimitPersistingL2CacheSize
+      1024,     // cudaLimitStackSize
+      1u << 20, // cudaLimitPrintfFifoSize
+      8u << 20, // cudaLimitMallocHeapSize
+      2,        // cudaLimitDevRuntimeSyncDepth
+      2048,     // cudaLimitDevRuntimePendingLaunchCount
+      64,       // cudaLimitMaxL2FetchGranularity
+      0,        // cudaLimitPersistingL2CacheSize
   };
 };
 Limits &limits() {

@@ -91,9 +91,9 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
       *numBlocks = 0;
       return cudaSuccess;
     }
-    std::size_t blocks = std::min<std::size_t>(
-        static_cast<std::size_t>(prop.maxBlocksPerMultiProcessor),
-        static_cast<std::size_t>(prop.maxThreadsPerMultiProcessor) / threads);
+    std::size_t blocks =
+        std::min<std::size_t>(static_cast<std::size_t>(prop.maxBlocksPerMultiProcessor),
+                              static_cast<std::size_t>(prop.maxThreadsPerMultiProcessor) / threads);
     std::size_t shared = instance->staticLocalMem + dynamicSMemSize;
     if (shared > device.limits().localMemSize)
       blocks = 0;
@@ -104,11 +104,9 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
   });
 }
 
-CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks,
-                                                                   const void *func,
+CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks, const void *func,
                                                                    int blockSize,
                                                                    size_t dynamicSMemSize) {
-  return cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(numBlocks, func, blockSize,
-                                                                dynamicSMemSize,
-                                                                cudaOccupancyDefault);
+  return cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+      numBlocks, func, blockSize, dynamicSMemSize, cudaOccupancyDefault);
 }

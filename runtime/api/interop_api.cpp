@@ -13,8 +13,8 @@
 namespace {
 
 using cucl::Device;
-using cucl::DeviceRegistry;
 using cucl::deviceAt;
+using cucl::DeviceRegistry;
 
 // The stream object behind an API handle, which must belong to `device`.
 cudaError_t streamOf(Device &device, cudaStream_t handle, CUstream_st **out) {
@@ -82,14 +82,15 @@ CUCL_API cudaError_t __cuclEnqueueOnStream(int device, cudaStream_t stream, cucl
     // cl::Event wraps exactly one cl_event, so a vector of them is an array
     // of cl_event.
     static_assert(sizeof(cl::Event) == sizeof(cl_event), "cl::Event is a bare handle");
-    const cl_event *raw = waits == nullptr ? nullptr : reinterpret_cast<const cl_event *>(waits->data());
+    const cl_event *raw =
+        waits == nullptr ? nullptr : reinterpret_cast<const cl_event *>(waits->data());
     cl_uint count = waits == nullptr ? 0 : static_cast<cl_uint>(waits->size());
     cl_event event = nullptr;
     cl_int submitted = submit(user, target->queue(), count, raw, &event);
     if (submitted == CL_SUCCESS) {
       if (event == nullptr)
         return CL_INVALID_EVENT; // the contract: one command, its event returned
-      *done = cl::Event(event); // takes over the submitter's reference
+      *done = cl::Event(event);  // takes over the submitter's reference
     }
     return submitted;
   });

@@ -14,8 +14,7 @@ using cucl::Device;
 
 cudaError_t validateDimensions(const Device &device, dim3 grid, dim3 block) {
   const cucl::DeviceLimits &limits = device.limits();
-  if (grid.x == 0 || grid.y == 0 || grid.z == 0 || block.x == 0 || block.y == 0 ||
-      block.z == 0)
+  if (grid.x == 0 || grid.y == 0 || grid.z == 0 || block.x == 0 || block.y == 0 || block.z == 0)
     return cudaErrorInvalidConfiguration;
   if (grid.x > cucl::kMaxGridX || grid.y > cucl::kMaxGridYZ || grid.z > cucl::kMaxGridYZ)
     return cudaErrorInvalidConfiguration;
@@ -110,8 +109,8 @@ cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, voi
                      std::size_t(grid.z) * block.z);
   cl::NDRange local(block.x, block.y, block.z);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local,
-                                              waits, done);
+    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local, waits,
+                                              done);
   });
   return cucl::fromEnqueueStatus(result, device);
 }

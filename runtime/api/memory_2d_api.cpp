@@ -83,8 +83,8 @@ cudaError_t copyRect(void *dst, size_t dpitch, const void *src, size_t spitch, R
                                   cudaMemcpyDeviceToHost, nullptr, false);
     if (status != cudaSuccess)
       return status;
-    return copyRect(dst, dpitch, staging.data(), rect.width, rect, cudaMemcpyHostToDevice,
-                    nullptr, false);
+    return copyRect(dst, dpitch, staging.data(), rect.width, rect, cudaMemcpyHostToDevice, nullptr,
+                    false);
   }
 
   CUstream_st *stream = nullptr;
@@ -95,18 +95,18 @@ cudaError_t copyRect(void *dst, size_t dpitch, const void *src, size_t spitch, R
   cl::array<cl::size_type, 3> hostOrigin{0, 0, 0};
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
     if (srcDevice && dstDevice)
-      return stream->queue.enqueueCopyBufferRect(
-          srcAt.buffer, dstAt.buffer, {srcAt.offset, 0, 0}, {dstAt.offset, 0, 0}, region, spitch,
-          0, dpitch, 0, waits, done);
+      return stream->queue.enqueueCopyBufferRect(srcAt.buffer, dstAt.buffer, {srcAt.offset, 0, 0},
+                                                 {dstAt.offset, 0, 0}, region, spitch, 0, dpitch, 0,
+                                                 waits, done);
     if (dstDevice) // host -> device: blocking, the source may be reused on return
       return stream->queue.enqueueWriteBufferRect(dstAt.buffer, CL_TRUE, {dstAt.offset, 0, 0},
-                                                  hostOrigin, region, dpitch, 0, spitch, 0,
-                                                  src, waits, done);
+                                                  hostOrigin, region, dpitch, 0, spitch, 0, src,
+                                                  waits, done);
     // Into pageable memory even the async copy returns with the data (CUDA).
     cl_bool blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
-    return stream->queue.enqueueReadBufferRect(srcAt.buffer, blocking,
-                                               {srcAt.offset, 0, 0}, hostOrigin, region, spitch,
-                                               0, dpitch, 0, dst, waits, done);
+    return stream->queue.enqueueReadBufferRect(srcAt.buffer, blocking, {srcAt.offset, 0, 0},
+                                               hostOrigin, region, spitch, 0, dpitch, 0, dst, waits,
+                                               done);
   });
   return cucl::fromEnqueueStatus(result, stream->device);
 }
@@ -132,8 +132,8 @@ cudaError_t fillRect(void *devPtr, size_t pitch, int value, Rect rect, CUstream_
   size_t rowBytes = contiguous ? rect.width * rect.height : rect.width;
   for (size_t row = 0; row < rows; ++row) {
     cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-      return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset + row * pitch,
-                                             rowBytes, waits, done);
+      return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset + row * pitch, rowBytes,
+                                             waits, done);
     });
     if (result != CL_SUCCESS)
       return cucl::fromEnqueueStatus(result, stream->device);
@@ -177,8 +177,9 @@ CUCL_API cudaError_t cudaMemcpy2DAsync(void *dst, size_t dpitch, const void *src
 
 CUCL_API cudaError_t cudaMemset2D(void *devPtr, size_t pitch, int value, size_t width,
                                   size_t height) {
-  return cucl::onCurrentDevice(
-      [&](Device &) { return fillRect(devPtr, pitch, value, Rect{width, height}, nullptr); });
+  return cucl::onCurrentDevice([&](Device &) {
+    return fillRect(devPtr, pitch, value, Rect{width, height}, nullptr);
+  });
 }
 
 CUCL_API cudaError_t cudaMemset2DAsync(void *devPtr, size_t pitch, int value, size_t width,

@@ -26,8 +26,7 @@ Side classify(const void *pointer, ResolvedAddress *resolved) {
   return cucl::classifyPointer(pointer, resolved);
 }
 
-cudaError_t streamFor(const ResolvedAddress &resolved, CUstream_st *requested,
-                      CUstream_st **out) {
+cudaError_t streamFor(const ResolvedAddress &resolved, CUstream_st *requested, CUstream_st **out) {
   return cucl::streamForAllocation(resolved, requested, out);
 }
 
@@ -45,8 +44,8 @@ cudaError_t copyHostToDevice(const ResolvedAddress &dst, const void *src, size_t
   if (!async) {
     // Blocking: the caller may reuse `src` as soon as we return.
     cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-      return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src,
-                                              waits, done);
+      return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src, waits,
+                                              done);
     });
     return cucl::fromEnqueueStatus(result, stream->device);
   }
@@ -99,8 +98,8 @@ cudaError_t copyDeviceToHost(void *dst, const ResolvedAddress &src, size_t count
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 
-cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress &src,
-                               size_t count, CUstream_st *requested) {
+cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress &src, size_t count,
+                               CUstream_st *requested) {
   if (dst.device != src.device) {
     // Separate OpenCL contexts: stage through host memory, synchronously.
     std::vector<unsigned char> staging(count);
@@ -243,15 +242,14 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
 }
 
 CUCL_API cudaError_t cudaMemcpy(void *dst, const void *src, size_t count, cudaMemcpyKind kind) {
-  return cucl::onCurrentDevice(
-      [&](Device &device) {
-        return copy(dst, src, count, cucl::enumArgument(kind), &device.legacyStream(),
-                    /*async=*/false);
-      });
+  return cucl::onCurrentDevice([&](Device &device) {
+    return copy(dst, src, count, cucl::enumArgument(kind), &device.legacyStream(),
+                /*async=*/false);
+  });
 }
 
-CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count,
-                                     cudaMemcpyKind kind, cudaStream_t stream) {
+CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count, cudaMemcpyKind kind,
+                                     cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     CUstream_st *resolved = nullptr;
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);

@@ -20,8 +20,8 @@ CUCL_API cudaError_t cudaMemcpyToSymbolAsync(const void *, const void *, size_t,
   return cucl::report(cudaErrorInvalidSymbol);
 }
 
-CUCL_API cudaError_t cudaMemcpyFromSymbolAsync(void *, const void *, size_t, size_t,
-                                               cudaMemcpyKind, cudaStream_t) {
+CUCL_API cudaError_t cudaMemcpyFromSymbolAsync(void *, const void *, size_t, size_t, cudaMemcpyKind,
+                                               cudaStream_t) {
   return cucl::report(cudaErrorInvalidSymbol);
 }
 

@@ -15,5 +15,9 @@ CUCL_API cudaError_t cudaRuntimeGetVersion(int *runtimeVersion) {
   return cudaSuccess;
 }
 
-CUCL_API cudaError_t cudaProfilerStart(void) { return cudaSuccess; }
-CUCL_API cudaError_t cudaProfilerStop(void) { return cudaSuccess; }
+CUCL_API cudaError_t cudaProfilerStart(void) {
+  return cudaSuccess;
+}
+CUCL_API cudaError_t cudaProfilerStop(void) {
+  return cudaSuccess;
+}

@@ -4,8 +4,8 @@ namespace cucl::backend {
 
 const char *clErrorName(cl_int status) {
   switch (status) {
-#define CUCL_CL_NAME(code) \
-  case code:               \
+#define CUCL_CL_NAME(code)                                                                         \
+  case code:                                                                                       \
     return #code;
     CUCL_CL_NAME(CL_SUCCESS)
     CUCL_CL_NAME(CL_DEVICE_NOT_FOUND)

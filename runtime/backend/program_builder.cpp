@@ -21,7 +21,8 @@ BuiltProgram buildProgram(const cl::Context &context, const cl::Device &device,
   cl::Program program(context, source, false, &result.status);
   if (result.status != CL_SUCCESS)
     return result;
-  result.status = program.build(std::vector<cl::Device>{device}, withCudaRounding(device, options).c_str());
+  result.status =
+      program.build(std::vector<cl::Device>{device}, withCudaRounding(device, options).c_str());
   cl_int logStatus = CL_SUCCESS;
   std::string log = program.getBuildInfo<CL_PROGRAM_BUILD_LOG>(device, &logStatus);
   if (logStatus == CL_SUCCESS)

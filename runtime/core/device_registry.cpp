@@ -120,6 +120,8 @@ cudaError_t setCurrentDevice(int index) {
   return status;
 }
 
-int currentDeviceIndex() { return currentIndex; }
+int currentDeviceIndex() {
+  return currentIndex;
+}
 
 } // namespace cucl

@@ -6,8 +6,12 @@ namespace {
 thread_local cudaError_t lastError = cudaSuccess;
 } // namespace
 
-void setLastError(cudaError_t error) { lastError = error; }
-cudaError_t peekLastError() { return lastError; }
+void setLastError(cudaError_t error) {
+  lastError = error;
+}
+cudaError_t peekLastError() {
+  return lastError;
+}
 cudaError_t takeLastError() {
   cudaError_t error = lastError;
   lastError = cudaSuccess;
@@ -18,8 +22,8 @@ cudaError_t takeLastError() {
 // compile and a repeated value is a duplicate case.
 const char *errorName(cudaError_t error) {
   switch (error) {
-#define CUCL_ERROR(code, description) \
-  case code:                          \
+#define CUCL_ERROR(code, description)                                                              \
+  case code:                                                                                       \
     return #code;
 #include "core/error_table.def"
 #undef CUCL_ERROR
@@ -30,8 +34,8 @@ const char *errorName(cudaError_t error) {
 
 const char *errorDescription(cudaError_t error) {
   switch (error) {
-#define CUCL_ERROR(code, description) \
-  case code:                          \
+#define CUCL_ERROR(code, description)                                                              \
+  case code:                                                                                       \
     return description;
 #include "core/error_table.def"
 #undef CUCL_ERROR

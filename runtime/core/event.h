@@ -16,8 +16,8 @@ struct CUevent_st {
   const unsigned flags;
 
   std::mutex mutex;
-  cl::Event marker;        // null until recorded
-  cl::CommandQueue queue;  // where it was recorded, flushed before cross-queue waits
+  cl::Event marker;       // null until recorded
+  cl::CommandQueue queue; // where it was recorded, flushed before cross-queue waits
 };
 
 namespace cucl {

@@ -1,9 +1,9 @@
 #include "core/host_allocations.h"
 
-#include <cstdlib>
-#include <mutex>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
+#include <mutex>
 
 namespace cucl {
 
@@ -12,7 +12,7 @@ constexpr std::size_t kPageSize = 4096;
 
 struct HostAllocations {
   std::mutex mutex;
-  std::map<std::uintptr_t, std::size_t> live;      // cudaMallocHost blocks: start -> bytes
+  std::map<std::uintptr_t, std::size_t> live;       // cudaMallocHost blocks: start -> bytes
   std::map<std::uintptr_t, std::size_t> registered; // start -> bytes
 };
 HostAllocations &hostAllocations() {

@@ -15,8 +15,8 @@ bool isHostAllocation(const void *pointer);
 // cudaHostRegister bookkeeping: registration changes nothing about the
 // memory (it is used as ordinary host memory either way).
 bool registerHost(void *pointer, std::size_t bytes); // false if already registered
-bool unregisterHost(void *pointer);                   // false if not registered
-bool isRegisteredHost(const void *pointer);           // inside a registered range
+bool unregisterHost(void *pointer);                  // false if not registered
+bool isRegisteredHost(const void *pointer);          // inside a registered range
 // Inside a cudaMallocHost block or a registered range: memory CUDA would have
 // page-locked, so async copies into it may return before the data arrives.
 bool isPageLockedHost(const void *pointer);

@@ -41,7 +41,9 @@ public:
   }
 
 private:
-  HostFunctionRunner() { std::thread([this] { run(); }).detach(); }
+  HostFunctionRunner() {
+    std::thread([this] { run(); }).detach();
+  }
 
   void run() {
     for (;;) {

@@ -8,7 +8,9 @@ namespace {
 thread_local std::vector<LaunchConfig> stack;
 }
 
-void pushLaunchConfig(const LaunchConfig &config) { stack.push_back(config); }
+void pushLaunchConfig(const LaunchConfig &config) {
+  stack.push_back(config);
+}
 
 bool popLaunchConfig(LaunchConfig *out) {
   if (stack.empty())

@@ -10,7 +10,9 @@
 namespace cucl {
 
 namespace {
-std::size_t deviceSlot(const Device &device) { return static_cast<std::size_t>(device.index()); }
+std::size_t deviceSlot(const Device &device) {
+  return static_cast<std::size_t>(device.index());
+}
 } // namespace
 
 ModuleRegistry &ModuleRegistry::instance() {
@@ -85,9 +87,8 @@ cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *o
   if (module.builds.size() <= slot)
     module.builds.resize(slot + 1);
   if (!module.builds[slot]) {
-    backend::BuiltProgram built =
-        backend::buildProgram(device.context(), device.clDevice(), module.source,
-                              module.buildOptions);
+    backend::BuiltProgram built = backend::buildProgram(device.context(), device.clDevice(),
+                                                        module.source, module.buildOptions);
     if (built.status != CL_SUCCESS) {
       verboseLog("building module %s for device %d failed (%s); build log:\n%s",
                  module.name.c_str(), device.index(), backend::clErrorName(built.status),
@@ -118,8 +119,8 @@ cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelIn
   cl_int status = CL_SUCCESS;
   instance->kernel = cl::Kernel(program, kernel.name.c_str(), &status);
   if (status != CL_SUCCESS) {
-    verboseLog("module %s has no kernel %s (%s)", kernel.module->name.c_str(),
-               kernel.name.c_str(), backend::clErrorName(status));
+    verboseLog("module %s has no kernel %s (%s)", kernel.module->name.c_str(), kernel.name.c_str(),
+               backend::clErrorName(status));
     return cudaErrorInvalidDeviceFunction;
   }
   cl_uint numArgs = instance->kernel.getInfo<CL_KERNEL_NUM_ARGS>();

@@ -63,8 +63,8 @@ public:
   static ModuleRegistry &instance();
 
   void **registerModule(const cuclModuleImage *image);
-  void registerKernel(void **handle, const void *hostStub, const char *kernelName,
-                      unsigned numArgs, const cuclKernelArgInfo *args, unsigned flags);
+  void registerKernel(void **handle, const void *hostStub, const char *kernelName, unsigned numArgs,
+                      const cuclKernelArgInfo *args, unsigned flags);
   void unregisterModule(void **handle);
 
   // nullptr for an address no kernel was registered with.

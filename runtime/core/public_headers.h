@@ -7,9 +7,9 @@
 #define CUCL_CORE_PUBLIC_HEADERS_H
 
 #pragma GCC visibility push(default)
-#include "cuda_runtime_api.h"
-#include "cuda_profiler_api.h"
 #include "cucl/module_abi.h"
+#include "cuda_profiler_api.h"
+#include "cuda_runtime_api.h"
 #pragma GCC visibility pop
 
 #endif // CUCL_CORE_PUBLIC_HEADERS_H

@@ -3,11 +3,10 @@
 #include <memory>
 #include <unordered_map>
 
-#include "core/diagnostics.h"
 #include "backend/cl_error_names.h"
+#include "core/diagnostics.h"
 
-CUstream_st::CUstream_st(cucl::Device &owner, unsigned streamFlags, bool isLegacy,
-                         cl_int *status)
+CUstream_st::CUstream_st(cucl::Device &owner, unsigned streamFlags, bool isLegacy, cl_int *status)
     : device(owner), flags(streamFlags), legacy(isLegacy) {
   queue = cl::CommandQueue(owner.context(), owner.clDevice(), CL_QUEUE_PROFILING_ENABLE, status);
 }

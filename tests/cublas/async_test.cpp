@@ -55,8 +55,8 @@ TEST_F(Async, RoutinesRunInStreamOrderAfterEarlierWork) {
     BusyStream busy;
     CUBLAS_OK(cublasSetStream(handle, busy.stream));
     // Queued behind the host function: the copy, then axpy that reads it.
-    CUDA_OK(cudaMemcpyAsync(dx.get(), pinned, n * sizeof(float), cudaMemcpyHostToDevice,
-                            busy.stream));
+    CUDA_OK(
+        cudaMemcpyAsync(dx.get(), pinned, n * sizeof(float), cudaMemcpyHostToDevice, busy.stream));
     const float alpha = 2;
     CUBLAS_OK(cublasSaxpy(handle, n, &alpha, dx.get(), 1, dy.get(), 1));
     // The call returned while the stream is still blocked.
@@ -80,8 +80,8 @@ TEST_F(Async, HostPointerModeResultWaitsForTheStream) {
   DeviceArray<float> dx(std::vector<float>(n, 0.0f));
   BusyStream busy;
   CUBLAS_OK(cublasSetStream(handle, busy.stream));
-  CUDA_OK(cudaMemcpyAsync(dx.get(), pinned, n * sizeof(float), cudaMemcpyHostToDevice,
-                          busy.stream));
+  CUDA_OK(
+      cudaMemcpyAsync(dx.get(), pinned, n * sizeof(float), cudaMemcpyHostToDevice, busy.stream));
   std::thread releaser([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     busy.release();

@@ -11,8 +11,8 @@ inline cublasStatus_t axpy(cublasHandle_t h, int n, const float *alpha, const fl
                            float *y, int incy) {
   return cublasSaxpy(h, n, alpha, x, incx, y, incy);
 }
-inline cublasStatus_t axpy(cublasHandle_t h, int n, const double *alpha, const double *x,
-                           int incx, double *y, int incy) {
+inline cublasStatus_t axpy(cublasHandle_t h, int n, const double *alpha, const double *x, int incx,
+                           double *y, int incy) {
   return cublasDaxpy(h, n, alpha, x, incx, y, incy);
 }
 inline cublasStatus_t scal(cublasHandle_t h, int n, const float *alpha, float *x, int incx) {
@@ -53,8 +53,8 @@ inline cublasStatus_t gemv(cublasHandle_t h, cublasOperation_t trans, int m, int
   return cublasSgemv(h, trans, m, n, alpha, A, lda, x, incx, beta, y, incy);
 }
 inline cublasStatus_t gemv(cublasHandle_t h, cublasOperation_t trans, int m, int n,
-                           const double *alpha, const double *A, int lda, const double *x,
-                           int incx, const double *beta, double *y, int incy) {
+                           const double *alpha, const double *A, int lda, const double *x, int incx,
+                           const double *beta, double *y, int incy) {
   return cublasDgemv(h, trans, m, n, alpha, A, lda, x, incx, beta, y, incy);
 }
 inline cublasStatus_t gemm(cublasHandle_t h, cublasOperation_t transa, cublasOperation_t transb,

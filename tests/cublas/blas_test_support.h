@@ -82,8 +82,7 @@ template <class T> std::vector<T> randomValues(std::size_t n, unsigned seed) {
 
 // Storage for a logical vector; the gaps hold `filler`, so a test can check
 // that a routine wrote only the elements it owns.
-template <class T>
-std::vector<T> toStorage(const std::vector<T> &logical, int inc, T filler) {
+template <class T> std::vector<T> toStorage(const std::vector<T> &logical, int inc, T filler) {
   int n = static_cast<int>(logical.size());
   std::vector<T> storage(storageLength(n, inc), filler);
   for (int i = 0; i < n; ++i)
@@ -97,7 +96,9 @@ template <class T> std::vector<T> fromStorage(const std::vector<T> &storage, int
   return logical;
 }
 
-template <class T> constexpr double epsilon() { return std::numeric_limits<T>::epsilon(); }
+template <class T> constexpr double epsilon() {
+  return std::numeric_limits<T>::epsilon();
+}
 
 // |got - want| within a bound for a sum of `terms` products whose absolute
 // values add up to `magnitude` (any summation order stays inside it).
@@ -106,8 +107,8 @@ template <class T>
   double bound = epsilon<T>() * (terms + 4) * magnitude + std::numeric_limits<T>::min();
   if (std::fabs(got - want) <= bound)
     return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "got " << got << ", want " << want << " (bound "
-                                       << bound << ")";
+  return ::testing::AssertionFailure()
+         << "got " << got << ", want " << want << " (bound " << bound << ")";
 }
 
 template <class T> const char *precisionName() {

@@ -51,9 +51,9 @@ TEST_F(Errors, GemvRejectsBadShapesIncrementsAndOps) {
   EXPECT_EQ(kInvalid, call(9, 2, 2, 2, 1, 1));
   EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, -1, 2, 2, 1, 1));
   EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 2, -1, 2, 1, 1));
-  EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 4, 2, 3, 1, 1));  // lda < m
-  EXPECT_EQ(kInvalid, call(CUBLAS_OP_T, 4, 2, 3, 1, 1));  // also for op T: A is m x n
-  EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 0, 2, 0, 1, 1));  // lda < max(1, m)
+  EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 4, 2, 3, 1, 1)); // lda < m
+  EXPECT_EQ(kInvalid, call(CUBLAS_OP_T, 4, 2, 3, 1, 1)); // also for op T: A is m x n
+  EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 0, 2, 0, 1, 1)); // lda < max(1, m)
   EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 2, 2, 2, 0, 1));
   EXPECT_EQ(kInvalid, call(CUBLAS_OP_N, 2, 2, 2, 1, 0));
   // The boundary cases are fine.
@@ -71,10 +71,10 @@ TEST_F(Errors, NullScalarsAndResults) {
   EXPECT_EQ(kInvalid, cublasSnrm2(handle, 8, x.get(), 1, nullptr));
   EXPECT_EQ(kInvalid, cublasSasum(handle, 8, x.get(), 1, nullptr));
   EXPECT_EQ(kInvalid, cublasIsamax(handle, 8, x.get(), 1, nullptr));
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, nullptr, x.get(), 2, x.get(), 1,
-                                  &one, x.get(), 1));
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, &one, x.get(), 2, x.get(), 1,
-                                  nullptr, x.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, nullptr, x.get(), 2, x.get(), 1, &one,
+                                  x.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, &one, x.get(), 2, x.get(), 1, nullptr,
+                                  x.get(), 1));
   EXPECT_EQ(kInvalid, cublasSdot(handle, 8, nullptr, 1, x.get(), 1, &result));
   CUBLAS_OK(cublasSetPointerMode(handle, CUBLAS_POINTER_MODE_DEVICE));
   EXPECT_EQ(kInvalid, cublasSdot(handle, 8, x.get(), 1, x.get(), 1, nullptr));
@@ -90,14 +90,14 @@ TEST_F(Errors, HostMemoryWhereDeviceMemoryBelongs) {
   EXPECT_EQ(kInvalid, cublasSaxpy(handle, 16, &one, x.get(), 1, host.data(), 1));
   EXPECT_EQ(kInvalid, cublasSdot(handle, 16, host.data(), 1, x.get(), 1, &result));
   EXPECT_EQ(kInvalid, cublasSasum(handle, 16, host.data(), 1, &result));
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, host.data(), 4, x.get(), 1,
-                                  &one, x.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, host.data(), 4, x.get(), 1, &one,
+                                  x.get(), 1));
   // Device pointer mode: scalars and results must be device memory too.
   CUBLAS_OK(cublasSetPointerMode(handle, CUBLAS_POINTER_MODE_DEVICE));
   EXPECT_EQ(kInvalid, cublasSscal(handle, 16, &one, x.get(), 1));
   EXPECT_EQ(kInvalid, cublasSnrm2(handle, 16, x.get(), 1, &result));
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, x.get(), 4, x.get(), 1,
-                                  x.get(), x.get(), 1));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, x.get(), 4, x.get(), 1, x.get(),
+                                  x.get(), 1));
 }
 
 TEST_F(Errors, DeviceMemoryWhereHostPointerModeWantsHostMemory) {
@@ -123,14 +123,14 @@ TEST_F(Errors, SpansPastTheAllocationAreRefused) {
   // A: (n - 1) * lda + m elements; x and y by op.
   EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, x.get(), 5, y.get(), 1, &one,
                                   y.get(), 1)); // 3 * 5 + 4 = 19 > 16
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_T, 16, 1, &one, x.get(), 16, y.get(), 2,
-                                  &one, y.get(), 1)); // x has m = 16 elements at stride 2
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 16, 1, &one, x.get(), 16, y.get(), 1,
-                                  &one, y.get() + 1, 1)); // y has m = 16 elements
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_T, 16, 1, &one, x.get(), 16, y.get(), 2, &one,
+                                  y.get(), 1)); // x has m = 16 elements at stride 2
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 16, 1, &one, x.get(), 16, y.get(), 1, &one,
+                                  y.get() + 1, 1)); // y has m = 16 elements
   // Exactly the allocation is fine.
   CUBLAS_OK(cublasSaxpy(handle, 8, &one, x.get(), 2, y.get(), -2));
-  CUBLAS_OK(cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, x.get(), 4, y.get(), 1, &one,
-                        y.get() + 12, 1));
+  CUBLAS_OK(
+      cublasSgemv(handle, CUBLAS_OP_N, 4, 4, &one, x.get(), 4, y.get(), 1, &one, y.get() + 12, 1));
 }
 
 // A pointer that is not a whole number of elements into its allocation would
@@ -149,10 +149,10 @@ TEST_F(Errors, MisalignedPointersAreRefused) {
   EXPECT_EQ(kInvalid, cublasSaxpy(handle, 4, &one, shifted(x.get(), 2), 1, y.get(), 1));
   EXPECT_EQ(kInvalid, cublasSscal(handle, 4, &one, shifted(x.get(), 1), 1));
   EXPECT_EQ(kInvalid, cublasSdot(handle, 4, x.get(), 1, shifted(y.get(), 2), 1, &result));
-  EXPECT_EQ(kInvalid, cublasDasum(handle, 4, shifted(d.get(), 4), 1,
-                                  reinterpret_cast<double *>(&result)));
-  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, &one, shifted(a.get(), 2), 2,
-                                  x.get(), 1, &one, y.get(), 1));
+  EXPECT_EQ(kInvalid,
+            cublasDasum(handle, 4, shifted(d.get(), 4), 1, reinterpret_cast<double *>(&result)));
+  EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_N, 2, 2, &one, shifted(a.get(), 2), 2, x.get(),
+                                  1, &one, y.get(), 1));
   EXPECT_EQ(kInvalid, cublasSgemv(handle, CUBLAS_OP_T, 2, 2, &one, a.get(), 2, x.get(), 1, &one,
                                   shifted(y.get(), 3), 1));
   EXPECT_EQ(kInvalid, cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, 2, 2, 2, &done,

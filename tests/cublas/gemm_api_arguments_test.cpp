@@ -25,8 +25,10 @@ std::vector<double> referenceGemm(bool ta, bool tb, int m, int n, int k, double 
     for (int i = 0; i < m; ++i) {
       double sum = 0;
       for (int p = 0; p < k; ++p) {
-        double av = ta ? a[std::size_t(p) + std::size_t(i) * lda] : a[std::size_t(i) + std::size_t(p) * lda];
-        double bv = tb ? b[std::size_t(j) + std::size_t(p) * ldb] : b[std::size_t(p) + std::size_t(j) * ldb];
+        double av = ta ? a[std::size_t(p) + std::size_t(i) * lda]
+                       : a[std::size_t(i) + std::size_t(p) * lda];
+        double bv = tb ? b[std::size_t(j) + std::size_t(p) * ldb]
+                       : b[std::size_t(p) + std::size_t(j) * ldb];
         sum += av * bv;
       }
       std::size_t at = std::size_t(i) + std::size_t(j) * ldc;
@@ -43,21 +45,21 @@ TEST(GemmNullHandle, EveryGemmSaysNotInitialized) {
   float *fp = nullptr;
   double *dp = nullptr;
   const cublasStatus_t expected = CUBLAS_STATUS_NOT_INITIALIZED;
-  EXPECT_EQ(expected, cublasSgemm(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f, fp, 1, fp, 1,
-                                  &f, fp, 1));
-  EXPECT_EQ(expected, cublasDgemm(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &d, dp, 1, dp, 1,
-                                  &d, dp, 1));
-  EXPECT_EQ(expected, cublasSgemmStridedBatched(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f,
-                                                fp, 1, 1, fp, 1, 1, &f, fp, 1, 1, 1));
-  EXPECT_EQ(expected, cublasDgemmStridedBatched(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &d,
-                                                dp, 1, 1, dp, 1, 1, &d, dp, 1, 1, 1));
+  EXPECT_EQ(expected,
+            cublasSgemm(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f, fp, 1, fp, 1, &f, fp, 1));
+  EXPECT_EQ(expected,
+            cublasDgemm(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &d, dp, 1, dp, 1, &d, dp, 1));
+  EXPECT_EQ(expected, cublasSgemmStridedBatched(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f, fp,
+                                                1, 1, fp, 1, 1, &f, fp, 1, 1, 1));
+  EXPECT_EQ(expected, cublasDgemmStridedBatched(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &d, dp,
+                                                1, 1, dp, 1, 1, &d, dp, 1, 1, 1));
   EXPECT_EQ(expected, cublasGemmEx(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f, fp, CUDA_R_32F,
-                                   1, fp, CUDA_R_32F, 1, &f, fp, CUDA_R_32F, 1,
-                                   CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-  EXPECT_EQ(expected, cublasGemmStridedBatchedEx(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f,
-                                                 fp, CUDA_R_32F, 1, 1, fp, CUDA_R_32F, 1, 1, &f,
-                                                 fp, CUDA_R_32F, 1, 1, 1, CUBLAS_COMPUTE_32F,
-                                                 CUBLAS_GEMM_DEFAULT));
+                                   1, fp, CUDA_R_32F, 1, &f, fp, CUDA_R_32F, 1, CUBLAS_COMPUTE_32F,
+                                   CUBLAS_GEMM_DEFAULT));
+  EXPECT_EQ(expected,
+            cublasGemmStridedBatchedEx(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 1, 1, 1, &f, fp,
+                                       CUDA_R_32F, 1, 1, fp, CUDA_R_32F, 1, 1, &f, fp, CUDA_R_32F,
+                                       1, 1, 1, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
 }
 
 TEST_F(GemmApi, NegativeSizesAndBadOps) {
@@ -73,8 +75,8 @@ TEST_F(GemmApi, NegativeSizesAndBadOps) {
   EXPECT_EQ(kInvalid, sgemm(7, CUBLAS_OP_N, 2, 2, 2, 2, 2, 2));
   EXPECT_EQ(kInvalid, sgemm(CUBLAS_OP_N, -1, 2, 2, 2, 2, 2, 2));
   EXPECT_EQ(kInvalid, sgemm(CUBLAS_OP_CONJG, CUBLAS_OP_N, 2, 2, 2, 2, 2, 2));
-  EXPECT_EQ(kInvalid, cublasSgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, 2, 2, 2, &one,
-                                                p, 2, 4, p, 2, 4, &one, p, 2, 4, -1));
+  EXPECT_EQ(kInvalid, cublasSgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, 2, 2, 2, &one, p,
+                                                2, 4, p, 2, 4, &one, p, 2, 4, -1));
 }
 
 TEST_F(GemmApi, LeadingDimensionsFollowOpAndStorage) {
@@ -96,10 +98,10 @@ TEST_F(GemmApi, LeadingDimensionsFollowOpAndStorage) {
   EXPECT_EQ(kInvalid, sgemm(N, N, 0, 2, 4, 1, 4, 0)); // ldc < max(1, m)
   EXPECT_EQ(kInvalid, sgemm(N, N, 3, 2, 0, 3, 0, 3)); // ldb < max(1, k)
   // Sizes with a zero m or n return at once, whatever the pointers.
-  EXPECT_EQ(CUBLAS_STATUS_SUCCESS, cublasSgemm(handle, N, N, 0, 2, 4, &one, nullptr, 1, nullptr,
-                                               4, &one, nullptr, 1));
-  EXPECT_EQ(CUBLAS_STATUS_SUCCESS, cublasSgemm(handle, T, T, 3, 0, 4, &one, nullptr, 4, nullptr,
-                                               1, &one, nullptr, 3));
+  EXPECT_EQ(CUBLAS_STATUS_SUCCESS,
+            cublasSgemm(handle, N, N, 0, 2, 4, &one, nullptr, 1, nullptr, 4, &one, nullptr, 1));
+  EXPECT_EQ(CUBLAS_STATUS_SUCCESS,
+            cublasSgemm(handle, T, T, 3, 0, 4, &one, nullptr, 4, nullptr, 1, &one, nullptr, 3));
   EXPECT_EQ(CUBLAS_STATUS_SUCCESS,
             cublasSgemmStridedBatched(handle, N, N, 3, 2, 4, &one, nullptr, 3, 12, nullptr, 4, 8,
                                       &one, nullptr, 3, 6, 0));
@@ -142,9 +144,9 @@ TEST_F(GemmApi, UnsupportedTypeCombinations) {
   EXPECT_EQ(kNotSupported, ex(CUDA_R_32F, CUDA_R_32F, CUDA_R_32F, 12345));
   EXPECT_EQ(kNotSupported, ex(CUDA_R_32F, CUDA_R_32F, CUDA_R_32F, CUBLAS_COMPUTE_32F, 4242));
   // Size errors come first.
-  EXPECT_EQ(kInvalid, c_gemm_ex(handle, CUBLAS_OP_N, CUBLAS_OP_N, -1, 1, 1, &one, none,
-                                CUDA_R_8I, 1, none, CUDA_R_8I, 1, &one, none, CUDA_R_8I, 1,
-                                CUBLAS_COMPUTE_32I, CUBLAS_GEMM_DEFAULT));
+  EXPECT_EQ(kInvalid, c_gemm_ex(handle, CUBLAS_OP_N, CUBLAS_OP_N, -1, 1, 1, &one, none, CUDA_R_8I,
+                                1, none, CUDA_R_8I, 1, &one, none, CUDA_R_8I, 1, CUBLAS_COMPUTE_32I,
+                                CUBLAS_GEMM_DEFAULT));
 }
 
 TEST_F(GemmApi, PointersMustBeDeviceMemoryCoveringTheSpan) {
@@ -153,32 +155,32 @@ TEST_F(GemmApi, PointersMustBeDeviceMemoryCoveringTheSpan) {
   std::vector<float> host(16);
   const float one = 1;
   const auto N = CUBLAS_OP_N;
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, host.data(), m, b.get(), k, &one,
-                                  c.get(), m));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, host.data(), k, &one,
-                                  c.get(), m));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, &one,
-                                  host.data(), m));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get() + 1, m, b.get(), k, &one,
-                                  c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, host.data(), m, b.get(), k, &one, c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, host.data(), k, &one, c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, &one, host.data(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get() + 1, m, b.get(), k, &one, c.get(), m));
   EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m + 1, b.get(), k, &one,
                                   c.get(), m)); // 3 * 5 + 4 = 19 > 16
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, &one,
-                                  c.get(), m + 1));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, nullptr, a.get(), m, b.get(), k, &one,
-                                  c.get(), m));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, nullptr,
-                                  c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, &one, c.get(), m + 1));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, nullptr, a.get(), m, b.get(), k, &one, c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, nullptr, c.get(), m));
   // Strided batches: the last batch must fit too, and so must the first
   // with a negative stride.
-  EXPECT_EQ(kInvalid, cublasSgemmStridedBatched(handle, N, N, 2, 2, 2, &one, a.get(), 2, 4,
-                                                b.get(), 2, 4, &one, c.get(), 2, 4, 5));
+  EXPECT_EQ(kInvalid, cublasSgemmStridedBatched(handle, N, N, 2, 2, 2, &one, a.get(), 2, 4, b.get(),
+                                                2, 4, &one, c.get(), 2, 4, 5));
   EXPECT_EQ(kInvalid, cublasSgemmStridedBatched(handle, N, N, 2, 2, 2, &one, a.get(), 2, -4,
                                                 b.get(), 2, 4, &one, c.get(), 2, 4, 2));
   // Device pointer mode: alpha and beta must be device memory.
   CUBLAS_OK(cublasSetPointerMode(handle, CUBLAS_POINTER_MODE_DEVICE));
-  EXPECT_EQ(kInvalid, cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, c.get(),
-                                  c.get(), m));
+  EXPECT_EQ(kInvalid,
+            cublasSgemm(handle, N, N, m, n, k, &one, a.get(), m, b.get(), k, c.get(), c.get(), m));
 }
 
 TEST_F(GemmApi, DoubleGemmChecksLikeSingle) {
@@ -187,11 +189,11 @@ TEST_F(GemmApi, DoubleGemmChecksLikeSingle) {
   std::vector<double> host(16);
   EXPECT_EQ(kInvalid, cublasDgemm(handle, CUBLAS_OP_T, CUBLAS_OP_N, 4, 4, 4, &one, a.get(), 3,
                                   a.get(), 4, &one, a.get(), 4));
-  EXPECT_EQ(kInvalid, cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, &one, host.data(),
-                                  4, a.get(), 4, &one, a.get(), 4));
-  EXPECT_EQ(kInvalid, cublasDgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, &one,
-                                                a.get(), 4, 16, a.get(), 4, 0, &one, a.get(), 4,
-                                                0, 2));
+  EXPECT_EQ(kInvalid, cublasDgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, &one, host.data(), 4,
+                                  a.get(), 4, &one, a.get(), 4));
+  EXPECT_EQ(kInvalid,
+            cublasDgemmStridedBatched(handle, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, &one, a.get(), 4,
+                                      16, a.get(), 4, 0, &one, a.get(), 4, 0, 2));
 }
 
 // End to end through the engine: interior pointers, lda/ldb/ldc larger than

@@ -25,7 +25,8 @@ namespace {
 ProgramCache &programs() {
   cuclOpenCLDevice device{};
   EXPECT_EQ(__cuclGetOpenCLDevice(0, &device), cudaSuccess);
-  return ProgramCache::forDevice(cl::Context(device.context, true), cl::Device(device.device, true));
+  return ProgramCache::forDevice(cl::Context(device.context, true),
+                                 cl::Device(device.device, true));
 }
 
 std::vector<GemmKey> everyKey(DataType precision) {
@@ -75,9 +76,9 @@ TEST(GemmParams, PrintAndParse) {
       GemmParams::parse("MR=32,NR=8,VW=16,MWG=32,NWG=256,MDIMC=1,NDIMC=1,KWG=256,KU=1,SA=0,SB=0");
   ASSERT_TRUE(older);
   EXPECT_EQ(older->kdot, 0);
-  EXPECT_FALSE(GemmParams::parse("MR=32"));                          // fields missing
-  EXPECT_FALSE(GemmParams::parse(params.toString() + ",XX=1"));      // unknown field
-  EXPECT_FALSE(GemmParams::parse("MR=x," + params.toString()));      // not a number
+  EXPECT_FALSE(GemmParams::parse("MR=32"));                     // fields missing
+  EXPECT_FALSE(GemmParams::parse(params.toString() + ",XX=1")); // unknown field
+  EXPECT_FALSE(GemmParams::parse("MR=x," + params.toString())); // not a number
 }
 
 TEST(GemmParams, UsabilityChecksConsistencyAndDeviceLimits) {
@@ -108,9 +109,9 @@ TEST(GemmParams, UsabilityChecksConsistencyAndDeviceLimits) {
   bad = p;
   bad.sa = bad.sb = 1;
   bad.kwg = 128; // 128 * (64 + 32) * 8 bytes in fp64 > 32 KiB
-  EXPECT_TRUE(isUsable(GemmParams{bad.mr, bad.nr, bad.vw, bad.mwg, bad.nwg, bad.mdimc, bad.ndimc, 32,
-                                  1, 1, 1},
-                       DataType::F64, device));
+  EXPECT_TRUE(isUsable(
+      GemmParams{bad.mr, bad.nr, bad.vw, bad.mwg, bad.nwg, bad.mdimc, bad.ndimc, 32, 1, 1, 1},
+      DataType::F64, device));
   EXPECT_FALSE(isUsable(bad, DataType::F64, device));
 
   GemmParams dot = p; // the dot-product form: vectors along k, no staging

@@ -61,7 +61,8 @@ float fromHalf(std::uint16_t half) {
         mantissa <<= 1;
         --exponent;
       }
-      bits = sign | (static_cast<std::uint32_t>(exponent + 127 - 15) << 23) | ((mantissa & 0x3ffu) << 13);
+      bits = sign | (static_cast<std::uint32_t>(exponent + 127 - 15) << 23) |
+             ((mantissa & 0x3ffu) << 13);
     }
   } else {
     bits = sign | (static_cast<std::uint32_t>(exponent + 127 - 15) << 23) | (mantissa << 13);
@@ -74,7 +75,9 @@ float fromHalf(std::uint16_t half) {
 // Host storage of one precision, converted to/from double for the reference.
 enum class Type { Half, Float, Double };
 
-std::size_t bytesOf(Type type) { return type == Type::Half ? 2 : type == Type::Float ? 4 : 8; }
+std::size_t bytesOf(Type type) {
+  return type == Type::Half ? 2 : type == Type::Float ? 4 : 8;
+}
 
 struct HostMatrix {
   Type type;
@@ -84,17 +87,39 @@ struct HostMatrix {
   std::size_t size() const { return bytes.size() / bytesOf(type); }
   double get(std::size_t i) const {
     switch (type) {
-    case Type::Half: { std::uint16_t h; std::memcpy(&h, &bytes[i * 2], 2); return fromHalf(h); }
-    case Type::Float: { float f; std::memcpy(&f, &bytes[i * 4], 4); return f; }
-    case Type::Double: { double d; std::memcpy(&d, &bytes[i * 8], 8); return d; }
+    case Type::Half: {
+      std::uint16_t h;
+      std::memcpy(&h, &bytes[i * 2], 2);
+      return fromHalf(h);
+    }
+    case Type::Float: {
+      float f;
+      std::memcpy(&f, &bytes[i * 4], 4);
+      return f;
+    }
+    case Type::Double: {
+      double d;
+      std::memcpy(&d, &bytes[i * 8], 8);
+      return d;
+    }
     }
     return 0;
   }
   void set(std::size_t i, double value) {
     switch (type) {
-    case Type::Half: { std::uint16_t h = toHalf(static_cast<float>(value)); std::memcpy(&bytes[i * 2], &h, 2); break; }
-    case Type::Float: { float f = static_cast<float>(value); std::memcpy(&bytes[i * 4], &f, 4); break; }
-    case Type::Double: std::memcpy(&bytes[i * 8], &value, 8); break;
+    case Type::Half: {
+      std::uint16_t h = toHalf(static_cast<float>(value));
+      std::memcpy(&bytes[i * 2], &h, 2);
+      break;
+    }
+    case Type::Float: {
+      float f = static_cast<float>(value);
+      std::memcpy(&bytes[i * 4], &f, 4);
+      break;
+    }
+    case Type::Double:
+      std::memcpy(&bytes[i * 8], &value, 8);
+      break;
     }
   }
 };
@@ -119,11 +144,11 @@ struct Case {
   int padA = 0, padB = 0, padC = 0; // extra leading-dimension rows
   int offset = 0;                   // elements before (0,0) of each matrix
   int batch = 1;
-  bool strideZeroA = false;          // every batch reads the same A
-  bool negativeStrides = false;      // pointers to the last batch, strides negated
+  bool strideZeroA = false;     // every batch reads the same A
+  bool negativeStrides = false; // pointers to the last batch, strides negated
   double alpha = 1.5, beta = 0.5;
-  bool nanC = false;                 // C starts as NaN (beta == 0 must not read it)
-  bool nanAB = false;                // A and B hold NaN (alpha == 0 must not read them)
+  bool nanC = false;  // C starts as NaN (beta == 0 must not read it)
+  bool nanAB = false; // A and B hold NaN (alpha == 0 must not read them)
   Type ab = Type::Float, c = Type::Float;
 };
 
@@ -155,7 +180,8 @@ protected:
     const long long strideA = t.strideZeroA ? 0 : static_cast<long long>(lda) * aCols + 3;
     const long long strideB = static_cast<long long>(ldb) * bCols + 5;
     const long long strideC = static_cast<long long>(ldc) * t.n + 1;
-    const std::size_t sizeA = t.offset + (t.strideZeroA ? 1 : t.batch) * (std::size_t)(lda * aCols + 3);
+    const std::size_t sizeA =
+        t.offset + (t.strideZeroA ? 1 : t.batch) * (std::size_t)(lda * aCols + 3);
     const std::size_t sizeB = t.offset + t.batch * (std::size_t)strideB;
     const std::size_t sizeC = t.offset + t.batch * (std::size_t)strideC;
 
@@ -176,8 +202,10 @@ protected:
           double sum = 0;
           if (t.alpha != 0)
             for (int l = 0; l < t.k; ++l) {
-              const std::size_t ai = t.offset + batch * strideA + (ta ? l + (std::size_t)i * lda : i + (std::size_t)l * lda);
-              const std::size_t bi = t.offset + batch * strideB + (tb ? j + (std::size_t)l * ldb : l + (std::size_t)j * ldb);
+              const std::size_t ai = t.offset + batch * strideA +
+                                     (ta ? l + (std::size_t)i * lda : i + (std::size_t)l * lda);
+              const std::size_t bi = t.offset + batch * strideB +
+                                     (tb ? j + (std::size_t)l * ldb : l + (std::size_t)j * ldb);
               sum += a.get(ai) * b.get(bi);
             }
           const std::size_t ci = t.offset + batch * strideC + i + (std::size_t)j * ldc;
@@ -204,8 +232,10 @@ protected:
     for (std::size_t i = 0; i < result.size(); ++i) {
       const double want = expected.get(i), got = result.get(i);
       const bool bothNan = std::isnan(want) && std::isnan(got);
-      const double error = bothNan ? 0 : std::isnan(got) || std::isnan(want) ? INFINITY
-                                                                             : std::fabs(got - want) / (1 + std::fabs(want));
+      const double error = bothNan ? 0
+                           : std::isnan(got) || std::isnan(want)
+                               ? INFINITY
+                               : std::fabs(got - want) / (1 + std::fabs(want));
       if (error > worst) {
         worst = error;
         worstAt = i;
@@ -249,10 +279,9 @@ protected:
       return cublasGemmEx(handle_, t.transA, t.transB, t.m, t.n, t.k, &alpha, a, abType, lda, b,
                           abType, ldb, &beta, c, cType, ldc, CUBLAS_COMPUTE_32F,
                           CUBLAS_GEMM_DEFAULT);
-    return cublasGemmStridedBatchedEx(handle_, t.transA, t.transB, t.m, t.n, t.k, &alpha, a,
-                                      abType, lda, strideA, b, abType, ldb, strideB, &beta, c,
-                                      cType, ldc, strideC, t.batch, CUBLAS_COMPUTE_32F,
-                                      CUBLAS_GEMM_DEFAULT);
+    return cublasGemmStridedBatchedEx(handle_, t.transA, t.transB, t.m, t.n, t.k, &alpha, a, abType,
+                                      lda, strideA, b, abType, ldb, strideB, &beta, c, cType, ldc,
+                                      strideC, t.batch, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);
   }
 
   cublasHandle_t handle_ = nullptr;
@@ -261,8 +290,8 @@ protected:
 const cublasOperation_t kOps[] = {CUBLAS_OP_N, CUBLAS_OP_T};
 
 TEST_F(GemmTest, EveryTransposeAndOddSizeSingle) {
-  const int sizes[][3] = {{1, 1, 1}, {7, 7, 7}, {33, 7, 127}, {127, 33, 7}, {1, 127, 33},
-                          {1000, 7, 33}, {7, 1000, 33}, {33, 33, 1000}};
+  const int sizes[][3] = {{1, 1, 1},    {7, 7, 7},     {33, 7, 127},  {127, 33, 7},
+                          {1, 127, 33}, {1000, 7, 33}, {7, 1000, 33}, {33, 33, 1000}};
   for (cublasOperation_t ta : kOps)
     for (cublasOperation_t tb : kOps)
       for (const auto &size : sizes) {
@@ -424,7 +453,8 @@ TEST_F(GemmTest, DevicePointerModeScalars) {
   const float host[2] = {2.0f, 0.0f}; // beta == 0 read on the device: C must not be read
   ASSERT_EQ(cudaMemcpy(scalars, host, sizeof host, cudaMemcpyHostToDevice), cudaSuccess);
   const int n = 40;
-  std::vector<float> a(n * n, 1.0f), b(n * n, 0.5f), c(n * n, std::numeric_limits<float>::quiet_NaN());
+  std::vector<float> a(n * n, 1.0f), b(n * n, 0.5f),
+      c(n * n, std::numeric_limits<float>::quiet_NaN());
   float *da, *db, *dc;
   ASSERT_EQ(cudaMalloc(&da, a.size() * 4), cudaSuccess);
   ASSERT_EQ(cudaMalloc(&db, b.size() * 4), cudaSuccess);
@@ -462,8 +492,8 @@ TEST_F(GemmTest, RunsInOrderOnTheHandleStream) {
   const float one = 1, zero = 0;
   // Upload, multiply, download: all asynchronous on one stream.
   cudaMemcpyAsync(d, pinned, 2 * n * n * sizeof(float), cudaMemcpyHostToDevice, stream);
-  ASSERT_EQ(cublasSgemm(handle_, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, d, n, d + n * n, n,
-                        &zero, d + 2 * n * n, n),
+  ASSERT_EQ(cublasSgemm(handle_, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, d, n, d + n * n, n, &zero,
+                        d + 2 * n * n, n),
             CUBLAS_STATUS_SUCCESS);
   cudaMemcpyAsync(hc, d + 2 * n * n, n * n * sizeof(float), cudaMemcpyDeviceToHost, stream);
   ASSERT_EQ(cudaStreamSynchronize(stream), cudaSuccess);
@@ -486,8 +516,8 @@ TEST_F(GemmTest, RunsInOrderOnTheHandleStream) {
 TEST_F(GemmTest, EveryShapeClassSingle) {
   // One call per class the selector distinguishes (small, large, tall-skinny,
   // short-wide, batched), so each selected configuration runs at least once.
-  const int shapes[][4] = {{96, 80, 64, 1}, {300, 290, 310, 1}, {1000, 40, 500, 1}, {40, 1000, 500, 1},
-                           {48, 48, 48, 9}};
+  const int shapes[][4] = {
+      {96, 80, 64, 1}, {300, 290, 310, 1}, {1000, 40, 500, 1}, {40, 1000, 500, 1}, {48, 48, 48, 9}};
   for (cublasOperation_t ta : kOps)
     for (cublasOperation_t tb : kOps)
       for (const auto &shape : shapes) {

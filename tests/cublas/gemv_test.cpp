@@ -49,9 +49,9 @@ std::vector<double> referenceGemv(cublasOperation_t op, int m, int n, double alp
 template <class T>
 void checkGemv(cublasHandle_t handle, cublasOperation_t op, int m, int n, int lda, int incx,
                int incy, T alpha, T beta, unsigned seed) {
-  SCOPED_TRACE(::testing::Message() << precisionName<T>() << " op=" << op << " m=" << m
-                                    << " n=" << n << " lda=" << lda << " incx=" << incx
-                                    << " incy=" << incy << " alpha=" << alpha << " beta=" << beta);
+  SCOPED_TRACE(::testing::Message()
+               << precisionName<T>() << " op=" << op << " m=" << m << " n=" << n << " lda=" << lda
+               << " incx=" << incx << " incy=" << incy << " alpha=" << alpha << " beta=" << beta);
   const bool transposed = op != CUBLAS_OP_N;
   const int xLength = transposed ? m : n, yLength = transposed ? n : m;
   std::vector<T> a = randomValues<T>(std::size_t(lda) * std::size_t(n), seed);
@@ -59,8 +59,8 @@ void checkGemv(cublasHandle_t handle, cublasOperation_t op, int m, int n, int ld
   std::vector<T> y = randomValues<T>(std::size_t(yLength), seed + 2);
   const T filler = T(-321);
   DeviceArray<T> da(a), dx(toStorage(x, incx, filler)), dy(toStorage(y, incy, filler));
-  ASSERT_EQ(CUBLAS_STATUS_SUCCESS, gemv(handle, op, m, n, &alpha, da.get(), lda, dx.get(), incx,
-                                        &beta, dy.get(), incy));
+  ASSERT_EQ(CUBLAS_STATUS_SUCCESS,
+            gemv(handle, op, m, n, &alpha, da.get(), lda, dx.get(), incx, &beta, dy.get(), incy));
   std::vector<double> magnitudes;
   std::vector<double> want = referenceGemv(op, m, n, alpha, a, lda, x, beta, y, &magnitudes);
   std::vector<T> storage = dy.download();
@@ -119,16 +119,16 @@ TYPED_TEST(Gemv, AlphaZeroScalesYWithoutReadingA) {
   std::vector<T> y = randomValues<T>(m, 400);
   DeviceArray<T> dy(y);
   const T alpha = 0, beta = 2;
-  CUBLAS_OK(gemv(this->handle, CUBLAS_OP_N, m, n, &alpha, da.get(), m, dx.get(), 1, &beta,
-                 dy.get(), 1));
+  CUBLAS_OK(
+      gemv(this->handle, CUBLAS_OP_N, m, n, &alpha, da.get(), m, dx.get(), 1, &beta, dy.get(), 1));
   std::vector<T> got = dy.download();
   for (int i = 0; i < m; ++i)
     EXPECT_EQ(T(2 * y[std::size_t(i)]), got[std::size_t(i)]);
   // alpha == 0 and beta == 0: y becomes 0 even where it was NaN.
   const T zero = 0;
   dy.upload(std::vector<T>(std::size_t(m), nan));
-  CUBLAS_OK(gemv(this->handle, CUBLAS_OP_N, m, n, &zero, da.get(), m, dx.get(), 1, &zero,
-                 dy.get(), 1));
+  CUBLAS_OK(
+      gemv(this->handle, CUBLAS_OP_N, m, n, &zero, da.get(), m, dx.get(), 1, &zero, dy.get(), 1));
   EXPECT_EQ(std::vector<T>(std::size_t(m), T(0)), dy.download());
 }
 

@@ -12,11 +12,11 @@ using namespace blastest;
 namespace {
 using HandleApi = HandleTest;
 
-const cublasStatus_t kStatuses[] = {
-    CUBLAS_STATUS_SUCCESS,          CUBLAS_STATUS_NOT_INITIALIZED, CUBLAS_STATUS_ALLOC_FAILED,
-    CUBLAS_STATUS_INVALID_VALUE,    CUBLAS_STATUS_ARCH_MISMATCH,   CUBLAS_STATUS_MAPPING_ERROR,
-    CUBLAS_STATUS_EXECUTION_FAILED, CUBLAS_STATUS_INTERNAL_ERROR,  CUBLAS_STATUS_NOT_SUPPORTED,
-    CUBLAS_STATUS_LICENSE_ERROR};
+const cublasStatus_t kStatuses[] = {CUBLAS_STATUS_SUCCESS,          CUBLAS_STATUS_NOT_INITIALIZED,
+                                    CUBLAS_STATUS_ALLOC_FAILED,     CUBLAS_STATUS_INVALID_VALUE,
+                                    CUBLAS_STATUS_ARCH_MISMATCH,    CUBLAS_STATUS_MAPPING_ERROR,
+                                    CUBLAS_STATUS_EXECUTION_FAILED, CUBLAS_STATUS_INTERNAL_ERROR,
+                                    CUBLAS_STATUS_NOT_SUPPORTED,    CUBLAS_STATUS_LICENSE_ERROR};
 } // namespace
 
 TEST(HandleLifetime, CreateAndDestroy) {
@@ -59,8 +59,8 @@ TEST(HandleLifetime, DestroyReturnsOnlyWhenTheStreamIsIdle) {
   const float one = 1, zero = 0;
   // Work that takes milliseconds, queued without waiting.
   for (int i = 0; i < 4; ++i)
-    CUBLAS_OK(cublasSgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, a.get(), n, a.get(),
-                          n, &zero, c.get(), n));
+    CUBLAS_OK(cublasSgemm(handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, a.get(), n, a.get(), n,
+                          &zero, c.get(), n));
   CUBLAS_OK(cublasDestroy(handle));
   EXPECT_EQ(cudaSuccess, cudaStreamQuery(stream)); // cuBLAS waits for the stream in destroy
   CUDA_OK(cudaStreamDestroy(stream));
@@ -179,13 +179,11 @@ TEST(NullHandle, EverySetterAndGetterSaysNotInitialized) {
   cublasAtomicsMode_t atomicsMode;
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasSetStream(nullptr, stream));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasGetStream(nullptr, &stream));
-  EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED,
-            cublasSetPointerMode(nullptr, CUBLAS_POINTER_MODE_HOST));
+  EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasSetPointerMode(nullptr, CUBLAS_POINTER_MODE_HOST));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasGetPointerMode(nullptr, &pointerMode));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasSetMathMode(nullptr, CUBLAS_DEFAULT_MATH));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasGetMathMode(nullptr, &mathMode));
-  EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED,
-            cublasSetAtomicsMode(nullptr, CUBLAS_ATOMICS_ALLOWED));
+  EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasSetAtomicsMode(nullptr, CUBLAS_ATOMICS_ALLOWED));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED, cublasGetAtomicsMode(nullptr, &atomicsMode));
 }
 
@@ -199,13 +197,12 @@ TEST_F(HandleApi, GemmExAcceptsADataTypeAsComputeTypeInCpp) {
                          none, CUDA_R_32F, 1, &one, none, CUDA_R_32F, 1, CUDA_R_32F,
                          CUBLAS_GEMM_DEFAULT));
   EXPECT_EQ(CUBLAS_STATUS_SUCCESS,
-            cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 1, 1, &one, none, CUDA_R_32F, 1,
-                         none, CUDA_R_32F, 1, &one, none, CUDA_R_32F, 1, CUDA_R_32F,
+            cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 1, 1, &one, none, CUDA_R_32F, 1, none,
+                         CUDA_R_32F, 1, &one, none, CUDA_R_32F, 1, CUDA_R_32F,
                          CUBLAS_GEMM_DEFAULT));
   EXPECT_EQ(CUBLAS_STATUS_NOT_SUPPORTED,
-            cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 1, 1, &one, none, CUDA_R_32F, 1,
-                         none, CUDA_R_32F, 1, &one, none, CUDA_R_32F, 1, CUDA_R_8I,
-                         CUBLAS_GEMM_DEFAULT));
+            cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 1, 1, &one, none, CUDA_R_32F, 1, none,
+                         CUDA_R_32F, 1, &one, none, CUDA_R_32F, 1, CUDA_R_8I, CUBLAS_GEMM_DEFAULT));
   EXPECT_EQ(CUBLAS_STATUS_NOT_INITIALIZED,
             cublasGemmStridedBatchedEx(nullptr, CUBLAS_OP_N, CUBLAS_OP_N, 0, 1, 1, &one, none,
                                        CUDA_R_32F, 1, 0, none, CUDA_R_32F, 1, 0, &one, none,

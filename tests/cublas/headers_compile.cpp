@@ -15,9 +15,9 @@ int main() {
   static_assert(sizeof(&cublasSgemm) == sizeof(&cublasSgemm_v2), "");
   const float one = 1.0f;
   // C++ callers may pass a cudaDataType as compute type (cuBLAS 10 code).
-  status = cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 0, 0, &one, nullptr, CUDA_R_32F, 1,
-                        nullptr, CUDA_R_32F, 1, &one, nullptr, CUDA_R_32F, 1, CUDA_R_32F,
-                        CUBLAS_GEMM_DEFAULT);
+  status =
+      cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 0, 0, &one, nullptr, CUDA_R_32F, 1, nullptr,
+                   CUDA_R_32F, 1, &one, nullptr, CUDA_R_32F, 1, CUDA_R_32F, CUBLAS_GEMM_DEFAULT);
   status = cublasGemmEx(handle, CUBLAS_OP_N, CUBLAS_OP_N, 0, 0, 0, &one, nullptr, CUDA_R_32F, 1,
                         nullptr, CUDA_R_32F, 1, &one, nullptr, CUDA_R_32F, 1, CUBLAS_COMPUTE_32F,
                         CUBLAS_GEMM_DEFAULT);

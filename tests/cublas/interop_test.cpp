@@ -15,8 +15,8 @@ namespace {
 struct MarkerSubmit {
   cl_event event = nullptr;
   cl_int result = CL_SUCCESS; // what to return instead of enqueueing, when not success
-  static cl_int submit(void *user, cl_command_queue queue, cl_uint numWaits,
-                       const cl_event *waits, cl_event *done) {
+  static cl_int submit(void *user, cl_command_queue queue, cl_uint numWaits, const cl_event *waits,
+                       cl_event *done) {
     auto *self = static_cast<MarkerSubmit *>(user);
     if (self->result != CL_SUCCESS)
       return self->result;
@@ -74,7 +74,8 @@ TEST(Interop, ResolvesInteriorPointersAndRefusesOthers) {
   EXPECT_EQ(990u, found.bytesToEnd);
   EXPECT_EQ(0, found.device);
   size_t size = 0;
-  ASSERT_EQ(CL_SUCCESS, clGetMemObjectInfo(found.buffer, CL_MEM_SIZE, sizeof(size), &size, nullptr));
+  ASSERT_EQ(CL_SUCCESS,
+            clGetMemObjectInfo(found.buffer, CL_MEM_SIZE, sizeof(size), &size, nullptr));
   EXPECT_GE(size, 1000u);
 
   int host = 0;
@@ -107,7 +108,8 @@ TEST(Interop, EnqueuedCommandsFollowStreamOrder) {
 TEST(Interop, EnqueueErrors) {
   MarkerSubmit marker;
   EXPECT_EQ(cudaErrorInvalidValue, __cuclEnqueueOnStream(0, nullptr, nullptr, &marker));
-  EXPECT_EQ(cudaErrorInvalidDevice, __cuclEnqueueOnStream(-1, nullptr, &MarkerSubmit::submit, &marker));
+  EXPECT_EQ(cudaErrorInvalidDevice,
+            __cuclEnqueueOnStream(-1, nullptr, &MarkerSubmit::submit, &marker));
   cudaStream_t stream = nullptr;
   CUDA_OK(cudaStreamCreate(&stream));
   CUDA_OK(cudaStreamDestroy(stream));

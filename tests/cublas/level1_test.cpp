@@ -56,8 +56,8 @@ TYPED_TEST(Level1, AxpyMatchesReferenceForSizesAndIncrements) {
   const T filler = T(-77);
   for (int n : kSizes) {
     for (Increments inc : kIncrementPairs) {
-      SCOPED_TRACE(::testing::Message() << precisionName<T>() << " n=" << n << " incx=" << inc.x
-                                        << " incy=" << inc.y);
+      SCOPED_TRACE(::testing::Message()
+                   << precisionName<T>() << " n=" << n << " incx=" << inc.x << " incy=" << inc.y);
       std::vector<T> x = randomValues<T>(std::size_t(n), 1), y = randomValues<T>(std::size_t(n), 2);
       DeviceArray<T> dx(toStorage(x, inc.x, filler)), dy(toStorage(y, inc.y, filler));
       CUBLAS_OK(axpy(this->handle, n, &alpha, dx.get(), inc.x, dy.get(), inc.y));
@@ -86,7 +86,8 @@ TYPED_TEST(Level1, AxpyDevicePointerModeReadsAlphaWhenItRuns) {
   CUBLAS_OK(axpy(this->handle, n, alpha.array.get(), dx.get(), 1, dy.get(), 1));
   std::vector<T> got = dy.download();
   for (int i = 0; i < n; ++i)
-    EXPECT_TRUE(closeForSum<T>(got[std::size_t(i)], -2.0 * x[std::size_t(i)] + y[std::size_t(i)], 3.0, 2));
+    EXPECT_TRUE(
+        closeForSum<T>(got[std::size_t(i)], -2.0 * x[std::size_t(i)] + y[std::size_t(i)], 3.0, 2));
 }
 
 TYPED_TEST(Level1, AxpyWithZeroAlphaLeavesYAloneEvenWithNaNInX) {
@@ -171,8 +172,8 @@ TYPED_TEST(Level1, DotMatchesReferenceForSizesAndIncrements) {
   using T = TypeParam;
   for (int n : kSizes) {
     for (Increments inc : kIncrementPairs) {
-      SCOPED_TRACE(::testing::Message() << precisionName<T>() << " n=" << n << " incx=" << inc.x
-                                        << " incy=" << inc.y);
+      SCOPED_TRACE(::testing::Message()
+                   << precisionName<T>() << " n=" << n << " incx=" << inc.x << " incy=" << inc.y);
       std::vector<T> x = randomValues<T>(std::size_t(n), 8), y = randomValues<T>(std::size_t(n), 9);
       DeviceArray<T> dx(toStorage(x, inc.x, T(0))), dy(toStorage(y, inc.y, T(0)));
       T result = T(123);

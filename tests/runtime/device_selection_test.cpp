@@ -63,7 +63,7 @@ TEST(DeviceSelection, ByCaseInsensitiveNameSubstring) {
   std::string part = name.substr(0, std::min<size_t>(name.size(), 6));
   for (char &c : part)
     c = static_cast<char>(std::isupper(static_cast<unsigned char>(c)) ? std::tolower(c)
-                                                                       : std::toupper(c));
+                                                                      : std::toupper(c));
   ProbeResult result = probe(part);
   EXPECT_EQ(0, result.status);
   EXPECT_EQ(1, result.count);

@@ -2,13 +2,13 @@
 // static initializer and unregisters it from a static destructor, after
 // launching, with work still queued (also on a destroyed stream). Exits 0
 // only if every step worked and exit does not crash.
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
-#include <cuda_runtime.h>
 #include <cucl/module_abi.h>
+#include <cuda_runtime.h>
 
 namespace {
 
@@ -21,8 +21,8 @@ const char kStub = 0;
 
 struct Registrar {
   Registrar() {
-    cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION, "exit.cl", kSource,
-                          std::strlen(kSource), nullptr};
+    cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION, "exit.cl",
+                          kSource,           std::strlen(kSource),    nullptr};
     module = __cuclRegisterModule(&image);
     cuclKernelArgInfo pointer{cuclArgGlobalPointer, sizeof(void *)};
     __cuclRegisterKernel(module, &kStub, "set_seven", 1, &pointer, 0);

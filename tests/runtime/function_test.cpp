@@ -35,12 +35,14 @@ TEST_F(Function, SetAttributeAndCacheConfig) {
             cudaFuncSetAttribute(&reverseBlock, cudaFuncAttributeMaxDynamicSharedMemorySize,
                                  static_cast<int>(prop.sharedMemPerBlock) + 1));
   CUDA_OK(cudaFuncSetAttribute(&reverseBlock, cudaFuncAttributePreferredSharedMemoryCarveout, 50));
-  EXPECT_EQ(cudaErrorInvalidValue,
-            cudaFuncSetAttribute(&reverseBlock, cudaFuncAttributePreferredSharedMemoryCarveout, 101));
+  EXPECT_EQ(
+      cudaErrorInvalidValue,
+      cudaFuncSetAttribute(&reverseBlock, cudaFuncAttributePreferredSharedMemoryCarveout, 101));
   EXPECT_EQ(cudaErrorInvalidDeviceFunction,
             cudaFuncSetAttribute(&notRegistered, cudaFuncAttributeMaxDynamicSharedMemorySize, 0));
   CUDA_OK(cudaFuncSetCacheConfig(&addOne, cudaFuncCachePreferL1));
-  EXPECT_EQ(cudaErrorInvalidDeviceFunction, cudaFuncSetCacheConfig(&notRegistered, cudaFuncCachePreferL1));
+  EXPECT_EQ(cudaErrorInvalidDeviceFunction,
+            cudaFuncSetCacheConfig(&notRegistered, cudaFuncCachePreferL1));
   cudaGetLastError();
 }
 
@@ -50,9 +52,11 @@ TEST_F(Function, OccupancyFollowsThreadAndSharedMemoryLimits) {
   int blocks = -1;
   CUDA_OK(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &addOne, 1, 0));
   EXPECT_EQ(prop.maxBlocksPerMultiProcessor, blocks);
-  CUDA_OK(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &addOne, prop.maxThreadsPerBlock, 0));
+  CUDA_OK(
+      cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &addOne, prop.maxThreadsPerBlock, 0));
   EXPECT_EQ(1, blocks);
-  CUDA_OK(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &addOne, prop.maxThreadsPerBlock + 1, 0));
+  CUDA_OK(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &addOne,
+                                                        prop.maxThreadsPerBlock + 1, 0));
   EXPECT_EQ(0, blocks);
   CUDA_OK(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, &reverseBlock, 1,
                                                         prop.sharedMemPerBlock / 2));

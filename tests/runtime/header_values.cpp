@@ -387,6 +387,7 @@ int main() {
   LAYOUT(double3)
   LAYOUT(double4)
   LAYOUT(dim3)
-  printf("cudaStreamLegacy %p cudaStreamPerThread %p\n", (void *)cudaStreamLegacy, (void *)cudaStreamPerThread);
+  printf("cudaStreamLegacy %p cudaStreamPerThread %p\n", (void *)cudaStreamLegacy,
+         (void *)cudaStreamPerThread);
   return 0;
 }

@@ -1,6 +1,6 @@
 /* The C side of the public headers (gcc -std=c11 -Wall -Wextra -Wpedantic -Werror). */
-#include <cuda_runtime.h>
 #include <cuda_profiler_api.h>
+#include <cuda_runtime.h>
 
 int main(void) {
   dim3 grid = {1, 1, 1};
@@ -12,7 +12,8 @@ int main(void) {
   /* What nvcc's cuda_runtime.h brings in for C too. */
   char digits[4];
   memset(digits, 0, sizeof(digits));
-  prop.minor = atoi(digits) + (int)sqrt(4.0) + (INT_MAX > 0) + (int)offsetof(struct cudaDeviceProp, major) * 0;
+  prop.minor = atoi(digits) + (int)sqrt(4.0) + (INT_MAX > 0) +
+               (int)offsetof(struct cudaDeviceProp, major) * 0;
   status = cudaMallocManaged((void **)0, 16, cudaMemAttachGlobal);
   status = cudaMemcpyToSymbol((const void *)&prop, &v, sizeof(v), 0, cudaMemcpyHostToDevice);
   return (int)(grid.x + v.x + (float)kind + (float)status + (float)prop.major) == 0;

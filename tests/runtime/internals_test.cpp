@@ -22,8 +22,8 @@ const char kStaticSource[] = "__kernel void nop(void) {}";
 // Runs before main, as a translated program's registrar does.
 struct StaticRegistrar {
   StaticRegistrar() {
-    cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION, "static.cl", kStaticSource,
-                          std::strlen(kStaticSource), "-cl-fast-relaxed-math"};
+    cuclModuleImage image{CUCL_MODULE_MAGIC, CUCL_MODULE_ABI_VERSION,    "static.cl",
+                          kStaticSource,     std::strlen(kStaticSource), "-cl-fast-relaxed-math"};
     void **module = __cuclRegisterModule(&image);
     __cuclRegisterKernel(module, &kStaticStub, "nop", 0, nullptr, 0);
     initializedByRegistration = cucl::DeviceRegistry::instance().currentIfInitialized() != nullptr;

@@ -103,8 +103,8 @@ TEST_F(Launch, DynamicSharedMemory) {
   CUDA_OK(cudaMalloc(&d, n * sizeof(int)));
   CUDA_OK(cudaMemcpy(d, values.data(), n * sizeof(int), cudaMemcpyHostToDevice));
   void *args[] = {&d};
-  CUDA_OK(cudaLaunchKernel(&reverseBlock, dim3(blocks), dim3(block), args,
-                           block * sizeof(int), nullptr));
+  CUDA_OK(cudaLaunchKernel(&reverseBlock, dim3(blocks), dim3(block), args, block * sizeof(int),
+                           nullptr));
   std::vector<int> out = readBack(d, n);
   for (int i = 0; i < n; ++i)
     EXPECT_EQ((i / block) * block + (block - 1 - i % block), out[i]) << i;
@@ -147,7 +147,8 @@ TEST_F(Launch, HostAndForeignPointersAreRejected) {
   void *freedArgs[] = {&d, &n};
   EXPECT_EQ(cudaErrorInvalidValue,
             cudaLaunchKernel(&addOne, dim3(1), dim3(1), freedArgs, 0, nullptr));
-  EXPECT_EQ(cudaErrorInvalidValue, cudaLaunchKernel(&addOne, dim3(1), dim3(1), nullptr, 0, nullptr));
+  EXPECT_EQ(cudaErrorInvalidValue,
+            cudaLaunchKernel(&addOne, dim3(1), dim3(1), nullptr, 0, nullptr));
   EXPECT_EQ(cudaErrorInvalidValue, cudaGetLastError());
 }
 
@@ -172,9 +173,8 @@ TEST_F(Launch, BadConfigurationsAreRejected) {
   EXPECT_EQ(cudaErrorInvalidConfiguration, cudaGetLastError());
   // Too much dynamic shared memory.
   void *reverseArgs[] = {&d};
-  EXPECT_EQ(cudaErrorInvalidValue,
-            cudaLaunchKernel(&reverseBlock, dim3(1), dim3(1), reverseArgs,
-                             prop.sharedMemPerBlock + 1, nullptr));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaLaunchKernel(&reverseBlock, dim3(1), dim3(1), reverseArgs,
+                                                    prop.sharedMemPerBlock + 1, nullptr));
   EXPECT_EQ(cudaErrorInvalidValue, // must not wrap around
             cudaLaunchKernel(&reverseBlock, dim3(1), dim3(1), reverseArgs, SIZE_MAX, nullptr));
   CUDA_OK(cudaDeviceSynchronize());
@@ -187,7 +187,9 @@ TEST_F(Launch, BlocksOverCudasLimitsAreRejected) {
   CUDA_OK(cudaMalloc(&d, 16));
   int n = 0; // no writes: the z-extended blocks share global id 0
   void *args[] = {&d, &n};
-  auto launch = [&](dim3 block) { return cudaLaunchKernel(&addOne, dim3(1), block, args, 0, nullptr); };
+  auto launch = [&](dim3 block) {
+    return cudaLaunchKernel(&addOne, dim3(1), block, args, 0, nullptr);
+  };
   EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(1025)));
   EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(2048)));
   EXPECT_EQ(cudaErrorInvalidConfiguration, launch(dim3(1, 1025)));
@@ -209,9 +211,8 @@ TEST_F(Launch, UnknownFunctionsAndBrokenModules) {
   void *noArgs[] = {nullptr};
   EXPECT_EQ(cudaErrorInvalidDeviceFunction,
             cudaLaunchKernel(&notRegistered, dim3(1), dim3(1), noArgs, 0, nullptr));
-  EXPECT_EQ(cudaErrorInvalidDeviceFunction,
-            cudaLaunchKernel(static_cast<const void *>(nullptr), dim3(1), dim3(1), noArgs, 0,
-                             nullptr));
+  EXPECT_EQ(cudaErrorInvalidDeviceFunction, cudaLaunchKernel(static_cast<const void *>(nullptr),
+                                                             dim3(1), dim3(1), noArgs, 0, nullptr));
   // A module whose OpenCL C does not build: CUDA's "JIT compilation failed",
   // every time, without rebuilding or crashing.
   for (int i = 0; i < 2; ++i)
@@ -234,7 +235,8 @@ TEST_F(Launch, UnknownFunctionsAndBrokenModules) {
 TEST_F(Launch, UnregisteredModuleKernelsAreGone) {
   static const char stub = 0;
   void **module = registerModuleSource("temporary.cl", kSource);
-  __cuclRegisterKernel(module, &stub, "add_one", 2, std::vector<cuclKernelArgInfo>{kPtr, kInt}.data(), 0);
+  __cuclRegisterKernel(module, &stub, "add_one", 2,
+                       std::vector<cuclKernelArgInfo>{kPtr, kInt}.data(), 0);
   int *d = nullptr;
   CUDA_OK(cudaMalloc(&d, sizeof(int)));
   CUDA_OK(cudaMemset(d, 0, sizeof(int)));
@@ -243,7 +245,8 @@ TEST_F(Launch, UnregisteredModuleKernelsAreGone) {
   CUDA_OK(cudaLaunchKernel(&stub, dim3(1), dim3(1), args, 0, nullptr));
   CUDA_OK(cudaDeviceSynchronize());
   __cuclUnregisterModule(module);
-  EXPECT_EQ(cudaErrorInvalidDeviceFunction, cudaLaunchKernel(&stub, dim3(1), dim3(1), args, 0, nullptr));
+  EXPECT_EQ(cudaErrorInvalidDeviceFunction,
+            cudaLaunchKernel(&stub, dim3(1), dim3(1), args, 0, nullptr));
   EXPECT_EQ(1, readBack(d, 1)[0]);
   CUDA_OK(cudaFree(d));
   cudaGetLastError();

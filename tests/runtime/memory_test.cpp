@@ -2,8 +2,6 @@
 // map, and the errors bad pointers and sizes get.
 #include "test_kernels.h"
 
-
-
 namespace {
 
 std::vector<int> iota(int n, int from = 0) {
@@ -127,8 +125,8 @@ TEST_F(Memory, MemsetFillsBytesAtAnOffset) {
   CUDA_OK(cudaMemcpy(bytes.data(), d, 256, cudaMemcpyDeviceToHost));
   for (int i = 0; i < 256; ++i)
     EXPECT_EQ((i >= 100 && i < 120) ? 0xab : 0x11, bytes[i]) << i;
-  CUDA_OK(cudaMemset(d, 0, 0)); // nothing to do
-  EXPECT_EQ(cudaErrorInvalidValue, cudaMemset(d + 200, 0, 57)); // past the end
+  CUDA_OK(cudaMemset(d, 0, 0));                                     // nothing to do
+  EXPECT_EQ(cudaErrorInvalidValue, cudaMemset(d + 200, 0, 57));     // past the end
   EXPECT_EQ(cudaErrorInvalidValue, cudaMemset(bytes.data(), 0, 4)); // host memory
   EXPECT_EQ(cudaErrorInvalidValue, cudaMemset(nullptr, 0, 4));
   CUDA_OK(cudaFree(d));

@@ -373,8 +373,7 @@ TEST_F(Semantics, ConcurrentMallocLaunchFreeStress) {
           status = cudaLaunchKernel(&addOne, dim3((n + 63) / 64), dim3(64), args, 0, stream);
         std::vector<int> host(n, -1);
         if (status == cudaSuccess)
-          status = cudaMemcpyAsync(host.data(), d, n * sizeof(int), cudaMemcpyDeviceToHost,
-                                   stream);
+          status = cudaMemcpyAsync(host.data(), d, n * sizeof(int), cudaMemcpyDeviceToHost, stream);
         if (status == cudaSuccess)
           status = cudaStreamSynchronize(stream);
         if (status != cudaSuccess)

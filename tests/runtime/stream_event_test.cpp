@@ -73,8 +73,8 @@ TEST_F(Streams, LegacyStreamOrdersBlockingStreams) {
   CUDA_OK(cudaStreamCreate(&stream));
   int *d = nullptr;
   CUDA_OK(cudaMalloc(&d, sizeof(int)));
-  CUDA_OK(cudaMemset(d, 0, sizeof(int)));        // legacy stream
-  increments(d, 20, stream);                      // must run after the memset
+  CUDA_OK(cudaMemset(d, 0, sizeof(int))); // legacy stream
+  increments(d, 20, stream);              // must run after the memset
   int n = 1;
   void *args[] = {&d, &n};
   // Legacy-stream work waits for the blocking stream's 20 increments.

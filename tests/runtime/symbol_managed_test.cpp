@@ -28,9 +28,8 @@ TEST_F(Unsupported, SymbolCopiesReturnInvalidSymbol) {
             cudaMemcpyToSymbolAsync(coefficients, host, sizeof(host), 0, cudaMemcpyHostToDevice));
   EXPECT_EQ(cudaErrorInvalidSymbol, cudaMemcpyFromSymbolAsync(back, coefficients, sizeof(back)));
   // The C API taking the variable's address.
-  EXPECT_EQ(cudaErrorInvalidSymbol,
-            cudaMemcpyToSymbol(static_cast<const void *>(&counter), host, sizeof(int), 0,
-                               cudaMemcpyHostToDevice));
+  EXPECT_EQ(cudaErrorInvalidSymbol, cudaMemcpyToSymbol(static_cast<const void *>(&counter), host,
+                                                       sizeof(int), 0, cudaMemcpyHostToDevice));
   EXPECT_EQ(cudaErrorInvalidSymbol, cudaGetLastError());
   EXPECT_EQ(cudaSuccess, cudaGetLastError());
   EXPECT_EQ(0.0f, back[0]); // nothing was copied

@@ -6,18 +6,18 @@
 // Standard headers before CUDA's (see the host_defines.h note in docs/runtime-api.md).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <numeric>
 #include <string>
-#include <atomic>
-#include <chrono>
 #include <thread>
 #include <vector>
 
-#include <cuda_runtime.h>
-#include <cuda_profiler_api.h>
 #include <cucl/module_abi.h>
+#include <cuda_profiler_api.h>
+#include <cuda_runtime.h>
 
 namespace test_kernels {
 
@@ -90,8 +90,7 @@ inline const cuclKernelArgInfo kInt{cuclArgByValue, sizeof(int)};
 
 inline void **registerModuleSource(const char *name, const char *source,
                                    unsigned magic = CUCL_MODULE_MAGIC) {
-  cuclModuleImage image{magic, CUCL_MODULE_ABI_VERSION, name, source, std::strlen(source),
-                        nullptr};
+  cuclModuleImage image{magic, CUCL_MODULE_ABI_VERSION, name, source, std::strlen(source), nullptr};
   return __cuclRegisterModule(&image);
 }
 
@@ -127,10 +126,10 @@ inline void registerAll() {
 } // namespace test_kernels
 
 // Fails the test with the CUDA error's name on a non-success result.
-#define CUDA_OK(call)                                                 \
-  do {                                                                \
-    cudaError_t cuda_ok_status = (call);                              \
-    ASSERT_EQ(cudaSuccess, cuda_ok_status) << cudaGetErrorName(cuda_ok_status); \
+#define CUDA_OK(call)                                                                              \
+  do {                                                                                             \
+    cudaError_t cuda_ok_status = (call);                                                           \
+    ASSERT_EQ(cudaSuccess, cuda_ok_status) << cudaGetErrorName(cuda_ok_status);                    \
   } while (0)
 
 #endif // CUCL_TESTS_RUNTIME_TEST_KERNELS_H

@@ -27,7 +27,6 @@ char addressSpaceLetter(AddressSpace space) {
     break;
   }
   return 'v'; // a temporary passed by value (`this` or a `const T&` parameter)
-
 }
 
 std::string addressSpaceSuffix(const std::vector<AddressSpace> &spaces) {

@@ -38,36 +38,41 @@ private:
 std::string displayName(const clang::FunctionDecl *kernel) {
   std::string name;
   llvm::raw_string_ostream out(name);
-  kernel->getNameForDiagnostic(out, kernel->getASTContext().getPrintingPolicy(), /*Qualified=*/true);
+  kernel->getNameForDiagnostic(out, kernel->getASTContext().getPrintingPolicy(),
+                               /*Qualified=*/true);
   return out.str();
 }
 
 void report(clang::ASTContext &context, const clang::FunctionDecl *at, const std::string &message) {
   clang::DiagnosticsEngine &engine = context.getDiagnostics();
-  engine.Report(at->getLocation(), engine.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0")) << message;
+  engine.Report(at->getLocation(), engine.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0"))
+      << message;
 }
 
 // By-value arguments are copied byte for byte from the host's argument to the
 // OpenCL kernel's: both views must agree on every parameter's size.
-bool sameParameterSizes(clang::ASTContext &device, const clang::FunctionDecl *deviceKernel, clang::ASTContext &host,
-                        const clang::FunctionDecl *hostKernel) {
+bool sameParameterSizes(clang::ASTContext &device, const clang::FunctionDecl *deviceKernel,
+                        clang::ASTContext &host, const clang::FunctionDecl *hostKernel) {
   if (deviceKernel->getNumParams() != hostKernel->getNumParams()) {
-    report(device, deviceKernel, "kernel '" + displayName(deviceKernel) +
-                                     "' has a different parameter list when __CUDA_ARCH__ is defined");
+    report(device, deviceKernel,
+           "kernel '" + displayName(deviceKernel) +
+               "' has a different parameter list when __CUDA_ARCH__ is defined");
     return false;
   }
   for (unsigned i = 0; i < deviceKernel->getNumParams(); ++i) {
     clang::QualType deviceType = deviceKernel->getParamDecl(i)->getType();
     clang::QualType hostType = hostKernel->getParamDecl(i)->getType();
-    if (deviceType->isIncompleteType() || hostType->isIncompleteType() || deviceType->isDependentType())
+    if (deviceType->isIncompleteType() || hostType->isIncompleteType() ||
+        deviceType->isDependentType())
       continue; // reported by the emitter
     int64_t deviceSize = device.getTypeSizeInChars(deviceType).getQuantity();
     int64_t hostSize = host.getTypeSizeInChars(hostType).getQuantity();
     if (deviceSize != hostSize) {
       report(device, deviceKernel,
-             "parameter " + std::to_string(i + 1) + " of kernel '" + displayName(deviceKernel) + "' is " +
-                 std::to_string(deviceSize) + " bytes in device code (__CUDA_ARCH__ defined) but " +
-                 std::to_string(hostSize) + " bytes in host code; a by-value kernel argument must have one layout");
+             "parameter " + std::to_string(i + 1) + " of kernel '" + displayName(deviceKernel) +
+                 "' is " + std::to_string(deviceSize) +
+                 " bytes in device code (__CUDA_ARCH__ defined) but " + std::to_string(hostSize) +
+                 " bytes in host code; a by-value kernel argument must have one layout");
       return false;
     }
   }
@@ -76,9 +81,9 @@ bool sameParameterSizes(clang::ASTContext &device, const clang::FunctionDecl *de
 
 } // namespace
 
-std::optional<std::vector<const clang::FunctionDecl *>>
-matchHostKernels(clang::ASTContext &device, const std::vector<const clang::FunctionDecl *> &deviceKernels,
-                 clang::ASTContext &host, const std::vector<const clang::FunctionDecl *> &hostKernels) {
+std::optional<std::vector<const clang::FunctionDecl *>> matchHostKernels(
+    clang::ASTContext &device, const std::vector<const clang::FunctionDecl *> &deviceKernels,
+    clang::ASTContext &host, const std::vector<const clang::FunctionDecl *> &hostKernels) {
   KernelNamer hostName(host), deviceName(device);
   std::map<std::string, const clang::FunctionDecl *> hostByName;
   for (const clang::FunctionDecl *kernel : hostKernels)
@@ -91,7 +96,8 @@ matchHostKernels(clang::ASTContext &device, const std::vector<const clang::Funct
     if (found == hostByName.end()) {
       report(device, kernel,
              "kernel '" + displayName(kernel) +
-                 "' exists only in device code (where __CUDA_ARCH__ is defined); CUDA requires every kernel and "
+                 "' exists only in device code (where __CUDA_ARCH__ is defined); CUDA requires "
+                 "every kernel and "
                  "kernel template instantiation to exist whether or not __CUDA_ARCH__ is defined");
       ok = false;
       continue;
@@ -106,7 +112,8 @@ matchHostKernels(clang::ASTContext &device, const std::vector<const clang::Funct
       continue;
     report(host, kernel,
            "kernel '" + displayName(kernel) +
-               "' exists only in host code (where __CUDA_ARCH__ is undefined); CUDA requires every kernel and "
+               "' exists only in host code (where __CUDA_ARCH__ is undefined); CUDA requires every "
+               "kernel and "
                "kernel template instantiation to exist whether or not __CUDA_ARCH__ is defined");
     ok = false;
   }

@@ -19,8 +19,8 @@ namespace cucl::translate {
 // view's declaration of the same kernel, in the same order. Reports a
 // `file:line:col: error:` for a kernel found on one side only, or whose
 // by-value parameter sizes differ, and then returns nothing.
-std::optional<std::vector<const clang::FunctionDecl *>>
-matchHostKernels(clang::ASTContext &device, const std::vector<const clang::FunctionDecl *> &deviceKernels,
-                 clang::ASTContext &host, const std::vector<const clang::FunctionDecl *> &hostKernels);
+std::optional<std::vector<const clang::FunctionDecl *>> matchHostKernels(
+    clang::ASTContext &device, const std::vector<const clang::FunctionDecl *> &deviceKernels,
+    clang::ASTContext &host, const std::vector<const clang::FunctionDecl *> &hostKernels);
 
 } // namespace cucl::translate

@@ -89,7 +89,8 @@ bool isConstReferenceParameter(const clang::VarDecl *parameter) {
   return referent.isConstQualified() && !referent->isPointerType() && !referent->isArrayType();
 }
 
-PointerSpaceInference::PointerSpaceInference(DeviceDiagnostics &diagnostics, CallResultSpace callResultSpace)
+PointerSpaceInference::PointerSpaceInference(DeviceDiagnostics &diagnostics,
+                                             CallResultSpace callResultSpace)
     : diagnostics_(diagnostics), callResultSpace_(std::move(callResultSpace)) {}
 
 void PointerSpaceInference::seed(const clang::VarDecl *variable, AddressSpace space) {
@@ -142,7 +143,8 @@ bool passesConstReferenceByValue(const clang::Expr *argument) {
   }
   if (!argument->isGLValue() || llvm::isa<clang::MaterializeTemporaryExpr>(argument))
     return true;
-  if (llvm::isa<clang::AbstractConditionalOperator>(argument) || llvm::isa<clang::BinaryOperator>(argument))
+  if (llvm::isa<clang::AbstractConditionalOperator>(argument) ||
+      llvm::isa<clang::BinaryOperator>(argument))
     return true;
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(argument))
     return unary->getOpcode() != clang::UO_Deref;
@@ -159,8 +161,9 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
     bool changed = false;
     for (size_t i = 0; i < constraints_.size(); ++i) {
       const Constraint &constraint = constraints_[i];
-      std::optional<AddressSpace> space =
-          constraint.sourceIsLvalue ? storageSpace(constraint.source) : pointeeSpace(constraint.source);
+      std::optional<AddressSpace> space = constraint.sourceIsLvalue
+                                              ? storageSpace(constraint.source)
+                                              : pointeeSpace(constraint.source);
       if (!space)
         continue; // reported after the fixed point, if still unknown
       AddressSpace &current = constraint.variable ? spaces_[constraint.variable] : returnSpace_;
@@ -171,8 +174,9 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
                                  ? "pointer '" + constraint.variable->getNameAsString() + "'"
                                  : std::string("returned pointer");
           diagnostics_.error(constraint.source->getExprLoc(),
-                             what + " would need two address spaces (" + addressSpaceQualifier(current) +
-                                 " and " + addressSpaceQualifier(*space) + "); not supported in device code");
+                             what + " would need two address spaces (" +
+                                 addressSpaceQualifier(current) + " and " +
+                                 addressSpaceQualifier(*space) + "); not supported in device code");
           reported[i] = true;
         }
         ok = false;
@@ -187,8 +191,8 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
       break;
   }
   for (const Constraint &constraint : constraints_) {
-    std::optional<AddressSpace> space =
-        constraint.sourceIsLvalue ? storageSpace(constraint.source) : pointeeSpace(constraint.source);
+    std::optional<AddressSpace> space = constraint.sourceIsLvalue ? storageSpace(constraint.source)
+                                                                  : pointeeSpace(constraint.source);
     if (!space && constraint.variable) {
       // `c ? shared : global`: both branches known, but different.
       auto *conditional =
@@ -204,23 +208,26 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
         AddressSpace first = std::min(*a, *b), second = std::max(*a, *b);
         diagnostics_.error(constraint.source->getExprLoc(),
                            "pointer '" + constraint.variable->getNameAsString() +
-                               "' would need two address spaces (" + addressSpaceQualifier(first) + " and " +
-                               addressSpaceQualifier(second) + "); not supported in device code");
+                               "' would need two address spaces (" + addressSpaceQualifier(first) +
+                               " and " + addressSpaceQualifier(second) +
+                               "); not supported in device code");
         ok = false;
         continue;
       }
     }
     if (!space) {
-      diagnostics_.unsupported(constraint.source->getExprLoc(),
-                               "a pointer whose address space cannot be inferred (loaded from memory, "
-                               "or a pointer to pointer)");
+      diagnostics_.unsupported(
+          constraint.source->getExprLoc(),
+          "a pointer whose address space cannot be inferred (loaded from memory, "
+          "or a pointer to pointer)");
       ok = false;
     }
   }
   return ok;
 }
 
-std::optional<AddressSpace> PointerSpaceInference::spaceOfPointerStoredAt(const clang::Expr *lvalue) const {
+std::optional<AddressSpace>
+PointerSpaceInference::spaceOfPointerStoredAt(const clang::Expr *lvalue) const {
   lvalue = lvalue->IgnoreParens();
   if (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(lvalue))
     if (cast->getCastKind() == clang::CK_NoOp)
@@ -338,8 +345,9 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
     return member->isArrow() ? pointeeSpace(member->getBase()) : storageSpace(member->getBase());
   if (auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(lvalue))
     return storageSpace(cleanups->getSubExpr());
-  if (llvm::isa<clang::MaterializeTemporaryExpr>(lvalue) || llvm::isa<clang::CompoundLiteralExpr>(lvalue) ||
-      llvm::isa<clang::StringLiteral>(lvalue) || llvm::isa<clang::PredefinedExpr>(lvalue))
+  if (llvm::isa<clang::MaterializeTemporaryExpr>(lvalue) ||
+      llvm::isa<clang::CompoundLiteralExpr>(lvalue) || llvm::isa<clang::StringLiteral>(lvalue) ||
+      llvm::isa<clang::PredefinedExpr>(lvalue))
     return AddressSpace::Private;
   if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(lvalue)) {
     if (binary->isAssignmentOp())

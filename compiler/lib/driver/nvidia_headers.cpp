@@ -18,7 +18,8 @@ std::string resolved(llvm::StringRef path) {
 }
 
 bool under(llvm::StringRef path, llvm::StringRef prefix) {
-  return path.startswith(prefix) && (path.size() == prefix.size() || llvm::sys::path::is_separator(path[prefix.size()]));
+  return path.startswith(prefix) &&
+         (path.size() == prefix.size() || llvm::sys::path::is_separator(path[prefix.size()]));
 }
 
 } // namespace
@@ -55,8 +56,9 @@ public:
       : preprocessor_(preprocessor), cuclIncludeDir_(std::move(cuclIncludeDir)) {}
 
   void InclusionDirective(clang::SourceLocation hashLoc, const clang::Token &, llvm::StringRef,
-                          bool, clang::CharSourceRange filenameRange, llvm::Optional<clang::FileEntryRef> file,
-                          llvm::StringRef, llvm::StringRef, const clang::Module *,
+                          bool, clang::CharSourceRange filenameRange,
+                          llvm::Optional<clang::FileEntryRef> file, llvm::StringRef,
+                          llvm::StringRef, const clang::Module *,
                           clang::SrcMgr::CharacteristicKind) override {
     if (reported_ || !file)
       return;
@@ -65,13 +67,16 @@ public:
       return;
     // Report only where the user's code reaches the toolkit, not its own nesting.
     clang::SourceManager &sources = preprocessor_.getSourceManager();
-    const clang::FileEntry *includer = sources.getFileEntryForID(sources.getFileID(sources.getExpansionLoc(hashLoc)));
+    const clang::FileEntry *includer =
+        sources.getFileEntryForID(sources.getFileID(sources.getExpansionLoc(hashLoc)));
     if (includer && isNvidiaHeader(includer->getName().str(), cuclIncludeDir_))
       return;
     clang::DiagnosticsEngine &diagnostics = preprocessor_.getDiagnostics();
-    unsigned id = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error,
-                                              "'%0' is NVIDIA's CUDA header (%1); cucl does not use NVIDIA headers");
-    diagnostics.Report(filenameRange.getBegin(), id) << llvm::sys::path::filename(file->getName()) << resolved(path);
+    unsigned id = diagnostics.getCustomDiagID(
+        clang::DiagnosticsEngine::Error,
+        "'%0' is NVIDIA's CUDA header (%1); cucl does not use NVIDIA headers");
+    diagnostics.Report(filenameRange.getBegin(), id)
+        << llvm::sys::path::filename(file->getName()) << resolved(path);
     reported_ = true;
     diagnostics.setSuppressAllDiagnostics(true);
   }

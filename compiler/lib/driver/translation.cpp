@@ -31,7 +31,8 @@ bool writeFile(const std::string &path, const std::string &text) {
   std::error_code error;
   llvm::raw_fd_ostream out(path, error, llvm::sys::fs::OF_Text);
   if (error) {
-    llvm::errs() << "cucl-translate: error: cannot write '" << path << "': " << error.message() << "\n";
+    llvm::errs() << "cucl-translate: error: cannot write '" << path << "': " << error.message()
+                 << "\n";
     return false;
   }
   out << text;
@@ -67,8 +68,10 @@ bool writeHost(const std::string &hostPath, const std::string &inputPath, const 
   // The copies mirror the headers' paths relative to the .cu file: written
   // into the .cu file's own directory they would replace the originals.
   if (!host.headers.empty() && hostPath != "-" && llvm::sys::fs::equivalent(dir, inputDir)) {
-    llvm::errs() << "cucl-translate: error: '" << inputPath << "' has device code in its headers; their rewritten "
-                 << "copies go beside the host output and would overwrite the originals: write -o into another "
+    llvm::errs() << "cucl-translate: error: '" << inputPath
+                 << "' has device code in its headers; their rewritten "
+                 << "copies go beside the host output and would overwrite the originals: write -o "
+                    "into another "
                  << "directory\n";
     return false;
   }

@@ -18,7 +18,8 @@ struct TranslationOutputs {
 // Parse the host view (NVIDIA headers refused at their #include) -> plan the
 // host rewrite -> parse the device view (__CUDA_ARCH__ defined; skipped when
 // no file mentions it) -> collect kernels there and pair them with the host
-// view's -> emit device -> rewrite host -> write files. Returns 0 on success, 1 after diagnostics were printed.
+// view's -> emit device -> rewrite host -> write files. Returns 0 on success, 1 after diagnostics
+// were printed.
 int translateFile(const TranslateOptions &options, const TranslationOutputs &outputs);
 
 } // namespace cucl::translate

@@ -13,7 +13,8 @@ std::string substitute(std::string text, const std::vector<AddressSpace> &spaces
     bool indexed = at + 2 < text.size() && text[at + 2] >= '0' && text[at + 2] <= '9';
     size_t index = indexed ? static_cast<size_t>(text[at + 2] - '0') : 0;
     AddressSpace space = index < spaces.size() ? spaces[index] : AddressSpace::Global;
-    std::string value = text[at + 1] == 'S' ? helperSpaceName(space) : std::string(addressSpaceQualifier(space));
+    std::string value =
+        text[at + 1] == 'S' ? helperSpaceName(space) : std::string(addressSpaceQualifier(space));
     text.replace(at, indexed ? 3 : 2, value);
   }
   return text;
@@ -70,7 +71,8 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            "  uint old = *p, assumed;\n"
            "  do {\n"
            "    assumed = old;\n"
-           "    old = atomic_cmpxchg(p, assumed, (assumed == 0u || assumed > limit) ? limit : assumed - 1u);\n"
+           "    old = atomic_cmpxchg(p, assumed, (assumed == 0u || assumed > limit) ? limit : "
+           "assumed - 1u);\n"
            "  } while (old != assumed);\n"
            "  return old;\n"
            "}\n";
@@ -129,9 +131,12 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
     // a * b + c by default, so the operation lives in its own function with
     // contraction off.
     const char *op = helper == "fadd_rn" ? "+" : "*";
-    text = std::string("float cucl_") + helper + "(float a, float b) {\n"
+    text = std::string("float cucl_") + helper +
+           "(float a, float b) {\n"
            "#pragma OPENCL FP_CONTRACT OFF\n"
-           "  return a " + op + " b;\n"
+           "  return a " +
+           op +
+           " b;\n"
            "}\n";
   } else if (helper == "saturatef") {
     // CUDA returns +0 for x <= 0 (also -0) and for NaN; fmax(-0, 0) may be -0.

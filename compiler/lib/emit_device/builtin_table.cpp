@@ -19,45 +19,50 @@ void family(std::vector<BuiltinMapping> &rows, const std::string &name, const st
 std::vector<BuiltinMapping> buildTable() {
   std::vector<BuiltinMapping> rows = {
       // Synchronization. CUDA's __syncthreads orders shared and global memory.
-      {"__syncthreads", "", "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)", "", C::Synchronization,
-       "every thread of the block must reach it, as in CUDA"},
-      {"__threadfence", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "", C::Synchronization, ""},
+      {"__syncthreads", "", "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)", "",
+       C::Synchronization, "every thread of the block must reach it, as in CUDA"},
+      {"__threadfence", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
+       C::Synchronization, ""},
       {"__threadfence_block", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
        C::Synchronization, ""},
       {"__threadfence_system", "", "mem_fence(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE)", "",
        C::Synchronization, "orders device memory only"},
-      {"__syncthreads_count", "", "cucl_syncthreads_count($0, $V)", "syncthreads_count", C::Synchronization,
-       "barrier + count on a kernel-scope __local counter"},
+      {"__syncthreads_count", "", "cucl_syncthreads_count($0, $V)", "syncthreads_count",
+       C::Synchronization, "barrier + count on a kernel-scope __local counter"},
       {"__syncthreads_and", "", "(cucl_syncthreads_count(!($0), $V) == 0)", "syncthreads_count",
        C::Synchronization, ""},
-      {"__syncthreads_or", "", "(cucl_syncthreads_count($0, $V) != 0)", "syncthreads_count", C::Synchronization,
-       ""},
+      {"__syncthreads_or", "", "(cucl_syncthreads_count($0, $V) != 0)", "syncthreads_count",
+       C::Synchronization, ""},
       // Output.
-      {"printf", "", "printf($*)", "", C::Output, "OpenCL printf; float arguments are not promoted"},
-      {"__assert_fail", "", "((void)printf(\"%s:%u: %s: Assertion `%s` failed.\\n\", $1, $2, $3, $0))", "",
-       C::Output, "assert(): prints the failure; the kernel goes on (OpenCL 1.2 has no trap)"},
+      {"printf", "", "printf($*)", "", C::Output,
+       "OpenCL printf; float arguments are not promoted"},
+      {"__assert_fail", "",
+       "((void)printf(\"%s:%u: %s: Assertion `%s` failed.\\n\", $1, $2, $3, $0))", "", C::Output,
+       "assert(): prints the failure; the kernel goes on (OpenCL 1.2 has no trap)"},
       // Memory.
       {"memcpy", "", "cucl_memcpy_$S0_$S1($0, $1, $2)", "memcpy", C::Memory,
        "byte loop per (destination, source) address space; no return value"},
-      {"memset", "", "cucl_memset_$S0($0, $1, $2)", "memset", C::Memory, "byte loop; no return value"},
+      {"memset", "", "cucl_memset_$S0($0, $1, $2)", "memset", C::Memory,
+       "byte loop; no return value"},
   };
 
-  const char *unary[] = {"sqrt",  "rsqrt", "cbrt",  "exp",   "exp2",  "exp10", "expm1", "log",
-                         "log2",  "log10", "log1p", "sin",   "cos",   "tan",   "asin",  "acos",
-                         "atan",  "sinh",  "cosh",  "tanh",  "asinh", "acosh", "atanh", "fabs",
-                         "floor", "ceil",  "round", "trunc", "rint",  "erf",   "erfc",  "lgamma",
-                         "tgamma", "logb", "sinpi", "cospi"};
+  const char *unary[] = {"sqrt",   "rsqrt", "cbrt",  "exp",   "exp2",  "exp10", "expm1", "log",
+                         "log2",   "log10", "log1p", "sin",   "cos",   "tan",   "asin",  "acos",
+                         "atan",   "sinh",  "cosh",  "tanh",  "asinh", "acosh", "atanh", "fabs",
+                         "floor",  "ceil",  "round", "trunc", "rint",  "erf",   "erfc",  "lgamma",
+                         "tgamma", "logb",  "sinpi", "cospi"};
   for (const char *name : unary)
     family(rows, name, name, 1);
-  const char *binary[] = {"pow", "atan2", "fmin", "fmax", "fmod", "hypot", "copysign", "fdim", "remainder",
-                          "nextafter"};
+  const char *binary[] = {"pow",   "atan2",    "fmin", "fmax",      "fmod",
+                          "hypot", "copysign", "fdim", "remainder", "nextafter"};
   for (const char *name : binary)
     family(rows, name, name, 2);
   family(rows, "fma", "fma", 3);
   // C99 classification macros come through <cmath> functions or builtins.
   for (const char *name : {"isnan", "isinf", "isfinite", "signbit"}) {
     rows.push_back({name, "", std::string(name) + "($0)", "", C::Math, "returns int (0 or 1)"});
-    rows.push_back({std::string("__builtin_") + name, "", std::string(name) + "($0)", "", C::Math, ""});
+    rows.push_back(
+        {std::string("__builtin_") + name, "", std::string(name) + "($0)", "", C::Math, ""});
   }
 
   std::vector<BuiltinMapping> more = {
@@ -72,11 +77,15 @@ std::vector<BuiltinMapping> buildTable() {
       {"__tanf", "", "native_tan($0)", "", C::FastMath, "native_tan"},
       {"__powf", "", "pow($0, $1)", "", C::FastMath, "exact pow (native_powr differs for x < 0)"},
       {"__fdividef", "", "native_divide($0, $1)", "", C::FastMath, "native_divide"},
-      {"__frsqrt_rn", "", "rsqrt($0)", "", C::FastMath, "OpenCL rsqrt: 2 ulp (CUDA rounds correctly)"},
+      {"__frsqrt_rn", "", "rsqrt($0)", "", C::FastMath,
+       "OpenCL rsqrt: 2 ulp (CUDA rounds correctly)"},
       {"__fsqrt_rn", "", "sqrt($0)", "", C::FastMath, "exact sqrt"},
-      {"__saturatef", "", "cucl_saturatef($0)", "saturatef", C::FastMath, "helper: NaN and -0 give +0, as in CUDA"},
-      {"__fadd_rn", "", "cucl_fadd_rn($0, $1)", "fadd_rn", C::FastMath, "helper: never contracted into an fma"},
-      {"__fmul_rn", "", "cucl_fmul_rn($0, $1)", "fmul_rn", C::FastMath, "helper: never contracted into an fma"},
+      {"__saturatef", "", "cucl_saturatef($0)", "saturatef", C::FastMath,
+       "helper: NaN and -0 give +0, as in CUDA"},
+      {"__fadd_rn", "", "cucl_fadd_rn($0, $1)", "fadd_rn", C::FastMath,
+       "helper: never contracted into an fma"},
+      {"__fmul_rn", "", "cucl_fmul_rn($0, $1)", "fmul_rn", C::FastMath,
+       "helper: never contracted into an fma"},
       {"__fmaf_rn", "", "fma($0, $1, $2)", "", C::FastMath, ""},
       // min/max: the CUDA overloads for int, unsigned, long long, float, double.
       {"min", "float,float", "fmin($0, $1)", "", C::Math, "float and double use fmin/fmax"},
@@ -137,7 +146,8 @@ std::vector<BuiltinMapping> buildTable() {
       {"__brevll", "", "cucl_brevll($0)", "brevll", C::Integer, "helper"},
       // OpenCL's mul24 is implementation-defined outside 24 bits; CUDA uses
       // the low 24 bits (signed for __mul24) of any operand.
-      {"__mul24", "", "cucl_mul24($0, $1)", "mul24", C::Integer, "helper: low 24 bits, sign-extended"},
+      {"__mul24", "", "cucl_mul24($0, $1)", "mul24", C::Integer,
+       "helper: low 24 bits, sign-extended"},
       {"__umul24", "", "((($0) & 0xffffffu) * (($1) & 0xffffffu))", "", C::Integer, "low 24 bits"},
       {"__mulhi", "", "mul_hi($0, $1)", "", C::Integer, ""},
       {"__umulhi", "", "mul_hi($0, $1)", "", C::Integer, ""},
@@ -150,19 +160,29 @@ std::vector<BuiltinMapping> buildTable() {
       {"__uhadd", "", "hadd($0, $1)", "", C::Integer, ""},
       {"__urhadd", "", "rhadd($0, $1)", "", C::Integer, ""},
       // Conversions and reinterpretations.
-      {"__float2int_rn", "", "convert_int_sat_rte($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2int_rz", "", "convert_int_sat_rtz($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2int_rd", "", "convert_int_sat_rtn($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2int_ru", "", "convert_int_sat_rtp($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2uint_rn", "", "convert_uint_sat_rte($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2uint_rz", "", "convert_uint_sat_rtz($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2ll_rn", "", "convert_long_sat_rte($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__float2ll_rz", "", "convert_long_sat_rtz($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2int_rn", "", "convert_int_sat_rte($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2int_rz", "", "convert_int_sat_rtz($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2int_rd", "", "convert_int_sat_rtn($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2int_ru", "", "convert_int_sat_rtp($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2uint_rn", "", "convert_uint_sat_rte($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2uint_rz", "", "convert_uint_sat_rtz($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2ll_rn", "", "convert_long_sat_rte($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__float2ll_rz", "", "convert_long_sat_rtz($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
       {"__int2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
       {"__uint2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
       {"__double2float_rn", "", "convert_float_rte($0)", "", C::Conversion, ""},
-      {"__double2int_rn", "", "convert_int_sat_rte($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
-      {"__double2int_rz", "", "convert_int_sat_rtz($0)", "", C::Conversion, "saturating, NaN gives 0 (as CUDA)"},
+      {"__double2int_rn", "", "convert_int_sat_rte($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
+      {"__double2int_rz", "", "convert_int_sat_rtz($0)", "", C::Conversion,
+       "saturating, NaN gives 0 (as CUDA)"},
       {"__float_as_int", "", "as_int($0)", "", C::Conversion, ""},
       {"__float_as_uint", "", "as_uint($0)", "", C::Conversion, ""},
       {"__int_as_float", "", "as_float($0)", "", C::Conversion, ""},
@@ -177,10 +197,10 @@ std::vector<BuiltinMapping> buildTable() {
     const char *cuda;
     const char *opencl;
   };
-  const Atomic atomics[] = {{"atomicAdd", "atomic_add"}, {"atomicSub", "atomic_sub"},
+  const Atomic atomics[] = {{"atomicAdd", "atomic_add"},   {"atomicSub", "atomic_sub"},
                             {"atomicExch", "atomic_xchg"}, {"atomicMin", "atomic_min"},
-                            {"atomicMax", "atomic_max"}, {"atomicAnd", "atomic_and"},
-                            {"atomicOr", "atomic_or"},   {"atomicXor", "atomic_xor"}};
+                            {"atomicMax", "atomic_max"},   {"atomicAnd", "atomic_and"},
+                            {"atomicOr", "atomic_or"},     {"atomicXor", "atomic_xor"}};
   for (const Atomic &atomic : atomics) {
     for (const char *suffix : {"", "_block", "_system"}) {
       std::string name = std::string(atomic.cuda) + suffix;
@@ -191,13 +211,14 @@ std::vector<BuiltinMapping> buildTable() {
   }
   for (const char *suffix : {"", "_block", "_system"}) {
     std::string add = std::string("atomicAdd") + suffix;
-    rows.push_back({add, "float*,float", "cucl_atomic_add_float_$S0($0, $1)", "atomic_add_float", C::Atomic,
-                    "compare-and-swap loop on the bit pattern"});
-    rows.push_back({std::string("atomicExch") + suffix, "float*,float", "atomic_xchg($0, $1)", "", C::Atomic, ""});
+    rows.push_back({add, "float*,float", "cucl_atomic_add_float_$S0($0, $1)", "atomic_add_float",
+                    C::Atomic, "compare-and-swap loop on the bit pattern"});
+    rows.push_back({std::string("atomicExch") + suffix, "float*,float", "atomic_xchg($0, $1)", "",
+                    C::Atomic, ""});
     std::string cas = std::string("atomicCAS") + suffix;
     rows.push_back({cas, "int*,int,int", "atomic_cmpxchg($0, $1, $2)", "", C::Atomic, ""});
-    rows.push_back({cas, "unsigned int*,unsigned int,unsigned int", "atomic_cmpxchg($0, $1, $2)", "", C::Atomic,
-                    ""});
+    rows.push_back({cas, "unsigned int*,unsigned int,unsigned int", "atomic_cmpxchg($0, $1, $2)",
+                    "", C::Atomic, ""});
     rows.push_back({std::string("atomicInc") + suffix, "unsigned int*,unsigned int",
                     "cucl_atomic_inc_wrap_$S0($0, $1)", "atomic_inc_wrap", C::Atomic,
                     "CUDA wrap: old >= val ? 0 : old + 1"});

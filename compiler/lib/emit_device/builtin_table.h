@@ -10,7 +10,16 @@
 
 namespace cucl::translate {
 
-enum class BuiltinCategory { Synchronization, Math, FastMath, Integer, Conversion, Atomic, Memory, Output };
+enum class BuiltinCategory {
+  Synchronization,
+  Math,
+  FastMath,
+  Integer,
+  Conversion,
+  Atomic,
+  Memory,
+  Output
+};
 
 struct BuiltinMapping {
   std::string cudaName;

@@ -71,7 +71,8 @@ public:
     return module;
   }
 
-  Specialization *specialize(const clang::FunctionDecl *function, const std::vector<AddressSpace> &spaces,
+  Specialization *specialize(const clang::FunctionDecl *function,
+                             const std::vector<AddressSpace> &spaces,
                              clang::SourceLocation callSite) override {
     // One specialization per definition, whichever declaration a call names.
     const clang::FunctionDecl *definition = nullptr;
@@ -81,7 +82,8 @@ public:
     auto found = specializations_.find(key);
     if (found != specializations_.end()) {
       if (found->second->inProgress) {
-        diagnostics_.unsupported(callSite, "recursion (a call to '" + function->getNameAsString() + "')");
+        diagnostics_.unsupported(callSite,
+                                 "recursion (a call to '" + function->getNameAsString() + "')");
         return nullptr;
       }
       return found->second.get();
@@ -110,8 +112,8 @@ public:
   }
 
   void requireHelper(const std::string &helper, const std::vector<AddressSpace> &spaces) override {
-    std::vector<AddressSpace> variant(spaces.begin(), spaces.begin() + std::min<size_t>(spaces.size(),
-                                                                                     helperSpaceCount(helper)));
+    std::vector<AddressSpace> variant(
+        spaces.begin(), spaces.begin() + std::min<size_t>(spaces.size(), helperSpaceCount(helper)));
     helpers_.insert({helper, variant});
   }
 
@@ -136,9 +138,10 @@ private:
 
   static std::string operatorName(clang::OverloadedOperatorKind kind) {
     static const std::map<char, const char *> words = {
-        {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'%', "percent"}, {'=', "eq"},
-        {'<', "lt"},   {'>', "gt"},    {'!', "not"},  {'&', "amp"},   {'|', "pipe"},    {'^', "caret"},
-        {'~', "tilde"}, {'[', "index"}, {'(', "call"}, {',', "comma"}};
+        {'+', "plus"},    {'-', "minus"}, {'*', "star"}, {'/', "slash"},
+        {'%', "percent"}, {'=', "eq"},    {'<', "lt"},   {'>', "gt"},
+        {'!', "not"},     {'&', "amp"},   {'|', "pipe"}, {'^', "caret"},
+        {'~', "tilde"},   {'[', "index"}, {'(', "call"}, {',', "comma"}};
     std::string name = "operator";
     for (const char *c = clang::getOperatorSpelling(kind); c && *c; ++c) {
       auto word = words.find(*c);
@@ -153,7 +156,8 @@ private:
   NameUniquer names_;
   TypePrinter types_;
   RecordEmitter records_;
-  std::map<std::pair<const clang::FunctionDecl *, std::vector<AddressSpace>>, std::unique_ptr<Specialization>>
+  std::map<std::pair<const clang::FunctionDecl *, std::vector<AddressSpace>>,
+           std::unique_ptr<Specialization>>
       specializations_;
   std::map<const clang::VarDecl *, std::string> sharedNames_;
   std::set<std::pair<std::string, std::vector<AddressSpace>>> helpers_;
@@ -162,7 +166,8 @@ private:
 
 } // namespace
 
-DeviceModule emitDeviceModule(clang::ASTContext &context, const std::vector<const clang::FunctionDecl *> &kernels) {
+DeviceModule emitDeviceModule(clang::ASTContext &context,
+                              const std::vector<const clang::FunctionDecl *> &kernels) {
   ModuleEmitter emitter(context);
   return emitter.run(kernels);
 }

@@ -17,10 +17,10 @@ class FunctionDecl;
 namespace cucl::translate {
 
 struct EmittedKernel {
-  const clang::FunctionDecl *decl = nullptr;  // the kernel (or instantiation)
-  std::string openclName;                     // name of the __kernel in source
-  std::vector<cuclKernelArgInfo> args;        // one per CUDA parameter
-  unsigned flags = 0;                         // CUCL_KERNEL_* flags
+  const clang::FunctionDecl *decl = nullptr; // the kernel (or instantiation)
+  std::string openclName;                    // name of the __kernel in source
+  std::vector<cuclKernelArgInfo> args;       // one per CUDA parameter
+  unsigned flags = 0;                        // CUCL_KERNEL_* flags
 };
 
 struct DeviceModule {

@@ -69,7 +69,8 @@ private:
   std::string pseudoObject(const clang::PseudoObjectExpr *pseudo);
   std::string constant(const clang::Expr *e, bool &ok);
   std::string integer(const llvm::APSInt &value, clang::QualType type);
-  std::string floating(const llvm::APFloat &value, clang::QualType type, clang::SourceLocation where);
+  std::string floating(const llvm::APFloat &value, clang::QualType type,
+                       clang::SourceLocation where);
   std::optional<std::vector<AddressSpace>> argumentSpaces(const UserCall &target, bool final);
   std::optional<AddressSpace> callResultSpace(const clang::CallExpr *callExpr);
   AddressSpace pointee(const clang::Expr *pointer);

@@ -63,9 +63,10 @@ std::string FunctionEmitter::localName(const clang::NamedDecl *decl) {
 AddressSpace FunctionEmitter::pointee(const clang::Expr *pointer) {
   std::optional<AddressSpace> space = inference_.pointeeSpace(pointer);
   if (!space) {
-    diagnostics_.unsupported(pointer->getExprLoc(),
-                             "a pointer whose address space cannot be inferred (loaded from memory, "
-                             "or a pointer to pointer)");
+    diagnostics_.unsupported(
+        pointer->getExprLoc(),
+        "a pointer whose address space cannot be inferred (loaded from memory, "
+        "or a pointer to pointer)");
     return AddressSpace::Private;
   }
   return *space == AddressSpace::Unknown ? AddressSpace::Private : *space;
@@ -206,7 +207,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
   }
 
   if (auto *literal = llvm::dyn_cast<clang::IntegerLiteral>(e))
-    return integer(llvm::APSInt(literal->getValue(), e->getType()->isUnsignedIntegerType()), e->getType());
+    return integer(llvm::APSInt(literal->getValue(), e->getType()->isUnsignedIntegerType()),
+                   e->getType());
   if (auto *literal = llvm::dyn_cast<clang::CharacterLiteral>(e))
     return std::to_string(literal->getValue());
   if (auto *literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(e))
@@ -265,7 +267,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
     auto *field = llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl());
     if (!field)
       return unsupported(e, "a member function or static member");
-    return expr(member->getBase()) + (member->isArrow() ? "->" : ".") + RecordEmitter::fieldName(field);
+    return expr(member->getBase()) + (member->isArrow() ? "->" : ".") +
+           RecordEmitter::fieldName(field);
   }
   if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e))
     return call(callExpr);
@@ -294,7 +297,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
   }
   if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
     const clang::CXXConstructorDecl *constructor = construct->getConstructor();
-    if (constructor->isTrivial() && constructor->isCopyOrMoveConstructor() && construct->getNumArgs() == 1)
+    if (constructor->isTrivial() && constructor->isCopyOrMoveConstructor() &&
+        construct->getNumArgs() == 1)
       return expr(construct->getArg(0));
     if (constructor->isTrivial() && construct->getNumArgs() == 0)
       return "((" + types_.typeName(e->getType(), AddressSpace::Private, e->getExprLoc()) + "){0})";
@@ -324,7 +328,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
 }
 
 std::string FunctionEmitter::pseudoObject(const clang::PseudoObjectExpr *pseudo) {
-  auto *property = llvm::dyn_cast<clang::MSPropertyRefExpr>(pseudo->getSyntacticForm()->IgnoreParens());
+  auto *property =
+      llvm::dyn_cast<clang::MSPropertyRefExpr>(pseudo->getSyntacticForm()->IgnoreParens());
   if (property) {
     const clang::Expr *baseExpr = property->getBaseExpr()->IgnoreParenImpCasts();
     if (auto *opaque = llvm::dyn_cast<clang::OpaqueValueExpr>(baseExpr))
@@ -368,7 +373,9 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
         element = array->getElementType();
       else
         return unsupported(ref, "an extern __shared__ variable that is not an array");
-      return "((" + types_.typeName(context_.getPointerType(element), AddressSpace::Local, ref->getExprLoc()) +
+      return "((" +
+             types_.typeName(context_.getPointerType(element), AddressSpace::Local,
+                             ref->getExprLoc()) +
              ")cucl_dynamic_shared)";
     }
     useShared(variable);
@@ -426,7 +433,8 @@ std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
   }
   // OpenCL C rejects a floating-point condition in '?:', so the implicit
   // float-to-bool test is spelled out (NaN != 0 is true, as in C++).
-  if (castExpr->getCastKind() == clang::CK_FloatingToBoolean && llvm::isa<clang::ImplicitCastExpr>(castExpr))
+  if (castExpr->getCastKind() == clang::CK_FloatingToBoolean &&
+      llvm::isa<clang::ImplicitCastExpr>(castExpr))
     return "(" + expr(sub) + " != 0)";
   if (llvm::isa<clang::ImplicitCastExpr>(castExpr))
     return expr(sub); // C performs the same conversion implicitly
@@ -459,18 +467,22 @@ std::string FunctionEmitter::initList(const clang::InitListExpr *list, bool brac
   text += "}";
   if (braced)
     return text;
-  return "((" + types_.typeName(list->getType(), AddressSpace::Private, list->getExprLoc()) + ")" + text + ")";
+  return "((" + types_.typeName(list->getType(), AddressSpace::Private, list->getExprLoc()) + ")" +
+         text + ")";
 }
 
-std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const UserCall &target, bool final) {
+std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const UserCall &target,
+                                                                         bool final) {
   std::vector<AddressSpace> spaces;
   auto add = [&](const clang::Expr *arg, bool isLvalue) {
-    std::optional<AddressSpace> space = isLvalue ? inference_.storageSpace(arg) : inference_.pointeeSpace(arg);
+    std::optional<AddressSpace> space =
+        isLvalue ? inference_.storageSpace(arg) : inference_.pointeeSpace(arg);
     if (!space) {
       if (final)
-        diagnostics_.unsupported(arg->getExprLoc(),
-                                 "a pointer whose address space cannot be inferred (loaded from memory, "
-                                 "or a pointer to pointer)");
+        diagnostics_.unsupported(
+            arg->getExprLoc(),
+            "a pointer whose address space cannot be inferred (loaded from memory, "
+            "or a pointer to pointer)");
       return false;
     }
     if (*space == AddressSpace::Unknown) {
@@ -505,11 +517,12 @@ std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const U
   return spaces;
 }
 
-std::optional<FunctionEmitter::UserCall> FunctionEmitter::resolveUserCall(const clang::CallExpr *callExpr) {
+std::optional<FunctionEmitter::UserCall>
+FunctionEmitter::resolveUserCall(const clang::CallExpr *callExpr) {
   const clang::FunctionDecl *callee = callExpr->getDirectCallee();
   const clang::FunctionDecl *definition = nullptr;
-  if (!callee || !callee->hasBody(definition) || isSystemDecl(context_, callee) || callee->getBuiltinID() != 0 ||
-      callee->hasAttr<clang::CUDAGlobalAttr>())
+  if (!callee || !callee->hasBody(definition) || isSystemDecl(context_, callee) ||
+      callee->getBuiltinID() != 0 || callee->hasAttr<clang::CUDAGlobalAttr>())
     return std::nullopt;
   UserCall target;
   target.callee = definition;
@@ -541,7 +554,8 @@ std::optional<AddressSpace> FunctionEmitter::callResultSpace(const clang::CallEx
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(*target, false);
   if (!spaces)
     return AddressSpace::Unknown; // not known yet: the next round will tell
-  Specialization *specialization = module_.specialize(target->callee, *spaces, callExpr->getExprLoc());
+  Specialization *specialization =
+      module_.specialize(target->callee, *spaces, callExpr->getExprLoc());
   if (!specialization)
     return AddressSpace::Unknown;
   return specialization->returnSpace;
@@ -554,14 +568,18 @@ std::string FunctionEmitter::call(const clang::CallExpr *callExpr) {
   if (auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(callExpr)) {
     // `dim3 t = threadIdx` converts the whole built-in through an operator.
     if (auto *object = llvm::dyn_cast_or_null<clang::DeclRefExpr>(
-            member->getImplicitObjectArgument() ? member->getImplicitObjectArgument()->IgnoreParenImpCasts()
-                                                : nullptr))
-      if (isIndexVariable(object->getDecl()->getNameAsString()) && isSystemDecl(context_, object->getDecl()))
-        return unsupported(callExpr, "'" + object->getDecl()->getNameAsString() + "' as a whole (use .x/.y/.z)");
+            member->getImplicitObjectArgument()
+                ? member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                : nullptr))
+      if (isIndexVariable(object->getDecl()->getNameAsString()) &&
+          isSystemDecl(context_, object->getDecl()))
+        return unsupported(callExpr, "'" + object->getDecl()->getNameAsString() +
+                                         "' as a whole (use .x/.y/.z)");
   }
   if (auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
     // `a = b` on a struct is a call to its trivial assignment operator.
-    if (method->isTrivial() && (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) &&
+    if (method->isTrivial() &&
+        (method->isCopyAssignmentOperator() || method->isMoveAssignmentOperator()) &&
         callExpr->getNumArgs() == 2) {
       std::string target = expr(callExpr->getArg(0));
       return "(" + target + " = " + expr(callExpr->getArg(1)) + ")";
@@ -574,7 +592,8 @@ std::string FunctionEmitter::call(const clang::CallExpr *callExpr) {
   if (std::optional<UserCall> target = resolveUserCall(callExpr))
     return userCall(callExpr, *target);
   if (llvm::isa<clang::CXXMethodDecl>(callee))
-    return unsupported(callExpr, "a call to member function '" + callee->getNameAsString() + "' without a body");
+    return unsupported(callExpr, "a call to member function '" + callee->getNameAsString() +
+                                     "' without a body");
   std::vector<const clang::Expr *> args(callExpr->arg_begin(), callExpr->arg_end());
   return builtinCall(callExpr, callee, args);
 }
@@ -623,7 +642,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
       append("&" + expr(target.object));
   }
   for (unsigned i = 0; i < target.args.size(); ++i) {
-    const clang::ParmVarDecl *parameter = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
+    const clang::ParmVarDecl *parameter =
+        i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
     bool byPointer = false;
     if (parameter && isSpaceParameter(parameter)) {
       AddressSpace space = slot < spaces->size() ? (*spaces)[slot] : AddressSpace::Private;
@@ -649,7 +669,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   return text;
 }
 
-std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
+std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
+                                         const clang::FunctionDecl *callee,
                                          llvm::ArrayRef<const clang::Expr *> args) {
   std::string name = callee->getNameAsString();
   std::string signature = signatureOf(callee);
@@ -660,8 +681,8 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const 
       known |= row.cudaName == name;
     if (known)
       return unsupported(callExpr, "'" + name + "(" + signature + ")'");
-    if (!isSystemDecl(context_, callee) && !isDeviceRuntimeDecl(context_, callee) && callee->getBuiltinID() == 0 &&
-        !callee->hasBody())
+    if (!isSystemDecl(context_, callee) && !isDeviceRuntimeDecl(context_, callee) &&
+        callee->getBuiltinID() == 0 && !callee->hasBody())
       return unsupported(callExpr, "calling '" + name + "' without its definition in this file");
     return unsupported(callExpr, "function '" + name + "'");
   }
@@ -673,14 +694,15 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const 
       printed.push_back(exprTop(arg->IgnoreImpCasts()));
       continue;
     }
-    clang::QualType parameter = callee->getParamDecl(i)->getType().getCanonicalType().getUnqualifiedType();
+    clang::QualType parameter =
+        callee->getParamDecl(i)->getType().getCanonicalType().getUnqualifiedType();
     const clang::Expr *bare = arg->IgnoreImpCasts();
     if (parameter->isPointerType() || parameter->isReferenceType() ||
         bare->getType().getCanonicalType().getUnqualifiedType() == parameter)
       printed.push_back(exprTop(arg));
     else
-      printed.push_back("(" + types_.typeName(parameter, AddressSpace::Private, arg->getExprLoc()) + ")" +
-                        expr(bare));
+      printed.push_back("(" + types_.typeName(parameter, AddressSpace::Private, arg->getExprLoc()) +
+                        ")" + expr(bare));
   }
   // The spaces pointer arguments point to select per-space helper variants.
   std::vector<AddressSpace> spaces;
@@ -711,7 +733,8 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr, const 
       spec_.usesVoteCounter = true;
       text += spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter";
       ++i;
-    } else if (next == 'S' && i + 2 < format.size() && format[i + 2] >= '0' && format[i + 2] <= '9') {
+    } else if (next == 'S' && i + 2 < format.size() && format[i + 2] >= '0' &&
+               format[i + 2] <= '9') {
       size_t index = static_cast<size_t>(format[i + 2] - '0');
       text += helperSpaceName(index < spaces.size() ? spaces[index] : AddressSpace::Global);
       i += 2;

@@ -21,7 +21,8 @@ const char *const kWarpSynchronous =
     "separate the steps with __syncthreads())";
 
 bool isVolatilePointee(clang::QualType type) {
-  return (type->isPointerType() || type->isReferenceType()) && type->getPointeeType().isVolatileQualified();
+  return (type->isPointerType() || type->isReferenceType()) &&
+         type->getPointeeType().isVolatileQualified();
 }
 
 // Member functions get `cucl_this` as a parameter; constructors create it.
@@ -100,15 +101,18 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
 
   const auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody());
   if (!body) {
-    diagnostics_.unsupported(function->getLocation(), "a function body that is not a block (function-try-block)");
+    diagnostics_.unsupported(function->getLocation(),
+                             "a function body that is not a block (function-try-block)");
     return "";
   }
   auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function);
   if (constructor)
     constructorPrologue();
-  if (isInstanceMethod(function) && !spec_.spaces.empty() && spec_.spaces[0] == AddressSpace::Unknown) {
+  if (isInstanceMethod(function) && !spec_.spaces.empty() &&
+      spec_.spaces[0] == AddressSpace::Unknown) {
     auto *method = llvm::cast<clang::CXXMethodDecl>(function);
-    line(types_.declare(method->getThisType(), "cucl_this", AddressSpace::Private, function->getLocation()) +
+    line(types_.declare(method->getThisType(), "cucl_this", AddressSpace::Private,
+                        function->getLocation()) +
          " = &cucl_self;");
   }
   compoundBody(body);
@@ -150,8 +154,9 @@ std::string FunctionEmitter::deviceSignature() {
     ++next;
     clang::QualType thisType = llvm::cast<clang::CXXMethodDecl>(function)->getThisType();
     if (space == AddressSpace::Unknown) // the object is a temporary, passed by value
-      parameters.push_back(types_.declare(thisType->getPointeeType().getUnqualifiedType(), "cucl_self",
-                                          AddressSpace::Private, function->getLocation()));
+      parameters.push_back(types_.declare(thisType->getPointeeType().getUnqualifiedType(),
+                                          "cucl_self", AddressSpace::Private,
+                                          function->getLocation()));
     else
       parameters.push_back(types_.declare(thisType, "cucl_this", space, function->getLocation()));
   }
@@ -173,13 +178,16 @@ std::string FunctionEmitter::deviceSignature() {
       parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));
     } else {
       if (containsPointer(type))
-        diagnostics_.unsupported(parameter->getLocation(), "a struct containing pointers passed by value");
-      parameters.push_back(types_.declare(type, name, AddressSpace::Private, parameter->getLocation()));
+        diagnostics_.unsupported(parameter->getLocation(),
+                                 "a struct containing pointers passed by value");
+      parameters.push_back(
+          types_.declare(type, name, AddressSpace::Private, parameter->getLocation()));
     }
   }
   for (const clang::VarDecl *shared : spec_.sharedVariables)
-    parameters.push_back(types_.declare(context_.getPointerType(shared->getType()), module_.sharedName(shared),
-                                        AddressSpace::Local, shared->getLocation()));
+    parameters.push_back(types_.declare(context_.getPointerType(shared->getType()),
+                                        module_.sharedName(shared), AddressSpace::Local,
+                                        shared->getLocation()));
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   if (spec_.usesVoteCounter)
@@ -190,7 +198,8 @@ std::string FunctionEmitter::deviceSignature() {
   clang::QualType result = function->getReturnType();
   if (auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function))
     result = context_.getRecordType(constructor->getParent());
-  std::string text = types_.declare(result, spec_.name, spec_.returnSpace, function->getLocation()) + "(";
+  std::string text =
+      types_.declare(result, spec_.name, spec_.returnSpace, function->getLocation()) + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];
   if (parameters.empty())
@@ -201,7 +210,8 @@ std::string FunctionEmitter::deviceSignature() {
 std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue) {
   const clang::FunctionDecl *function = spec_.function;
   std::vector<std::string> parameters;
-  const uint64_t pointerSize = static_cast<uint64_t>(context_.getTypeSizeInChars(context_.VoidPtrTy).getQuantity());
+  const uint64_t pointerSize =
+      static_cast<uint64_t>(context_.getTypeSizeInChars(context_.VoidPtrTy).getQuantity());
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     std::string name = localName(parameter);
     if (parameter->getName().empty())
@@ -217,8 +227,8 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
       parameters.push_back(types_.declare(type, name + "__base", AddressSpace::Global, where));
       parameters.push_back("ulong " + name + "__off");
       prologue += "  " + types_.declare(type, name, AddressSpace::Global, where) + " = (" +
-                  types_.typeName(type, AddressSpace::Global, where) + ")((__global char *)" + name +
-                  "__base + " + name + "__off);\n";
+                  types_.typeName(type, AddressSpace::Global, where) + ")((__global char *)" +
+                  name + "__base + " + name + "__off);\n";
       continue;
     }
     if (type->isReferenceType()) {
@@ -257,9 +267,11 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
 void FunctionEmitter::constructorPrologue() {
   auto *constructor = llvm::cast<clang::CXXConstructorDecl>(spec_.function);
   clang::QualType record = context_.getRecordType(constructor->getParent());
-  line(types_.declare(record, "cucl_self", AddressSpace::Private, constructor->getLocation()) + ";");
+  line(types_.declare(record, "cucl_self", AddressSpace::Private, constructor->getLocation()) +
+       ";");
   line(types_.declare(context_.getPointerType(record), "cucl_this", AddressSpace::Private,
-                      constructor->getLocation()) + " = &cucl_self;");
+                      constructor->getLocation()) +
+       " = &cucl_self;");
   for (const clang::CXXCtorInitializer *init : constructor->inits()) {
     const clang::FieldDecl *field = init->getMember();
     if (!field || !init->isMemberInitializer()) {
@@ -270,7 +282,8 @@ void FunctionEmitter::constructorPrologue() {
     }
     const clang::Expr *value = init->getInit();
     if (field->getType()->isArrayType()) {
-      diagnostics_.unsupported(constructor->getLocation(), "initializing an array member in a constructor");
+      diagnostics_.unsupported(constructor->getLocation(),
+                               "initializing an array member in a constructor");
       continue;
     }
     if (auto *list = llvm::dyn_cast<clang::InitListExpr>(value->IgnoreImplicit()))
@@ -295,13 +308,16 @@ std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable)
   if (type->isReferenceType()) {
     if (bindsTemporary(init)) {
       valueReferences_.insert(variable); // a temporary: hold the value itself
-      return types_.declare(type->getPointeeType(), name, AddressSpace::Private, variable->getLocation()) +
+      return types_.declare(type->getPointeeType(), name, AddressSpace::Private,
+                            variable->getLocation()) +
              " = " + exprTop(init);
     }
-    std::string text = types_.declare(type, name, inference_.variableSpace(variable), variable->getLocation());
+    std::string text =
+        types_.declare(type, name, inference_.variableSpace(variable), variable->getLocation());
     return init ? text + " = &" + expr(init) : text;
   }
-  AddressSpace space = type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
+  AddressSpace space =
+      type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
   if (space == AddressSpace::Local && isVolatilePointee(type))
     diagnostics_.unsupported(variable->getLocation(), kWarpSynchronous);
   std::string text = types_.declare(type, name, space, variable->getLocation());
@@ -380,7 +396,8 @@ void FunctionEmitter::statement(const clang::Stmt *stmt) {
     std::string text = exprStatement(e);
     // A reference-returning call used as a statement: drop the unused `*`.
     auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e->IgnoreImplicit());
-    if (callExpr && callExpr->getCallReturnType(context_)->isReferenceType() && text.rfind("*", 0) == 0)
+    if (callExpr && callExpr->getCallReturnType(context_)->isReferenceType() &&
+        text.rfind("*", 0) == 0)
       text = text.substr(1);
     line(text + ";");
     return;
@@ -545,7 +562,8 @@ void FunctionEmitter::statement(const clang::Stmt *stmt) {
     diagnostics_.unsupported(stmt->getBeginLoc(), "inline assembly");
     return;
   }
-  diagnostics_.unsupported(stmt->getBeginLoc(), std::string("statement '") + stmt->getStmtClassName() + "'");
+  diagnostics_.unsupported(stmt->getBeginLoc(),
+                           std::string("statement '") + stmt->getStmtClassName() + "'");
 }
 
 } // namespace cucl::translate

@@ -50,7 +50,8 @@ std::string RecordEmitter::nameOf(const clang::RecordDecl *record, clang::Source
   return name;
 }
 
-void RecordEmitter::define(const clang::RecordDecl *record, const std::string &name, clang::SourceLocation use) {
+void RecordEmitter::define(const clang::RecordDecl *record, const std::string &name,
+                           clang::SourceLocation use) {
   if (!record->isCompleteDefinition()) {
     diagnostics_.unsupported(use, "incomplete type '" + record->getNameAsString() + "'");
     return;
@@ -74,11 +75,12 @@ void RecordEmitter::define(const clang::RecordDecl *record, const std::string &n
       diagnostics_.unsupported(field->getLocation(), "a bit-field");
     if (containsPointer(field->getType()))
       diagnostics_.unsupported(field->getLocation(), "a struct field of pointer type");
-    std::string line = "  " + types_.declare(field->getType(), fieldName(field), AddressSpace::Private,
-                                             field->getLocation());
+    std::string line = "  " + types_.declare(field->getType(), fieldName(field),
+                                             AddressSpace::Private, field->getLocation());
     if (const auto *aligned = field->getAttr<clang::AlignedAttr>())
       if (!aligned->isAlignmentDependent())
-        line += " __attribute__((aligned(" + std::to_string(aligned->getAlignment(context_) / 8) + ")))";
+        line += " __attribute__((aligned(" + std::to_string(aligned->getAlignment(context_) / 8) +
+                ")))";
     body += line + ";\n";
   }
   const clang::ASTRecordLayout &layout = context_.getASTRecordLayout(record);

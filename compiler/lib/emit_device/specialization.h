@@ -27,7 +27,7 @@ struct Specialization {
   std::vector<AddressSpace> spaces; // one per space parameter, in order
   std::string name;                 // OpenCL name
   bool isKernel = false;
-  bool inProgress = false;          // being emitted: a call back here is recursion
+  bool inProgress = false; // being emitted: a call back here is recursion
   AddressSpace returnSpace = AddressSpace::Private;
   // __shared__ variables this function or its callees use (static ones are
   // passed down from the kernel as extra pointer parameters), in first-use order.
@@ -41,11 +41,13 @@ public:
   virtual ~ModuleServices() = default;
   // The specialization of `function` for `spaces`, emitted on first request;
   // nullptr after an error (recursion, ...), which has been reported.
-  virtual Specialization *specialize(const clang::FunctionDecl *function, const std::vector<AddressSpace> &spaces,
+  virtual Specialization *specialize(const clang::FunctionDecl *function,
+                                     const std::vector<AddressSpace> &spaces,
                                      clang::SourceLocation callSite) = 0;
   // Name of the kernel-scope __local object a static __shared__ variable becomes.
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
-  virtual void requireHelper(const std::string &helper, const std::vector<AddressSpace> &spaces) = 0;
+  virtual void requireHelper(const std::string &helper,
+                             const std::vector<AddressSpace> &spaces) = 0;
   virtual TypePrinter &types() = 0;
   virtual DeviceDiagnostics &diagnostics() = 0;
   virtual clang::ASTContext &context() = 0;

@@ -8,7 +8,8 @@
 
 namespace cucl::translate {
 
-std::string TypePrinter::builtinName(const clang::BuiltinType *builtin, clang::SourceLocation where) {
+std::string TypePrinter::builtinName(const clang::BuiltinType *builtin,
+                                     clang::SourceLocation where) {
   switch (builtin->getKind()) {
   case clang::BuiltinType::Void:
     return "void";
@@ -54,13 +55,15 @@ std::string TypePrinter::builtinName(const clang::BuiltinType *builtin, clang::S
   return "int";
 }
 
-std::string TypePrinter::declare(clang::QualType type, const std::string &declarator, AddressSpace pointee,
-                                 clang::SourceLocation where, const char *storage) {
+std::string TypePrinter::declare(clang::QualType type, const std::string &declarator,
+                                 AddressSpace pointee, clang::SourceLocation where,
+                                 const char *storage) {
   return declareAt(type, declarator, pointee, where, storage, 0);
 }
 
-std::string TypePrinter::declareAt(clang::QualType type, const std::string &declarator, AddressSpace pointee,
-                                   clang::SourceLocation where, const char *storage, unsigned pointerDepth) {
+std::string TypePrinter::declareAt(clang::QualType type, const std::string &declarator,
+                                   AddressSpace pointee, clang::SourceLocation where,
+                                   const char *storage, unsigned pointerDepth) {
   clang::QualType canonical = type.getCanonicalType();
   const clang::Type *node = canonical.getTypePtr();
 
@@ -89,7 +92,8 @@ std::string TypePrinter::declareAt(clang::QualType type, const std::string &decl
     return declareAt(array->getElementType(), inner, pointee, where, storage, pointerDepth);
   }
   if (auto *array = llvm::dyn_cast<clang::IncompleteArrayType>(node))
-    return declareAt(array->getElementType(), declarator + "[]", pointee, where, storage, pointerDepth);
+    return declareAt(array->getElementType(), declarator + "[]", pointee, where, storage,
+                     pointerDepth);
 
   std::string prefix;
   if (storage && std::string(storage) != "__private")
@@ -126,7 +130,8 @@ std::string TypePrinter::mangle(clang::QualType type) {
   if (canonical->isReferenceType())
     return "ref_" + mangle(canonical->getPointeeType());
   if (auto *array = llvm::dyn_cast<clang::ConstantArrayType>(canonical.getTypePtr()))
-    return "arr" + std::to_string(array->getSize().getZExtValue()) + "_" + mangle(array->getElementType());
+    return "arr" + std::to_string(array->getSize().getZExtValue()) + "_" +
+           mangle(array->getElementType());
   if (auto *record = llvm::dyn_cast<clang::RecordType>(canonical.getTypePtr()))
     return recordNamer_(record->getDecl(), clang::SourceLocation());
   if (auto *builtin = llvm::dyn_cast<clang::BuiltinType>(canonical.getTypePtr())) {

@@ -42,10 +42,11 @@ public:
                      std::shared_ptr<clang::PCHContainerOperations> pchOperations,
                      clang::DiagnosticConsumer *consumer) override {
     WatchedParseAction action(callbacks_);
-    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics = clang::CompilerInstance::createDiagnostics(
-        &invocation->getDiagnosticOpts(), consumer, /*ShouldOwnClient=*/false);
-    unit_.reset(clang::ASTUnit::LoadFromCompilerInvocationAction(std::move(invocation), std::move(pchOperations),
-                                                                 diagnostics, &action));
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
+        clang::CompilerInstance::createDiagnostics(&invocation->getDiagnosticOpts(), consumer,
+                                                   /*ShouldOwnClient=*/false);
+    unit_.reset(clang::ASTUnit::LoadFromCompilerInvocationAction(
+        std::move(invocation), std::move(pchOperations), diagnostics, &action));
     return unit_ != nullptr;
   }
 
@@ -76,13 +77,19 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, Cuda
   const std::vector<std::string> common = {
       // Never NVIDIA's headers or libdevice; point --cuda-path at nothing so
       // an installed toolkit is not picked up either.
-      "-nocudainc", "-nocudalib", "--cuda-path=/nonexistent-cuda", "-Wno-unknown-cuda-version",
+      "-nocudainc",
+      "-nocudalib",
+      "--cuda-path=/nonexistent-cuda",
+      "-Wno-unknown-cuda-version",
       // Selects nvcc's launch ABI (__cudaPushCallConfiguration) instead of the
       // pre-9.2 cudaConfigureCall one; Clang 15 knows CUDA SDKs up to 11.5.
-      "-Xclang", "-target-sdk-version=11.5",
+      "-Xclang",
+      "-target-sdk-version=11.5",
       "-std=" + options.cxxStandard,
       // nvcc defines these for every .cu file.
-      "-D__CUDACC__", "-D__NVCC__", "-D__CUCL__",
+      "-D__CUDACC__",
+      "-D__NVCC__",
+      "-D__CUCL__",
   };
   args.insert(args.end(), common.begin(), common.end());
   if (!options.clangResourceDir.empty())
@@ -106,7 +113,8 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, Cuda
   return args;
 }
 
-std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options, CudaView view,
+std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options,
+                                                             CudaView view,
                                                              const PPCallbacksFactory &callbacks) {
   clang::tooling::FixedCompilationDatabase database(".", clangArgumentsFor(options, view));
   clang::tooling::ClangTool tool(database, {options.inputPath});

@@ -18,13 +18,13 @@ class PPCallbacks;
 namespace cucl::translate {
 
 struct TranslateOptions {
-  std::string inputPath;                 // the .cu file
-  std::vector<std::string> includeDirs;  // -I
-  std::vector<std::string> defines;      // -D (NAME or NAME=VALUE)
-  std::vector<std::string> undefines;    // -U
-  std::string cxxStandard = "c++17";     // -std=
-  std::string cuclIncludeDir;            // cucl's include/ (cuda_runtime.h, cucl/...)
-  std::string clangResourceDir;          // Clang 15 resource dir (builtin headers)
+  std::string inputPath;                // the .cu file
+  std::vector<std::string> includeDirs; // -I
+  std::vector<std::string> defines;     // -D (NAME or NAME=VALUE)
+  std::vector<std::string> undefines;   // -U
+  std::string cxxStandard = "c++17";    // -std=
+  std::string cuclIncludeDir;           // cucl's include/ (cuda_runtime.h, cucl/...)
+  std::string clangResourceDir;         // Clang 15 resource dir (builtin headers)
 };
 
 // Which side of the file a parse sees: Clang's --cuda-host-only, or its
@@ -38,23 +38,26 @@ inline constexpr int kNominalCudaArch = 700;
 
 // Called once the preprocessor exists, before the file is read (for example
 // to watch #include directives). May return null.
-using PPCallbacksFactory = std::function<std::unique_ptr<clang::PPCallbacks>(clang::Preprocessor &)>;
+using PPCallbacksFactory =
+    std::function<std::unique_ptr<clang::PPCallbacks>(clang::Preprocessor &)>;
 
 // Parses `options.inputPath` as CUDA with Clang 15. Returns null when the
 // source has errors; Clang's diagnostics (file:line:col) have then been
 // printed to stderr.
-std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options, CudaView view = CudaView::Host);
+std::unique_ptr<clang::ASTUnit> parseCudaSource(const TranslateOptions &options,
+                                                CudaView view = CudaView::Host);
 
 // Like parseCudaSource, but also returns a unit whose source had errors
 // (null only when Clang could not run at all), so a caller can still inspect
 // which files were loaded. Check getDiagnostics().hasErrorOccurred().
-std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOptions &options,
-                                                             CudaView view = CudaView::Host,
-                                                             const PPCallbacksFactory &callbacks = {});
+std::unique_ptr<clang::ASTUnit>
+parseCudaSourceKeepingErrors(const TranslateOptions &options, CudaView view = CudaView::Host,
+                             const PPCallbacksFactory &callbacks = {});
 
 // The compiler arguments parseCudaSource hands to Clang (exposed for tests and
 // for `cucl-translate --print-clang-args`).
-std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, CudaView view = CudaView::Host);
+std::vector<std::string> clangArgumentsFor(const TranslateOptions &options,
+                                           CudaView view = CudaView::Host);
 
 // True when some file the unit read mentions __CUDA_ARCH__ (a raw text
 // search, comments included). When none does, the device view would read

@@ -44,7 +44,8 @@ bool isDeviceOnly(const clang::FunctionDecl &function) {
          !function.hasAttr<clang::CUDAGlobalAttr>();
 }
 
-bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext &context, EditList &edits) {
+bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext &context,
+                         EditList &edits) {
   clang::SourceManager &sources = context.getSourceManager();
   // The whole definition, from its `template <...>` header (if any) to `}`.
   clang::SourceLocation begin = function.getOuterLocStart();
@@ -53,10 +54,11 @@ bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext 
   clang::CharSourceRange range =
       editableRange(sources, context.getLangOpts(), {begin, function.getSourceRange().getEnd()});
   if (range.isInvalid()) {
-    reportError(context.getDiagnostics(), function.getLocation(),
-                "__device__ function '" + function.getNameAsString() +
-                    "' is defined inside a macro expansion; cucl cannot remove it from the host code "
-                    "(define it outside macros)");
+    reportError(
+        context.getDiagnostics(), function.getLocation(),
+        "__device__ function '" + function.getNameAsString() +
+            "' is defined inside a macro expansion; cucl cannot remove it from the host code "
+            "(define it outside macros)");
     return false;
   }
   llvm::StringRef original = clang::Lexer::getSourceText(range, sources, context.getLangOpts());

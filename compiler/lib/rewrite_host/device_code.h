@@ -19,7 +19,8 @@ bool isDeviceOnly(const clang::FunctionDecl &function);
 
 // Queues blanking of a device-only function definition (with its template
 // header). Returns false after reporting an error.
-bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext &context, EditList &edits);
+bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext &context,
+                         EditList &edits);
 
 // File-scope __device__/__constant__/__shared__/__managed__ variables (other
 // than constexpr ones) need symbol support in the runtime: reports "not

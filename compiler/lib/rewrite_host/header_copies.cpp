@@ -31,7 +31,8 @@ std::string relativePath(llvm::StringRef fromDir, llvm::StringRef to) {
 
 } // namespace
 
-HeaderCopies::HeaderCopies(const clang::SourceManager &sources, const std::vector<clang::FileID> &editedFiles)
+HeaderCopies::HeaderCopies(const clang::SourceManager &sources,
+                           const std::vector<clang::FileID> &editedFiles)
     : sources_(sources), mainFile_(sources.getMainFileID()) {
   std::string mainDir = std::string(llvm::sys::path::parent_path(fileName(sources, mainFile_)));
   std::map<std::string, std::string> pathOfFile; // one copy per header, even if included twice
@@ -47,9 +48,11 @@ HeaderCopies::HeaderCopies(const clang::SourceManager &sources, const std::vecto
       if (known != pathOfFile.end())
         copy = known->second;
       else if (pathIsUnder(original, mainDir))
-        copy = llvm::sys::path::convert_to_slash(llvm::StringRef(original).substr(mainDir.size() + 1));
+        copy =
+            llvm::sys::path::convert_to_slash(llvm::StringRef(original).substr(mainDir.size() + 1));
       else
-        copy = "cucl_external/" + std::to_string(external++) + "_" + llvm::sys::path::filename(original).str();
+        copy = "cucl_external/" + std::to_string(external++) + "_" +
+               llvm::sys::path::filename(original).str();
       pathOfFile[original] = copy;
       paths_[file] = copy;
       copied_.push_back(file);
@@ -74,7 +77,8 @@ void HeaderCopies::redirectIncludes(EditList &edits) const {
     bool includerCopied = paths_.count(includer) != 0;
     if (includer != mainFile_ && !includerCopied)
       continue;
-    clang::FileID included = sources_.getFileID(clang::SourceLocation::getFromRawEncoding(entry.getOffset()));
+    clang::FileID included =
+        sources_.getFileID(clang::SourceLocation::getFromRawEncoding(entry.getOffset()));
     llvm::StringRef buffer = sources_.getBufferData(includer);
     unsigned begin = sources_.getFileOffset(includedAt);
     if (begin >= buffer.size() || (buffer[begin] != '"' && buffer[begin] != '<'))
@@ -84,7 +88,8 @@ void HeaderCopies::redirectIncludes(EditList &edits) const {
       continue;
     std::string spelled;
     if (paths_.count(included)) {
-      std::string fromDir = std::string(llvm::sys::path::parent_path(copyPath(includer), llvm::sys::path::Style::posix));
+      std::string fromDir = std::string(
+          llvm::sys::path::parent_path(copyPath(includer), llvm::sys::path::Style::posix));
       spelled = "\"" + relativePath(fromDir, copyPath(included)) + "\"";
     } else if (includerCopied && buffer[begin] == '"' && sources_.getFileEntryForID(included)) {
       spelled = "\"" + fileName(sources_, included) + "\"";
@@ -94,11 +99,14 @@ void HeaderCopies::redirectIncludes(EditList &edits) const {
     if (buffer.substr(begin, end + 1 - begin) == spelled)
       continue;
     clang::SourceLocation at = sources_.getComposedLoc(includer, begin);
-    edits.replace(sources_, clang::CharSourceRange::getCharRange(at, at.getLocWithOffset(end + 1 - begin)), spelled);
+    edits.replace(sources_,
+                  clang::CharSourceRange::getCharRange(at, at.getLocWithOffset(end + 1 - begin)),
+                  spelled);
   }
 }
 
-std::vector<std::pair<std::string, std::string>> HeaderCopies::texts(clang::Rewriter &rewriter) const {
+std::vector<std::pair<std::string, std::string>>
+HeaderCopies::texts(clang::Rewriter &rewriter) const {
   std::vector<std::pair<std::string, std::string>> result;
   std::set<std::string> written;
   for (clang::FileID file : copied_) {

@@ -42,8 +42,8 @@ private:
 
   const clang::SourceManager &sources_;
   clang::FileID mainFile_;
-  std::vector<clang::FileID> copied_;                 // in a stable order
-  llvm::DenseMap<clang::FileID, std::string> paths_;  // copy path of each copied FileID
+  std::vector<clang::FileID> copied_;                // in a stable order
+  llvm::DenseMap<clang::FileID, std::string> paths_; // copy path of each copied FileID
 };
 
 } // namespace cucl::translate

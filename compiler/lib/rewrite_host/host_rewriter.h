@@ -20,7 +20,7 @@ namespace cucl::translate {
 struct DeviceModule;
 
 struct HostOutput {
-  std::string mainFile;  // rewritten main .cu as C++ (starts with #line 1)
+  std::string mainFile; // rewritten main .cu as C++ (starts with #line 1)
   // Rewritten copies of user headers that define device code, as
   // (path relative to the main file's directory, text). Empty when none.
   std::vector<std::pair<std::string, std::string>> headers;

@@ -28,9 +28,11 @@ clang::PrintingPolicy hostPolicy(const clang::ASTContext &context) {
 // An unnamed parameter gets a name inserted after its type; only simple
 // declarators (no array or function-pointer syntax around the name) qualify.
 bool nameableByAppending(const clang::ParmVarDecl &param) {
-  clang::TypeLoc loc = param.getTypeSourceInfo() ? param.getTypeSourceInfo()->getTypeLoc() : clang::TypeLoc();
+  clang::TypeLoc loc =
+      param.getTypeSourceInfo() ? param.getTypeSourceInfo()->getTypeLoc() : clang::TypeLoc();
   while (!loc.isNull()) {
-    if (loc.getAs<clang::ArrayTypeLoc>() || loc.getAs<clang::FunctionTypeLoc>() || loc.getAs<clang::ParenTypeLoc>())
+    if (loc.getAs<clang::ArrayTypeLoc>() || loc.getAs<clang::FunctionTypeLoc>() ||
+        loc.getAs<clang::ParenTypeLoc>())
       return false;
     if (auto pointer = loc.getAs<clang::PointerTypeLoc>())
       loc = pointer.getPointeeLoc();
@@ -61,12 +63,14 @@ std::optional<std::string> templateParameterName(const clang::NamedDecl &param, 
   clang::SourceLocation last = param.getEndLoc();
   if (param.isParameterPack()) {
     // The range of an unnamed pack ends before its `...`: the name goes after it.
-    llvm::Optional<clang::Token> next = clang::Lexer::findNextToken(last, sources, context.getLangOpts());
+    llvm::Optional<clang::Token> next =
+        clang::Lexer::findNextToken(last, sources, context.getLangOpts());
     if (!next || next->isNot(clang::tok::ellipsis))
       return std::nullopt;
     last = next->getLocation();
   }
-  clang::SourceLocation after = clang::Lexer::getLocForEndOfToken(last, 0, sources, context.getLangOpts());
+  clang::SourceLocation after =
+      clang::Lexer::getLocForEndOfToken(last, 0, sources, context.getLangOpts());
   if (hasDefault || after.isInvalid() || after.isMacroID())
     return std::nullopt;
   std::string name = "cucl_tparam_" + std::to_string(index);
@@ -76,8 +80,8 @@ std::optional<std::string> templateParameterName(const clang::NamedDecl &param, 
 
 // `&k`, `&k<T, N>` inside a template, `&k<int>` for an explicit specialization,
 // or a cast selecting one of several overloads.
-std::string selfReference(const clang::FunctionDecl &kernel, clang::ASTContext &context, EditList &edits,
-                          bool &ok) {
+std::string selfReference(const clang::FunctionDecl &kernel, clang::ASTContext &context,
+                          EditList &edits, bool &ok) {
   std::string name = kernel.getNameAsString();
   std::string text;
   llvm::raw_string_ostream out(text);
@@ -101,7 +105,8 @@ std::string selfReference(const clang::FunctionDecl &kernel, clang::ASTContext &
     clang::printTemplateArgumentList(out, args->asArray(), hostPolicy(context));
     return out.str();
   }
-  clang::DeclContext::lookup_result found = kernel.getDeclContext()->getRedeclContext()->lookup(kernel.getDeclName());
+  clang::DeclContext::lookup_result found =
+      kernel.getDeclContext()->getRedeclContext()->lookup(kernel.getDeclName());
   bool overloaded = std::distance(found.begin(), found.end()) > 1;
   if (!overloaded)
     return "&" + name;
@@ -114,10 +119,12 @@ std::string selfReference(const clang::FunctionDecl &kernel, clang::ASTContext &
 }
 
 // Where the definition starts: its first specifier or attribute (`__global__`).
-clang::SourceLocation definitionBegin(const clang::FunctionDecl &kernel, const clang::SourceManager &sources) {
+clang::SourceLocation definitionBegin(const clang::FunctionDecl &kernel,
+                                      const clang::SourceManager &sources) {
   clang::SourceLocation begin = kernel.getOuterLocStart();
   for (const clang::Attr *attr : kernel.attrs())
-    if (attr->getLocation().isValid() && sources.isBeforeInTranslationUnit(attr->getLocation(), begin))
+    if (attr->getLocation().isValid() &&
+        sources.isBeforeInTranslationUnit(attr->getLocation(), begin))
       begin = attr->getLocation();
   return begin;
 }
@@ -132,7 +139,8 @@ std::string printedSignature(const clang::FunctionDecl &kernel, const clang::AST
   out << "__global__ void " << kernel.getNameAsString() << "(";
   for (unsigned i = 0; i < kernel.getNumParams(); ++i) {
     const clang::ParmVarDecl *param = kernel.getParamDecl(i);
-    std::string name = param->getName().empty() ? "cucl_param_" + std::to_string(i) : param->getNameAsString();
+    std::string name =
+        param->getName().empty() ? "cucl_param_" + std::to_string(i) : param->getNameAsString();
     out << (i ? ", " : "");
     param->getType().print(out, hostPolicy(context), name);
   }
@@ -142,27 +150,32 @@ std::string printedSignature(const clang::FunctionDecl &kernel, const clang::AST
 
 } // namespace
 
-bool rewriteKernelDefinition(const clang::FunctionDecl &kernel, clang::ASTContext &context, EditList &edits) {
+bool rewriteKernelDefinition(const clang::FunctionDecl &kernel, clang::ASTContext &context,
+                             EditList &edits) {
   clang::SourceManager &sources = context.getSourceManager();
   clang::DiagnosticsEngine &diagnostics = context.getDiagnostics();
   if (llvm::isa<clang::CXXMethodDecl>(kernel)) {
-    reportError(diagnostics, kernel.getLocation(),
-                "__global__ function '" + kernel.getNameAsString() +
-                    "' is a class member; cucl supports free-function kernels only (not supported yet)");
+    reportError(
+        diagnostics, kernel.getLocation(),
+        "__global__ function '" + kernel.getNameAsString() +
+            "' is a class member; cucl supports free-function kernels only (not supported yet)");
     return false;
   }
   const clang::Stmt *body = kernel.getBody();
-  clang::CharSourceRange bodyRange = editableRange(sources, context.getLangOpts(), body->getSourceRange());
+  clang::CharSourceRange bodyRange =
+      editableRange(sources, context.getLangOpts(), body->getSourceRange());
   // A kernel generated by a macro (`DEFINE_KERNEL(name)`) whose expansion is
   // exactly the definition: the macro use is replaced by a printed definition.
   clang::CharSourceRange macroUse;
   if (bodyRange.isInvalid()) {
     if (!kernel.getDescribedFunctionTemplate() && !kernel.getTemplateSpecializationArgs())
-      macroUse = editableRange(sources, context.getLangOpts(), {definitionBegin(kernel, sources), body->getEndLoc()});
+      macroUse = editableRange(sources, context.getLangOpts(),
+                               {definitionBegin(kernel, sources), body->getEndLoc()});
     if (macroUse.isInvalid()) {
       reportError(diagnostics, kernel.getLocation(),
                   "kernel '" + kernel.getNameAsString() +
-                      "' is defined inside a macro expansion that holds more than the kernel (or is a template); "
+                      "' is defined inside a macro expansion that holds more than the kernel (or "
+                      "is a template); "
                       "cucl cannot rewrite it (define it outside macros, or one kernel per macro)");
       return false;
     }
@@ -205,19 +218,23 @@ bool rewriteKernelDefinition(const clang::FunctionDecl &kernel, clang::ASTContex
   if (!ok) {
     reportError(diagnostics, kernel.getLocation(),
                 "kernel template '" + kernel.getNameAsString() +
-                    "' has an unnamed template parameter cucl cannot name (a template template parameter or "
+                    "' has an unnamed template parameter cucl cannot name (a template template "
+                    "parameter or "
                     "one with a default); give it a name so the launch stub can name the kernel");
     return false;
   }
 
-  std::string stub = "{ void *cucl_args[] = {" + argList +
-                     "}; dim3 cucl_grid, cucl_block; size_t cucl_shmem; cudaStream_t cucl_stream; "
-                     "if (__cudaPopCallConfiguration(&cucl_grid, &cucl_block, &cucl_shmem, &cucl_stream) != "
-                     "cudaSuccess) return; (void)cudaLaunchKernel((const void *)" +
-                     self + ", cucl_grid, cucl_block, cucl_args, cucl_shmem, cucl_stream); }";
+  std::string stub =
+      "{ void *cucl_args[] = {" + argList +
+      "}; dim3 cucl_grid, cucl_block; size_t cucl_shmem; cudaStream_t cucl_stream; "
+      "if (__cudaPopCallConfiguration(&cucl_grid, &cucl_block, &cucl_shmem, &cucl_stream) != "
+      "cudaSuccess) return; (void)cudaLaunchKernel((const void *)" +
+      self + ", cucl_grid, cucl_block, cucl_args, cucl_shmem, cucl_stream); }";
   if (macroGenerated) {
-    llvm::StringRef original = clang::Lexer::getSourceText(macroUse, sources, context.getLangOpts());
-    edits.replace(sources, macroUse, padToSameLines(printedSignature(kernel, context) + " " + stub, original));
+    llvm::StringRef original =
+        clang::Lexer::getSourceText(macroUse, sources, context.getLangOpts());
+    edits.replace(sources, macroUse,
+                  padToSameLines(printedSignature(kernel, context) + " " + stub, original));
     return true;
   }
   llvm::StringRef original = clang::Lexer::getSourceText(bodyRange, sources, context.getLangOpts());

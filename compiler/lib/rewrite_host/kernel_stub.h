@@ -15,6 +15,7 @@ class EditList;
 // Queues the edits turning `kernel` (a plain kernel, a kernel template's
 // pattern or an explicit specialization) into its stub. Returns false after
 // reporting an error at the definition.
-bool rewriteKernelDefinition(const clang::FunctionDecl &kernel, clang::ASTContext &context, EditList &edits);
+bool rewriteKernelDefinition(const clang::FunctionDecl &kernel, clang::ASTContext &context,
+                             EditList &edits);
 
 } // namespace cucl::translate

@@ -23,12 +23,13 @@ unsigned writtenConfigArgs(const clang::CallExpr &config) {
   return count;
 }
 
-using RangeFinder = clang::CharSourceRange (*)(const clang::SourceManager &, const clang::LangOptions &,
-                                               clang::SourceRange);
+using RangeFinder = clang::CharSourceRange (*)(const clang::SourceManager &,
+                                               const clang::LangOptions &, clang::SourceRange);
 
 // Maps every piece with `finder`; false (and `ranges` invalid) unless all map.
 bool findRanges(const clang::SourceRange (&pieces)[5], clang::CharSourceRange (&ranges)[5],
-                const clang::SourceManager &sources, const clang::LangOptions &lang, RangeFinder finder) {
+                const clang::SourceManager &sources, const clang::LangOptions &lang,
+                RangeFinder finder) {
   for (int i = 0; i < 5; ++i) {
     ranges[i] = finder(sources, lang, pieces[i]);
     if (ranges[i].isInvalid()) {
@@ -41,21 +42,24 @@ bool findRanges(const clang::SourceRange (&pieces)[5], clang::CharSourceRange (&
 
 // The pieces must lie in one file, nested as in `callee<<<config>>>(args)`:
 // anything else means they were not spelled together.
-bool inOrder(const clang::SourceManager &sources, clang::CharSourceRange whole, clang::CharSourceRange head,
-             clang::CharSourceRange callee, clang::CharSourceRange open, clang::CharSourceRange close) {
+bool inOrder(const clang::SourceManager &sources, clang::CharSourceRange whole,
+             clang::CharSourceRange head, clang::CharSourceRange callee,
+             clang::CharSourceRange open, clang::CharSourceRange close) {
   clang::FileID file = sources.getFileID(whole.getBegin());
   for (clang::CharSourceRange range : {whole, head, callee, open, close})
     if (sources.getFileID(range.getBegin()) != file || sources.getFileID(range.getEnd()) != file)
       return false;
   auto at = [&](clang::SourceLocation loc) { return sources.getFileOffset(loc); };
-  return at(whole.getBegin()) == at(head.getBegin()) && at(head.getBegin()) <= at(callee.getBegin()) &&
+  return at(whole.getBegin()) == at(head.getBegin()) &&
+         at(head.getBegin()) <= at(callee.getBegin()) &&
          at(callee.getEnd()) <= at(open.getBegin()) && at(open.getEnd()) <= at(close.getBegin()) &&
          at(close.getEnd()) == at(head.getEnd()) && at(head.getEnd()) <= at(whole.getEnd());
 }
 
 } // namespace
 
-bool rewriteLaunch(const clang::CUDAKernelCallExpr &launch, clang::ASTContext &context, EditList &edits) {
+bool rewriteLaunch(const clang::CUDAKernelCallExpr &launch, clang::ASTContext &context,
+                   EditList &edits) {
   clang::SourceManager &sources = context.getSourceManager();
   const clang::LangOptions &lang = context.getLangOpts();
   const clang::CallExpr *config = launch.getConfig();
@@ -67,28 +71,34 @@ bool rewriteLaunch(const clang::CUDAKernelCallExpr &launch, clang::ASTContext &c
   // where the kernel name and the arguments may be the macro's parameters
   // (`#define LAUNCH(k, ...) k<<<1, 1>>>(__VA_ARGS__)`): then the #define
   // itself is rewritten, once for all its uses.
-  clang::SourceRange pieces[] = {launch.getSourceRange(), {launch.getBeginLoc(), close},
-                                 launch.getCallee()->getSourceRange(), {open, open}, {close, close}};
+  clang::SourceRange pieces[] = {launch.getSourceRange(),
+                                 {launch.getBeginLoc(), close},
+                                 launch.getCallee()->getSourceRange(),
+                                 {open, open},
+                                 {close, close}};
   clang::CharSourceRange ranges[5];
   bool inDefinition = false;
   if (!findRanges(pieces, ranges, sources, lang, editableRange)) {
     for (int i = 0; i < 3; ++i) // `<<<` and `>>>` themselves must be the body's
-      pieces[i] = {parameterUse(sources, pieces[i].getBegin()), parameterUse(sources, pieces[i].getEnd())};
+      pieces[i] = {parameterUse(sources, pieces[i].getBegin()),
+                   parameterUse(sources, pieces[i].getEnd())};
     auto expansionOf = [&](clang::SourceLocation loc) {
       return sources.getImmediateExpansionRange(loc).getAsRange();
     };
     clang::SourceLocation first = pieces[0].getBegin();
     inDefinition = first.isMacroID() && open.isMacroID() && close.isMacroID() &&
-                   expansionOf(open) == expansionOf(first) && expansionOf(close) == expansionOf(first) &&
+                   expansionOf(open) == expansionOf(first) &&
+                   expansionOf(close) == expansionOf(first) &&
                    findRanges(pieces, ranges, sources, lang, macroBodyRange);
   }
   auto [whole, head, callee, openRange, closeRange] = ranges;
   if (!ranges[0].isValid() || !inOrder(sources, whole, head, callee, openRange, closeRange) ||
       sources.isInSystemHeader(whole.getBegin())) {
-    reportError(context.getDiagnostics(), launch.getBeginLoc(),
-                "cucl cannot rewrite this kernel launch: its tokens come from different macro expansions "
-                "(write the whole `k<<<...>>>(...)` in the source, in one macro argument or in one macro's "
-                "definition, where the kernel and arguments may be the macro's parameters)");
+    reportError(
+        context.getDiagnostics(), launch.getBeginLoc(),
+        "cucl cannot rewrite this kernel launch: its tokens come from different macro expansions "
+        "(write the whole `k<<<...>>>(...)` in the source, in one macro argument or in one macro's "
+        "definition, where the kernel and arguments may be the macro's parameters)");
     return false;
   }
 

@@ -14,6 +14,7 @@ class EditList;
 
 // Queues the edits for one launch. A launch whose tokens are spelled across
 // several macro expansions cannot be rewritten: returns false after an error.
-bool rewriteLaunch(const clang::CUDAKernelCallExpr &launch, clang::ASTContext &context, EditList &edits);
+bool rewriteLaunch(const clang::CUDAKernelCallExpr &launch, clang::ASTContext &context,
+                   EditList &edits);
 
 } // namespace cucl::translate

@@ -24,7 +24,8 @@ bool replaceNoinlineKeywords(const clang::Decl &decl, clang::ASTContext &context
       range = macroBodyRange(sources, context.getLangOpts(), token);
     if (range.isInvalid()) {
       reportError(context.getDiagnostics(), at,
-                  "cucl cannot rewrite this `__noinline__` for the host compiler (write it in the source or in "
+                  "cucl cannot rewrite this `__noinline__` for the host compiler (write it in the "
+                  "source or in "
                   "one macro's definition)");
       ok = false;
       continue;

@@ -19,7 +19,8 @@ struct DeviceModule;
 
 // A C++ expression for the address of `kernel` (a plain kernel or a template
 // instantiation) valid at file scope of the main file: `&::ns::k<float, 256>`.
-std::string kernelAddressExpression(const clang::FunctionDecl &kernel, const clang::ASTContext &context);
+std::string kernelAddressExpression(const clang::FunctionDecl &kernel,
+                                    const clang::ASTContext &context);
 
 // `text` as a brace-enclosed list of string-literal pieces (one per line,
 // long lines split), portable to any C++ compiler: no raw strings, every
@@ -27,6 +28,7 @@ std::string kernelAddressExpression(const clang::FunctionDecl &kernel, const cla
 std::string stringLiteralPieces(llvm::StringRef text);
 
 // The registrar source for `device`, for the module named `moduleName`.
-std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleName, const clang::ASTContext &context);
+std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleName,
+                            const clang::ASTContext &context);
 
 } // namespace cucl::translate

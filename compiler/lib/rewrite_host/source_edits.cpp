@@ -12,13 +12,15 @@
 
 namespace cucl::translate {
 
-void EditList::replace(const clang::SourceManager &sources, clang::CharSourceRange range, std::string text) {
+void EditList::replace(const clang::SourceManager &sources, clang::CharSourceRange range,
+                       std::string text) {
   auto [file, begin] = sources.getDecomposedLoc(range.getBegin());
   unsigned end = sources.getFileOffset(range.getEnd());
   edits_.push_back({file, begin, end, std::move(text)});
 }
 
-void EditList::insert(const clang::SourceManager &sources, clang::SourceLocation fileLoc, std::string text) {
+void EditList::insert(const clang::SourceManager &sources, clang::SourceLocation fileLoc,
+                      std::string text) {
   auto [file, offset] = sources.getDecomposedLoc(fileLoc);
   edits_.push_back({file, offset, offset, std::move(text)});
 }
@@ -78,10 +80,10 @@ std::string padToSameLines(std::string text, llvm::StringRef original) {
   return text;
 }
 
-clang::CharSourceRange editableRange(const clang::SourceManager &sources, const clang::LangOptions &lang,
-                                     clang::SourceRange tokens) {
-  clang::CharSourceRange range = clang::Lexer::makeFileCharRange(
-      clang::CharSourceRange::getTokenRange(tokens), sources, lang);
+clang::CharSourceRange editableRange(const clang::SourceManager &sources,
+                                     const clang::LangOptions &lang, clang::SourceRange tokens) {
+  clang::CharSourceRange range =
+      clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(tokens), sources, lang);
   if (range.isInvalid())
     return range;
   if (sources.getFileID(range.getBegin()) != sources.getFileID(range.getEnd()))
@@ -89,15 +91,16 @@ clang::CharSourceRange editableRange(const clang::SourceManager &sources, const 
   return range;
 }
 
-clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources, const clang::LangOptions &lang,
-                                      clang::SourceRange tokens) {
+clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources,
+                                      const clang::LangOptions &lang, clang::SourceRange tokens) {
   clang::SourceLocation begin = tokens.getBegin();
   clang::SourceLocation end = tokens.getEnd();
   if (!begin.isMacroID() || !end.isMacroID() || !sources.isMacroBodyExpansion(begin) ||
       !sources.isMacroBodyExpansion(end))
     return {};
   // Both ends must come from the same expansion of the same macro.
-  if (sources.getImmediateExpansionRange(begin).getAsRange() != sources.getImmediateExpansionRange(end).getAsRange())
+  if (sources.getImmediateExpansionRange(begin).getAsRange() !=
+      sources.getImmediateExpansionRange(end).getAsRange())
     return {};
   clang::SourceLocation spelledBegin = sources.getSpellingLoc(begin);
   clang::SourceLocation spelledEnd = sources.getSpellingLoc(end);
@@ -149,7 +152,8 @@ std::string fileText(clang::Rewriter &rewriter, clang::FileID file) {
   return rewriter.getSourceMgr().getBufferData(file).str();
 }
 
-void reportError(clang::DiagnosticsEngine &diagnostics, clang::SourceLocation at, llvm::StringRef message) {
+void reportError(clang::DiagnosticsEngine &diagnostics, clang::SourceLocation at,
+                 llvm::StringRef message) {
   unsigned id = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
   diagnostics.Report(at, id) << message;
 }

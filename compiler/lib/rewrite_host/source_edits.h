@@ -48,16 +48,16 @@ std::string padToSameLines(std::string text, llvm::StringRef original);
 
 // The file character range of a token range, or an invalid range when it
 // cannot be edited as one piece of a file (parts spelled in different macros).
-clang::CharSourceRange editableRange(const clang::SourceManager &sources, const clang::LangOptions &lang,
-                                     clang::SourceRange tokens);
+clang::CharSourceRange editableRange(const clang::SourceManager &sources,
+                                     const clang::LangOptions &lang, clang::SourceRange tokens);
 
 // For a token range written entirely inside one macro's definition (an
 // object- or function-like macro whose body holds the tokens), the range of
 // that text in the #define; invalid otherwise. Editing it changes every
 // expansion of the macro, which is right for code that means the same thing
 // wherever the macro is used (a launch), not for code that names things.
-clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources, const clang::LangOptions &lang,
-                                      clang::SourceRange tokens);
+clang::CharSourceRange macroBodyRange(const clang::SourceManager &sources,
+                                      const clang::LangOptions &lang, clang::SourceRange tokens);
 
 // The location inside a function-like macro's body where a token passed as a
 // macro argument was substituted (the parameter's spelling in the #define);
@@ -77,6 +77,7 @@ std::string lineDirective(llvm::StringRef path);
 std::string fileText(clang::Rewriter &rewriter, clang::FileID file);
 
 // Reports `file:line:col: error: message` through Clang's diagnostics.
-void reportError(clang::DiagnosticsEngine &diagnostics, clang::SourceLocation at, llvm::StringRef message);
+void reportError(clang::DiagnosticsEngine &diagnostics, clang::SourceLocation at,
+                 llvm::StringRef message);
 
 } // namespace cucl::translate

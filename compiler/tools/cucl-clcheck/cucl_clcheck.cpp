@@ -41,7 +41,8 @@ bool buildFor(const cl::Device &device, const std::string &source, const std::st
     return false;
   }
   std::string names = program.getInfo<CL_PROGRAM_KERNEL_NAMES>();
-  std::cout << "built on '" << deviceName << "': kernels " << (names.empty() ? "(none)" : names) << "\n";
+  std::cout << "built on '" << deviceName << "': kernels " << (names.empty() ? "(none)" : names)
+            << "\n";
   return true;
 }
 

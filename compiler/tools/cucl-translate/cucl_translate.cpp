@@ -34,7 +34,8 @@ int usageError(const std::string &message) {
 std::string cuclIncludeDir(const char *argv0) {
   std::string exe = llvm::sys::fs::getMainExecutable(argv0, reinterpret_cast<void *>(&usageError));
   if (!exe.empty()) {
-    llvm::SmallString<256> installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+    llvm::SmallString<256> installed(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
     llvm::sys::path::append(installed, "include");
     llvm::SmallString<256> marker(installed);
     llvm::sys::path::append(marker, "cuda_runtime.h");

@@ -17,22 +17,28 @@ const char *const usageText =
     "  -ccbin CXX         host compiler (default $CXX, else c++)\n"
     "  -L DIR  -l LIB     link flags (libcudart is always linked)\n"
     "  -x cu|c++|c|none   treat the following inputs as that language\n"
-    "  --keep             leave NAME.cl and NAME.cucl.cpp beside the output (--keep-dir DIR: there)\n"
+    "  --keep             leave NAME.cl and NAME.cucl.cpp beside the output (--keep-dir DIR: "
+    "there)\n"
     "  -odir DIR          with -c: put object files in DIR\n"
     "  --dryrun           print the commands without running them;  -v  print and run\n"
-    "  -MD / -MMD         also write a Make depfile (-MF FILE, -MT TARGET, -MP); -M / -MM: only it\n"
+    "  -MD / -MMD         also write a Make depfile (-MF FILE, -MT TARGET, -MP); -M / -MM: only "
+    "it\n"
     "  accepted and ignored: -arch/-code/-gencode/--gpu-architecture (OpenCL builds for the\n"
     "  device at run time), -G, -lineinfo, --use_fast_math, --expt-relaxed-constexpr,\n"
-    "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, --ftz, --prec-div, --prec-sqrt,\n"
+    "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, --ftz, --prec-div, "
+    "--prec-sqrt,\n"
     "  --fmad, -t/--threads, -cudart shared, -rdc=false, -Wno-deprecated-gpu-targets\n";
 
 namespace {
 
 bool endsWith(const std::string &text, const std::string &suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool startsWith(const std::string &text, const std::string &prefix) { return text.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string &text, const std::string &prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 std::optional<InputKind> kindOf(const std::string &path) {
   static const char *const cxx[] = {".cpp", ".cc", ".cxx", ".c++", ".C", ".cp"};
@@ -75,38 +81,114 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
   Options options;
   std::optional<InputKind> forcedKind;
   // nvcc flags that need no action here (device code generation details).
-  static const std::set<std::string> ignored = {
-      "-G", "--device-debug", "-lineinfo", "--generate-line-info", "--use_fast_math", "-use_fast_math",
-      "--expt-relaxed-constexpr", "-expt-relaxed-constexpr", "--expt-extended-lambda", "-expt-extended-lambda",
-      "--extended-lambda", "-extended-lambda", "-m64", "--machine=64", "-res-usage", "--resource-usage",
-      "-Wno-deprecated-gpu-targets", "-rdc=false", "--relocatable-device-code=false", "-cudart=shared",
-      "--cudart=shared", "-Wdefault-stream-launch", "-Wext-lambda-captures-this", "-Wmissing-launch-bounds",
-      "--restrict", "-restrict"};
+  static const std::set<std::string> ignored = {"-G",
+                                                "--device-debug",
+                                                "-lineinfo",
+                                                "--generate-line-info",
+                                                "--use_fast_math",
+                                                "-use_fast_math",
+                                                "--expt-relaxed-constexpr",
+                                                "-expt-relaxed-constexpr",
+                                                "--expt-extended-lambda",
+                                                "-expt-extended-lambda",
+                                                "--extended-lambda",
+                                                "-extended-lambda",
+                                                "-m64",
+                                                "--machine=64",
+                                                "-res-usage",
+                                                "--resource-usage",
+                                                "-Wno-deprecated-gpu-targets",
+                                                "-rdc=false",
+                                                "--relocatable-device-code=false",
+                                                "-cudart=shared",
+                                                "--cudart=shared",
+                                                "-Wdefault-stream-launch",
+                                                "-Wext-lambda-captures-this",
+                                                "-Wmissing-launch-bounds",
+                                                "--restrict",
+                                                "-restrict"};
   // nvcc flags cucl cannot honour: an error beats a silently different build.
-  static const std::set<std::string> unsupported = {
-      "-rdc=true", "--relocatable-device-code=true", "-dc", "--device-c", "-dw", "--device-w", "-dlink",
-      "--device-link", "-ptx", "--ptx", "-cubin", "--cubin", "-fatbin", "--fatbin", "-E", "--preprocess",
-      "--run", "-run", "-lib", "--lib", "-cudart=static", "--cudart=static"};
+  static const std::set<std::string> unsupported = {"-rdc=true",
+                                                    "--relocatable-device-code=true",
+                                                    "-dc",
+                                                    "--device-c",
+                                                    "-dw",
+                                                    "--device-w",
+                                                    "-dlink",
+                                                    "--device-link",
+                                                    "-ptx",
+                                                    "--ptx",
+                                                    "-cubin",
+                                                    "--cubin",
+                                                    "-fatbin",
+                                                    "--fatbin",
+                                                    "-E",
+                                                    "--preprocess",
+                                                    "--run",
+                                                    "-run",
+                                                    "-lib",
+                                                    "--lib",
+                                                    "-cudart=static",
+                                                    "--cudart=static"};
   // Flags with a value, attached (-Ifoo, -arch=sm_70) or as the next argument.
   struct ValueFlag {
     const char *name;
     bool attachedWithoutEquals; // -Idir style
   };
-  static const ValueFlag valueFlags[] = {
-      {"-o", false},           {"--output-file", false},     {"-I", true},         {"--include-path", false},
-      {"-D", true},            {"--define-macro", false},    {"-U", true},         {"--undefine-macro", false},
-      {"-L", true},            {"--library-path", false},    {"-l", true},         {"--library", false},
-      {"-Xcompiler", false},   {"--compiler-options", false}, {"-Xlinker", false}, {"--linker-options", false},
-      {"-ccbin", false},       {"--compiler-bindir", false}, {"-arch", false},     {"--gpu-architecture", false},
-      {"-gencode", false},     {"--generate-code", false},   {"-code", false},     {"--gpu-code", false},
-      {"-Xptxas", false},      {"--ptxas-options", false},   {"-x", false},        {"-cudart", false},
-      {"--cudart", false},     {"-iquote", false},           {"-isystem", false},  {"--default-stream", false},
-      {"-Xcudafe", false},     {"-maxrregcount", false},     {"--maxrregcount", false}, {"--ftz", false},
-      {"-ftz", false},         {"--prec-div", false},        {"-prec-div", false}, {"--prec-sqrt", false},
-      {"-prec-sqrt", false},   {"--fmad", false},            {"-fmad", false},     {"-t", false},
-      {"--threads", false},    {"--keep-dir", false},        {"-keep-dir", false}, {"--std", false},
-      {"-odir", false},        {"--output-directory", false}, {"-MF", true},      {"--dependency-output", false},
-      {"-MT", true},           {"--dependency-target-name", false}};
+  static const ValueFlag valueFlags[] = {{"-o", false},
+                                         {"--output-file", false},
+                                         {"-I", true},
+                                         {"--include-path", false},
+                                         {"-D", true},
+                                         {"--define-macro", false},
+                                         {"-U", true},
+                                         {"--undefine-macro", false},
+                                         {"-L", true},
+                                         {"--library-path", false},
+                                         {"-l", true},
+                                         {"--library", false},
+                                         {"-Xcompiler", false},
+                                         {"--compiler-options", false},
+                                         {"-Xlinker", false},
+                                         {"--linker-options", false},
+                                         {"-ccbin", false},
+                                         {"--compiler-bindir", false},
+                                         {"-arch", false},
+                                         {"--gpu-architecture", false},
+                                         {"-gencode", false},
+                                         {"--generate-code", false},
+                                         {"-code", false},
+                                         {"--gpu-code", false},
+                                         {"-Xptxas", false},
+                                         {"--ptxas-options", false},
+                                         {"-x", false},
+                                         {"-cudart", false},
+                                         {"--cudart", false},
+                                         {"-iquote", false},
+                                         {"-isystem", false},
+                                         {"--default-stream", false},
+                                         {"-Xcudafe", false},
+                                         {"-maxrregcount", false},
+                                         {"--maxrregcount", false},
+                                         {"--ftz", false},
+                                         {"-ftz", false},
+                                         {"--prec-div", false},
+                                         {"-prec-div", false},
+                                         {"--prec-sqrt", false},
+                                         {"-prec-sqrt", false},
+                                         {"--fmad", false},
+                                         {"-fmad", false},
+                                         {"-t", false},
+                                         {"--threads", false},
+                                         {"--keep-dir", false},
+                                         {"-keep-dir", false},
+                                         {"--std", false},
+                                         {"-odir", false},
+                                         {"--output-directory", false},
+                                         {"-MF", true},
+                                         {"--dependency-output", false},
+                                         {"-MT", true},
+                                         {"--dependency-target-name", false}};
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &arg = args[i];
@@ -116,7 +198,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       continue;
     }
     if (unsupported.count(arg)) {
-      fail("unsupported option '" + arg + "' (cucl compiles each .cu file whole; see docs/cuclcc.md)");
+      fail("unsupported option '" + arg +
+           "' (cucl compiles each .cu file whole; see docs/cuclcc.md)");
       return std::nullopt;
     }
     // Split a value flag into (name, value).
@@ -134,7 +217,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       } else if (startsWith(arg, name + "=")) {
         flag = name;
         value = arg.substr(name.size() + 1);
-      } else if (candidate.attachedWithoutEquals && startsWith(arg, name) && arg.size() > name.size()) {
+      } else if (candidate.attachedWithoutEquals && startsWith(arg, name) &&
+                 arg.size() > name.size()) {
         flag = name;
         value = arg.substr(name.size());
       } else {
@@ -198,12 +282,14 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
         }
       } else if (flag == "-cudart" || flag == "--cudart") {
         if (value != "shared") {
-          fail("unsupported option '" + arg + "': cucl's runtime is a shared library (use -cudart shared)");
+          fail("unsupported option '" + arg +
+               "': cucl's runtime is a shared library (use -cudart shared)");
           return std::nullopt;
         }
       } else if (flag == "--default-stream") {
         if (value != "legacy") {
-          fail("unsupported option '--default-stream " + value + "' (only the legacy default stream)");
+          fail("unsupported option '--default-stream " + value +
+               "' (only the legacy default stream)");
           return std::nullopt;
         }
       } else {
@@ -243,7 +329,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
         return std::nullopt;
       }
       options.cxxStandard = standard;
-    } else if (arg == "-O" || (startsWith(arg, "-O") && arg.size() == 3 && std::string("0123s").find(arg[2]) != std::string::npos)) {
+    } else if (arg == "-O" || (startsWith(arg, "-O") && arg.size() == 3 &&
+                               std::string("0123s").find(arg[2]) != std::string::npos)) {
       options.hostFlags.push_back(arg);
     } else if (arg == "-g" || arg == "--debug") {
       options.hostFlags.push_back("-g");

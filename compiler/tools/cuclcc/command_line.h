@@ -22,23 +22,23 @@ struct Input {
 
 struct Options {
   std::vector<Input> inputs;
-  std::string output;                     // -o
-  bool compileOnly = false;               // -c
-  bool keep = false;                      // --keep
-  std::string keepDir;                    // --keep-dir (default: beside the output)
-  std::string objectDir;                  // -odir: where -c puts objects
-  bool dryRun = false;                    // --dryrun
-  bool verbose = false;                   // -v
-  std::string cxxStandard = "c++17";      // -std=
-  std::string hostCompiler;               // -ccbin (else $CXX, else c++)
-  std::vector<std::string> translateFlags; // -I/-D/-U, also given to the host compiler
-  std::vector<std::string> hostFlags;     // -O, -g, -w, -Xcompiler ..., -iquote ...
-  std::vector<std::string> linkFlags;     // -L, -l, -Xlinker, -shared
-  std::vector<std::string> warnings;      // notes about ignored flags
+  std::string output;                                 // -o
+  bool compileOnly = false;                           // -c
+  bool keep = false;                                  // --keep
+  std::string keepDir;                                // --keep-dir (default: beside the output)
+  std::string objectDir;                              // -odir: where -c puts objects
+  bool dryRun = false;                                // --dryrun
+  bool verbose = false;                               // -v
+  std::string cxxStandard = "c++17";                  // -std=
+  std::string hostCompiler;                           // -ccbin (else $CXX, else c++)
+  std::vector<std::string> translateFlags;            // -I/-D/-U, also given to the host compiler
+  std::vector<std::string> hostFlags;                 // -O, -g, -w, -Xcompiler ..., -iquote ...
+  std::vector<std::string> linkFlags;                 // -L, -l, -Xlinker, -shared
+  std::vector<std::string> warnings;                  // notes about ignored flags
   DependencyMode dependencies = DependencyMode::None; // -M, -MM, -MD, -MMD
-  std::string dependencyFile;             // -MF (default: the object's name with .d)
-  std::vector<std::string> dependencyTargets; // -MT (default: the object)
-  bool phonyDependencyTargets = false;    // -MP
+  std::string dependencyFile;                         // -MF (default: the object's name with .d)
+  std::vector<std::string> dependencyTargets;         // -MT (default: the object)
+  bool phonyDependencyTargets = false;                // -MP
 };
 
 // Parses argv. On a bad command line, prints `cuclcc: error: ...` and

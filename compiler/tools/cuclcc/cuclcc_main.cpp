@@ -39,11 +39,14 @@ Command splitWords(const std::string &text) {
 
 class Driver {
 public:
-  Driver(const cucl::cc::Options &options, const cucl::cc::ToolPaths &paths) : options_(options), paths_(paths) {
+  Driver(const cucl::cc::Options &options, const cucl::cc::ToolPaths &paths)
+      : options_(options), paths_(paths) {
     const char *cxx = std::getenv("CXX");
     const char *cc = std::getenv("CC");
-    cxx_ = splitWords(!options.hostCompiler.empty() ? options.hostCompiler : (cxx && *cxx ? cxx : "c++"));
-    cc_ = splitWords(!options.hostCompiler.empty() ? options.hostCompiler : (cc && *cc ? cc : "cc"));
+    cxx_ = splitWords(!options.hostCompiler.empty() ? options.hostCompiler
+                                                    : (cxx && *cxx ? cxx : "c++"));
+    cc_ =
+        splitWords(!options.hostCompiler.empty() ? options.hostCompiler : (cc && *cc ? cc : "cc"));
   }
 
   int run() {
@@ -91,7 +94,9 @@ private:
     if (options_.compileOnly && !options_.output.empty())
       return options_.output;
     if (options_.compileOnly)
-      return (options_.objectDir.empty() ? fs::path(stem + ".o") : fs::path(options_.objectDir) / (stem + ".o")).string();
+      return (options_.objectDir.empty() ? fs::path(stem + ".o")
+                                         : fs::path(options_.objectDir) / (stem + ".o"))
+          .string();
     return (fs::path(workDir_) / (std::to_string(index) + "_" + stem + ".o")).string();
   }
 
@@ -104,14 +109,21 @@ private:
     std::string host = (folder / (stem + ".cucl.cpp")).string();
     std::string device = (folder / (stem + ".cl")).string();
 
-    Command translate = {paths_.translator, input.path, "-o", host, "--device-out", device,
+    Command translate = {paths_.translator,
+                         input.path,
+                         "-o",
+                         host,
+                         "--device-out",
+                         device,
                          "-std=" + options_.cxxStandard};
-    translate.insert(translate.end(), options_.translateFlags.begin(), options_.translateFlags.end());
+    translate.insert(translate.end(), options_.translateFlags.begin(),
+                     options_.translateFlags.end());
     if (int status = execute(translate))
       return status;
 
     Command compile = cxx_;
-    compile.insert(compile.end(), {"-std=" + options_.cxxStandard, "-D__CUDACC__", "-D__NVCC__", "-D__CUCL__"});
+    compile.insert(compile.end(),
+                   {"-std=" + options_.cxxStandard, "-D__CUDACC__", "-D__NVCC__", "-D__CUCL__"});
     addPreprocessorFlags(compile);
     // The user's own headers, for includes the translator did not rewrite.
     compile.push_back("-iquote");
@@ -133,15 +145,17 @@ private:
 
     if (options_.keep && !options_.dryRun) {
       fs::path beside = !options_.keepDir.empty() ? fs::path(options_.keepDir)
-                        : options_.output.empty()  ? fs::path(".")
-                                                   : fs::path(options_.output).parent_path();
+                        : options_.output.empty() ? fs::path(".")
+                                                  : fs::path(options_.output).parent_path();
       if (beside.empty())
         beside = ".";
       fs::create_directories(beside, error);
       for (const std::string &file : {host, device}) {
-        fs::copy_file(file, beside / fs::path(file).filename(), fs::copy_options::overwrite_existing, error);
+        fs::copy_file(file, beside / fs::path(file).filename(),
+                      fs::copy_options::overwrite_existing, error);
         if (error) {
-          std::fprintf(stderr, "cuclcc: error: cannot keep '%s': %s\n", file.c_str(), error.message().c_str());
+          std::fprintf(stderr, "cuclcc: error: cannot keep '%s': %s\n", file.c_str(),
+                       error.message().c_str());
           return 1;
         }
       }
@@ -173,7 +187,8 @@ private:
 
   // -M / -MM: the dependency rule is the only output.
   bool onlyDependencies() const {
-    return options_.dependencies == DependencyMode::Only || options_.dependencies == DependencyMode::OnlyNonSystem;
+    return options_.dependencies == DependencyMode::Only ||
+           options_.dependencies == DependencyMode::OnlyNonSystem;
   }
 
   const char *hostDependencyFlag() const {
@@ -206,14 +221,16 @@ private:
     return fs::path(dependencyObject(input, object)).replace_extension(".d").string();
   }
 
-  std::vector<std::string> dependencyTargetsFor(const cucl::cc::Input &input, const std::string &object) const {
+  std::vector<std::string> dependencyTargetsFor(const cucl::cc::Input &input,
+                                                const std::string &object) const {
     if (!options_.dependencyTargets.empty())
       return options_.dependencyTargets;
     return {dependencyObject(input, object)};
   }
 
-  bool writeDependencies(const cucl::cc::Input &input, const std::string &generatedDeps, const std::string &host,
-                         const std::string &folder, const std::string &object) {
+  bool writeDependencies(const cucl::cc::Input &input, const std::string &generatedDeps,
+                         const std::string &host, const std::string &folder,
+                         const std::string &object) {
     std::ifstream in(generatedDeps);
     std::stringstream text;
     text << in.rdbuf();
@@ -223,8 +240,8 @@ private:
                    generatedDeps.c_str());
       return false;
     }
-    cucl::cc::DependencyRule rule =
-        cucl::cc::mapToUserFiles(*generated, host, input.path, folder, dependencyTargetsFor(input, object));
+    cucl::cc::DependencyRule rule = cucl::cc::mapToUserFiles(*generated, host, input.path, folder,
+                                                             dependencyTargetsFor(input, object));
     std::string rendered = cucl::cc::formatDepfile(rule, options_.phonyDependencyTargets);
     std::string file = dependencyFileFor(input, object);
     if (file.empty() || file == "-") {
@@ -253,7 +270,8 @@ private:
         continue;
       }
       std::string object = objectFor(input, i);
-      int status = input.kind == InputKind::Cuda ? compileCuda(input, i, object) : compileHost(input, object);
+      int status = input.kind == InputKind::Cuda ? compileCuda(input, i, object)
+                                                 : compileHost(input, object);
       if (status != 0)
         return status;
       objects.push_back(object);

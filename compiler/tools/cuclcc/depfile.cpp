@@ -128,7 +128,8 @@ std::optional<std::string> originalOfHeaderCopy(const std::string &copy) {
   if (!in || !std::getline(in, line))
     return std::nullopt;
   const std::string prefix = "#line 1 \"";
-  if (line.compare(0, prefix.size(), prefix) != 0 || line.size() < prefix.size() + 1 || line.back() != '"')
+  if (line.compare(0, prefix.size(), prefix) != 0 || line.size() < prefix.size() + 1 ||
+      line.back() != '"')
     return std::nullopt;
   std::string original;
   for (size_t i = prefix.size(); i + 1 < line.size(); ++i) {
@@ -158,7 +159,8 @@ DependencyRule mapToUserFiles(const DependencyRule &generated, const std::string
         continue; // a generated file that is not a header copy: nothing to track
       mapped = *original;
     }
-    if (std::find(rule.prerequisites.begin(), rule.prerequisites.end(), mapped) == rule.prerequisites.end())
+    if (std::find(rule.prerequisites.begin(), rule.prerequisites.end(), mapped) ==
+        rule.prerequisites.end())
       rule.prerequisites.push_back(mapped);
   }
   return rule;

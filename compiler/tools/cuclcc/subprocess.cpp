@@ -15,8 +15,9 @@ std::string shellQuoted(const std::vector<std::string> &command) {
   for (const std::string &arg : command) {
     if (!line.empty())
       line += ' ';
-    bool plain = !arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                       "0123456789_-+=/.,:@%") == std::string::npos;
+    bool plain =
+        !arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789_-+=/.,:@%") == std::string::npos;
     if (plain) {
       line += arg;
       continue;

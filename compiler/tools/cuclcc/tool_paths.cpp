@@ -23,13 +23,14 @@ ToolPaths locateTools() {
   ToolPaths paths;
   paths.translator = (bin / "cucl-translate").string();
   std::filesystem::path installedInclude = prefix / "include";
-  paths.includeDir = std::filesystem::exists(installedInclude / "cuda_runtime.h") ? installedInclude.string()
-                                                                                  : std::string(CUCL_SOURCE_INCLUDE_DIR);
+  paths.includeDir = std::filesystem::exists(installedInclude / "cuda_runtime.h")
+                         ? installedInclude.string()
+                         : std::string(CUCL_SOURCE_INCLUDE_DIR);
   // Installed: libcudart lives in CMAKE_INSTALL_LIBDIR (lib, lib64 or
   // lib/<multiarch>); the build tree always uses lib/.
   std::filesystem::path installedLib = prefix / CUCL_INSTALL_LIBDIR;
   paths.libDir = std::filesystem::exists(installedLib / "libcudart.so") ? installedLib.string()
-                                                                         : (prefix / "lib").string();
+                                                                        : (prefix / "lib").string();
   return paths;
 }
 

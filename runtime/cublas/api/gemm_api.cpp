@@ -62,8 +62,7 @@ bool isPlainFp32Compute(cublasComputeType_t compute) {
 // A/B/C only (here they compute as CUBLAS_COMPUTE_32F).
 bool isFastFp32Compute(cublasComputeType_t compute) {
   return compute == CUBLAS_COMPUTE_32F_FAST_16F || compute == CUBLAS_COMPUTE_32F_FAST_16BF ||
-         compute == CUBLAS_COMPUTE_32F_FAST_TF32 ||
-         compute == CUBLAS_COMPUTE_32F_EMULATED_16BFX9;
+         compute == CUBLAS_COMPUTE_32F_FAST_TF32 || compute == CUBLAS_COMPUTE_32F_EMULATED_16BFX9;
 }
 
 bool isFp64Compute(cublasComputeType_t compute) {
@@ -109,9 +108,9 @@ bool knownAlgorithm(cublasGemmAlgo_t algo) {
 bool validShape(const GemmRequest &r) {
   const int rowsA = r.transa == CUBLAS_OP_N ? r.m : r.k;
   const int rowsB = r.transb == CUBLAS_OP_N ? r.k : r.n;
-  return validOperation(r.transa) && validOperation(r.transb) && r.m >= 0 && r.n >= 0 &&
-         r.k >= 0 && r.batchCount >= 0 && r.lda >= std::max(1, rowsA) &&
-         r.ldb >= std::max(1, rowsB) && r.ldc >= std::max(1, r.m);
+  return validOperation(r.transa) && validOperation(r.transb) && r.m >= 0 && r.n >= 0 && r.k >= 0 &&
+         r.batchCount >= 0 && r.lda >= std::max(1, rowsA) && r.ldb >= std::max(1, rowsB) &&
+         r.ldc >= std::max(1, r.m);
 }
 
 cublasStatus_t resolveMatrix(const cublasContext &handle, const void *pointer, std::int64_t rows,
@@ -121,8 +120,7 @@ cublasStatus_t resolveMatrix(const cublasContext &handle, const void *pointer, s
   if (!cucl::blas::matrixSpan(rows, cols, ld, stride, batches, sizeOf(type), &span))
     return CUBLAS_STATUS_INVALID_VALUE;
   cucl::blas::BufferArg resolved;
-  cublasStatus_t status =
-      cucl::blas::resolveDevice(handle, pointer, span, sizeOf(type), &resolved);
+  cublasStatus_t status = cucl::blas::resolveDevice(handle, pointer, span, sizeOf(type), &resolved);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   out->buffer = resolved.buffer;
@@ -173,11 +171,11 @@ cublasStatus_t gemm(const GemmRequest &r) {
   if (readsAB) {
     const std::int64_t rowsA = call.transA ? r.k : r.m, colsA = call.transA ? r.m : r.k;
     const std::int64_t rowsB = call.transB ? r.n : r.k, colsB = call.transB ? r.k : r.n;
-    status = resolveMatrix(handle, r.A, rowsA, colsA, r.lda, r.strideA, r.batchCount, r.abType,
-                           &call.a);
+    status =
+        resolveMatrix(handle, r.A, rowsA, colsA, r.lda, r.strideA, r.batchCount, r.abType, &call.a);
     if (status == CUBLAS_STATUS_SUCCESS)
-      status = resolveMatrix(handle, r.B, rowsB, colsB, r.ldb, r.strideB, r.batchCount,
-                             r.abType, &call.b);
+      status = resolveMatrix(handle, r.B, rowsB, colsB, r.ldb, r.strideB, r.batchCount, r.abType,
+                             &call.b);
     if (status != CUBLAS_STATUS_SUCCESS)
       return status;
   } else {
@@ -192,8 +190,8 @@ cublasStatus_t gemm(const GemmRequest &r) {
 
 GemmRequest request(cublasHandle_t handle, cublasOperation_t transa, cublasOperation_t transb,
                     int m, int n, int k, const void *alpha, const void *A, int lda,
-                    long long strideA, const void *B, int ldb, long long strideB,
-                    const void *beta, void *C, int ldc, long long strideC, int batchCount) {
+                    long long strideA, const void *B, int ldb, long long strideB, const void *beta,
+                    void *C, int ldc, long long strideC, int batchCount) {
   GemmRequest r;
   r.handle = handle;
   r.transa = transa;
@@ -241,19 +239,19 @@ CUBLAS_EXPORT cublasStatus_t cublasSgemm_v2(cublasHandle_t handle, cublasOperati
                                             const float *alpha, const float *A, int lda,
                                             const float *B, int ldb, const float *beta, float *C,
                                             int ldc) {
-  return gemm(typed(request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C,
-                            ldc, 0, 1),
-                    DataType::F32));
+  return gemm(typed(
+      request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C, ldc, 0, 1),
+      DataType::F32));
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasDgemm_v2(cublasHandle_t handle, cublasOperation_t transa,
                                             cublasOperation_t transb, int m, int n, int k,
                                             const double *alpha, const double *A, int lda,
-                                            const double *B, int ldb, const double *beta,
-                                            double *C, int ldc) {
-  return gemm(typed(request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C,
-                            ldc, 0, 1),
-                    DataType::F64));
+                                            const double *B, int ldb, const double *beta, double *C,
+                                            int ldc) {
+  return gemm(typed(
+      request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C, ldc, 0, 1),
+      DataType::F64));
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasSgemmStridedBatched(
@@ -281,11 +279,10 @@ CUBLAS_EXPORT cublasStatus_t cublasGemmEx(cublasHandle_t handle, cublasOperation
                                           const void *alpha, const void *A, cudaDataType Atype,
                                           int lda, const void *B, cudaDataType Btype, int ldb,
                                           const void *beta, void *C, cudaDataType Ctype, int ldc,
-                                          cublasComputeType_t computeType,
-                                          cublasGemmAlgo_t algo) {
-  return gemmEx(request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C,
-                        ldc, 0, 1),
-                Atype, Btype, Ctype, computeType, algo);
+                                          cublasComputeType_t computeType, cublasGemmAlgo_t algo) {
+  return gemmEx(
+      request(handle, transa, transb, m, n, k, alpha, A, lda, 0, B, ldb, 0, beta, C, ldc, 0, 1),
+      Atype, Btype, Ctype, computeType, algo);
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasGemmStridedBatchedEx(

@@ -37,9 +37,8 @@ CUBLAS_EXPORT cublasStatus_t cublasCreate_v2(cublasHandle_t *handle) {
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasDestroy_v2(cublasHandle_t handle) {
-  return withHandle(handle, [](cublasContext &context) {
-    return cucl::blas::destroyHandle(&context);
-  });
+  return withHandle(handle,
+                    [](cublasContext &context) { return cucl::blas::destroyHandle(&context); });
 }
 
 // Needs no handle (cuBLAS answers with a null one too).
@@ -68,7 +67,9 @@ CUBLAS_EXPORT cublasStatus_t cublasGetProperty(libraryPropertyType type, int *va
 }
 
 // The runtime version the library was built against.
-CUBLAS_EXPORT size_t cublasGetCudartVersion(void) { return CUDART_VERSION; }
+CUBLAS_EXPORT size_t cublasGetCudartVersion(void) {
+  return CUDART_VERSION;
+}
 
 // Accepted and ignored: the library keeps its own (small) scratch memory.
 CUBLAS_EXPORT cublasStatus_t cublasSetWorkspace_v2(cublasHandle_t handle, void *, size_t) {
@@ -131,8 +132,7 @@ CUBLAS_EXPORT cublasStatus_t cublasGetAtomicsMode(cublasHandle_t handle,
 }
 
 // Stored only: no routine here uses atomics.
-CUBLAS_EXPORT cublasStatus_t cublasSetAtomicsMode(cublasHandle_t handle,
-                                                  cublasAtomicsMode_t mode) {
+CUBLAS_EXPORT cublasStatus_t cublasSetAtomicsMode(cublasHandle_t handle, cublasAtomicsMode_t mode) {
   return withHandle(handle, [&](cublasContext &context) {
     if (mode != CUBLAS_ATOMICS_NOT_ALLOWED && mode != CUBLAS_ATOMICS_ALLOWED)
       return CUBLAS_STATUS_INVALID_VALUE;

@@ -4,10 +4,10 @@
 
 #include "core/level1.h"
 
-#define CUCL_REQUIRE_HANDLE(handle)                                                            \
-  do {                                                                                         \
-    if ((handle) == nullptr)                                                                   \
-      return CUBLAS_STATUS_NOT_INITIALIZED;                                                    \
+#define CUCL_REQUIRE_HANDLE(handle)                                                                \
+  do {                                                                                             \
+    if ((handle) == nullptr)                                                                       \
+      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
   } while (0)
 
 CUBLAS_EXPORT cublasStatus_t cublasSaxpy_v2(cublasHandle_t handle, int n, const float *alpha,
@@ -34,45 +34,44 @@ CUBLAS_EXPORT cublasStatus_t cublasDscal_v2(cublasHandle_t handle, int n, const 
   return cucl::blas::scal(*handle, n, alpha, x, incx);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasSdot_v2(cublasHandle_t handle, int n, const float *x,
-                                           int incx, const float *y, int incy, float *result) {
+CUBLAS_EXPORT cublasStatus_t cublasSdot_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                           const float *y, int incy, float *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::dot(*handle, n, x, incx, y, incy, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasDdot_v2(cublasHandle_t handle, int n, const double *x,
-                                           int incx, const double *y, int incy,
-                                           double *result) {
+CUBLAS_EXPORT cublasStatus_t cublasDdot_v2(cublasHandle_t handle, int n, const double *x, int incx,
+                                           const double *y, int incy, double *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::dot(*handle, n, x, incx, y, incy, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasSnrm2_v2(cublasHandle_t handle, int n, const float *x,
-                                            int incx, float *result) {
+CUBLAS_EXPORT cublasStatus_t cublasSnrm2_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                            float *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::nrm2(*handle, n, x, incx, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasDnrm2_v2(cublasHandle_t handle, int n, const double *x,
-                                            int incx, double *result) {
+CUBLAS_EXPORT cublasStatus_t cublasDnrm2_v2(cublasHandle_t handle, int n, const double *x, int incx,
+                                            double *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::nrm2(*handle, n, x, incx, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasSasum_v2(cublasHandle_t handle, int n, const float *x,
-                                            int incx, float *result) {
+CUBLAS_EXPORT cublasStatus_t cublasSasum_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                            float *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::asum(*handle, n, x, incx, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasDasum_v2(cublasHandle_t handle, int n, const double *x,
-                                            int incx, double *result) {
+CUBLAS_EXPORT cublasStatus_t cublasDasum_v2(cublasHandle_t handle, int n, const double *x, int incx,
+                                            double *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::asum(*handle, n, x, incx, result);
 }
 
-CUBLAS_EXPORT cublasStatus_t cublasIsamax_v2(cublasHandle_t handle, int n, const float *x,
-                                             int incx, int *result) {
+CUBLAS_EXPORT cublasStatus_t cublasIsamax_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                             int *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::iamax(*handle, n, x, incx, result);
 }

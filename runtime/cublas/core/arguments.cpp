@@ -43,8 +43,8 @@ bool matrixSpan(std::int64_t rows, std::int64_t cols, std::int64_t ld, std::int6
   return true;
 }
 
-cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
-                             const ByteSpan &span, std::size_t alignment, BufferArg *out) {
+cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer, const ByteSpan &span,
+                             std::size_t alignment, BufferArg *out) {
   if (pointer == nullptr)
     return CUBLAS_STATUS_INVALID_VALUE;
   cuclDeviceBuffer found{};
@@ -63,8 +63,8 @@ cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
       span.end > static_cast<std::int64_t>(found.bytesToEnd)) {
     cucl::verboseLog("cuBLAS: the operand at %p spans bytes [%lld, %lld) around it; its "
                      "allocation holds [%lld, %lld)",
-                     pointer, static_cast<long long>(span.first),
-                     static_cast<long long>(span.end), -static_cast<long long>(found.offset),
+                     pointer, static_cast<long long>(span.first), static_cast<long long>(span.end),
+                     -static_cast<long long>(found.offset),
                      static_cast<long long>(found.bytesToEnd));
     return CUBLAS_STATUS_INVALID_VALUE;
   }
@@ -118,8 +118,7 @@ cublasStatus_t resolveResult(const cublasContext &handle, const void *pointer, s
   }
   *onDevice = false;
   if (!isHostPointer(pointer)) {
-    cucl::verboseLog("cuBLAS: host pointer mode, but the result at %p is no host memory",
-                     pointer);
+    cucl::verboseLog("cuBLAS: host pointer mode, but the result at %p is no host memory", pointer);
     return CUBLAS_STATUS_INVALID_VALUE;
   }
   return CUBLAS_STATUS_SUCCESS;

@@ -36,8 +36,8 @@ bool matrixSpan(std::int64_t rows, std::int64_t cols, std::int64_t ld, std::int6
 // another device, past the allocation's end, misaligned: a kernel would
 // dereference a misaligned pointer, undefined in OpenCL C) ->
 // CUBLAS_STATUS_INVALID_VALUE.
-cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer,
-                             const ByteSpan &span, std::size_t alignment, BufferArg *out);
+cublasStatus_t resolveDevice(const cublasContext &handle, const void *pointer, const ByteSpan &span,
+                             std::size_t alignment, BufferArg *out);
 
 // A host pointer the library may dereference: not null and not an address
 // in the device range (which would fault).

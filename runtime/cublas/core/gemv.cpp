@@ -72,8 +72,7 @@ cublasStatus_t gemv(cublasContext &handle, cublasOperation_t trans, int m, int n
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   if (setKernelArgs(*kernel, cl_int(m), cl_int(n), toKernelArg<T>(alphaArg), aArg, cl_int(lda),
-                    xArg, cl_int(incx), toKernelArg<T>(betaArg), yArg,
-                    cl_int(incy)) != CL_SUCCESS)
+                    xArg, cl_int(incx), toKernelArg<T>(betaArg), yArg, cl_int(incy)) != CL_SUCCESS)
     return CUBLAS_STATUS_INTERNAL_ERROR;
   std::size_t local = 0, groups = 0;
   if (transposed) {
@@ -87,10 +86,10 @@ cublasStatus_t gemv(cublasContext &handle, cublasOperation_t trans, int m, int n
 }
 
 template cublasStatus_t gemv<float>(cublasContext &, cublasOperation_t, int, int, const float *,
-                                    const float *, int, const float *, int, const float *,
-                                    float *, int);
-template cublasStatus_t gemv<double>(cublasContext &, cublasOperation_t, int, int,
-                                     const double *, const double *, int, const double *, int,
-                                     const double *, double *, int);
+                                    const float *, int, const float *, int, const float *, float *,
+                                    int);
+template cublasStatus_t gemv<double>(cublasContext &, cublasOperation_t, int, int, const double *,
+                                     const double *, int, const double *, int, const double *,
+                                     double *, int);
 
 } // namespace cucl::blas

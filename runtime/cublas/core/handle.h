@@ -14,11 +14,11 @@
 namespace cucl::blas {
 class ProgramCache;
 class KernelSet;
-}
+} // namespace cucl::blas
 
 struct cublasContext {
-  int device = 0;           // the CUDA device current at cublasCreate
-  cl::Context context;      // that device's OpenCL context and device
+  int device = 0;      // the CUDA device current at cublasCreate
+  cl::Context context; // that device's OpenCL context and device
   cl::Device clDevice;
   cudaStream_t stream = nullptr; // cublasSetStream; 0 = the legacy default stream
   cublasPointerMode_t pointerMode = CUBLAS_POINTER_MODE_HOST;

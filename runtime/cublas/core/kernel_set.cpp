@@ -48,14 +48,14 @@ cublasStatus_t KernelSet::get(cublasContext &handle, KernelFamily family, Precis
 
 cublasStatus_t launchKernel(const cublasContext &handle, const cl::Kernel &kernel,
                             std::size_t global, std::size_t local, cl::Event *done) {
-  return enqueueOnStream(handle, [&](cl::CommandQueue &queue,
-                                     const std::vector<cl::Event> *waits, cl::Event *event) {
-    cl_int status = queue.enqueueNDRangeKernel(kernel, cl::NullRange, cl::NDRange(global),
-                                               cl::NDRange(local), waits, event);
-    if (status == CL_SUCCESS && done != nullptr)
-      *done = *event;
-    return status;
-  });
+  return enqueueOnStream(
+      handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *event) {
+        cl_int status = queue.enqueueNDRangeKernel(kernel, cl::NullRange, cl::NDRange(global),
+                                                   cl::NDRange(local), waits, event);
+        if (status == CL_SUCCESS && done != nullptr)
+          *done = *event;
+        return status;
+      });
 }
 
 std::size_t workGroupSize(const cublasContext &handle, const cl::Kernel &kernel,

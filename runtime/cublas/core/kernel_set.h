@@ -17,8 +17,12 @@ enum class Precision { F32, F64 };
 enum class KernelFamily { Level1, Gemv }; // kernels/level1.cl, kernels/gemv.cl
 
 template <class T> constexpr Precision precisionOf();
-template <> constexpr Precision precisionOf<float>() { return Precision::F32; }
-template <> constexpr Precision precisionOf<double>() { return Precision::F64; }
+template <> constexpr Precision precisionOf<float>() {
+  return Precision::F32;
+}
+template <> constexpr Precision precisionOf<double>() {
+  return Precision::F64;
+}
 
 class KernelSet {
 public:

@@ -37,11 +37,11 @@ cublasStatus_t writeZero(cublasContext &handle, const ResultTarget &target) {
     return CUBLAS_STATUS_SUCCESS;
   }
   // A byte pattern: any offset is allowed, and zero bytes are 0 and 0.0.
-  return enqueueOnStream(handle, [&](cl::CommandQueue &queue,
-                                     const std::vector<cl::Event> *waits, cl::Event *done) {
-    return queue.enqueueFillBuffer(target.device.buffer, static_cast<cl_uchar>(0),
-                                   target.device.offset, target.bytes, waits, done);
-  });
+  return enqueueOnStream(
+      handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
+        return queue.enqueueFillBuffer(target.device.buffer, static_cast<cl_uchar>(0),
+                                       target.device.offset, target.bytes, waits, done);
+      });
 }
 
 std::size_t elementwiseGlobal(std::int64_t n, std::size_t local) {
@@ -54,8 +54,8 @@ std::size_t elementwiseGlobal(std::int64_t n, std::size_t local) {
 // the result slot of host pointer mode.
 struct ScratchLayout {
   explicit ScratchLayout(std::size_t groups)
-      : indices(2 * groups * sizeof(double)), result((indices + groups * sizeof(int) + 15) / 16 * 16),
-        total(result + 16) {}
+      : indices(2 * groups * sizeof(double)),
+        result((indices + groups * sizeof(int) + 15) / 16 * 16), total(result + 16) {}
   cl_ulong partials = 0;
   cl_ulong indices;
   cl_ulong result;
@@ -74,18 +74,17 @@ cublasStatus_t reduce(cublasContext &handle, const char *partialName, const char
   {
     std::lock_guard<std::mutex> lock(handle.mutex);
     cl::Kernel *partial = nullptr, *finish = nullptr;
-    cublasStatus_t status = handle.kernels->get(handle, KernelFamily::Level1,
-                                                precisionOf<T>(), partialName, &partial);
+    cublasStatus_t status =
+        handle.kernels->get(handle, KernelFamily::Level1, precisionOf<T>(), partialName, &partial);
     if (status == CUBLAS_STATUS_SUCCESS)
-      status = handle.kernels->get(handle, KernelFamily::Level1, precisionOf<T>(), finishName,
-                                   &finish);
+      status =
+          handle.kernels->get(handle, KernelFamily::Level1, precisionOf<T>(), finishName, &finish);
     if (status != CUBLAS_STATUS_SUCCESS)
       return status;
 
     std::size_t local = workGroupSize(handle, *partial, kReduceGroup);
     std::size_t maxGroups = std::clamp<std::size_t>(4 * std::size_t(handle.computeUnits), 4, 256);
-    std::size_t groups =
-        std::min((static_cast<std::size_t>(n) + local - 1) / local, maxGroups);
+    std::size_t groups = std::min((static_cast<std::size_t>(n) + local - 1) / local, maxGroups);
     std::size_t finishLocal = workGroupSize(handle, *finish, kReduceGroup);
     ScratchLayout layout(groups);
     status = ensureScratch(handle, layout.total);
@@ -107,14 +106,14 @@ cublasStatus_t reduce(cublasContext &handle, const char *partialName, const char
 
     // Host pointer mode: the caller gets the value before we return.
     cl::Buffer scratch = handle.scratch;
-    status = enqueueOnStream(handle, [&](cl::CommandQueue &queue,
-                                         const std::vector<cl::Event> *waits, cl::Event *done) {
-      cl_int enqueued = queue.enqueueReadBuffer(scratch, CL_FALSE, layout.result, target.bytes,
-                                                target.host, waits, done);
-      if (enqueued == CL_SUCCESS)
-        read = *done;
-      return enqueued;
-    });
+    status = enqueueOnStream(
+        handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
+          cl_int enqueued = queue.enqueueReadBuffer(scratch, CL_FALSE, layout.result, target.bytes,
+                                                    target.host, waits, done);
+          if (enqueued == CL_SUCCESS)
+            read = *done;
+          return enqueued;
+        });
     if (status != CUBLAS_STATUS_SUCCESS)
       return status;
   }
@@ -186,8 +185,8 @@ cublasStatus_t scal(cublasContext &handle, int n, const T *alpha, T *x, int incx
     status = resolveVector(handle, x, n, incx, sizeof(T), &xArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
-  return elementwise<T>(handle, "scal", elementwiseGlobal(n, kElementwiseGroup),
-                        kElementwiseGroup, [&](cl::Kernel &kernel) {
+  return elementwise<T>(handle, "scal", elementwiseGlobal(n, kElementwiseGroup), kElementwiseGroup,
+                        [&](cl::Kernel &kernel) {
                           return setKernelArgs(kernel, cl_int(n), toKernelArg<T>(scalar), xArg,
                                                cl_int(incx));
                         });
@@ -218,8 +217,7 @@ cublasStatus_t dot(cublasContext &handle, int n, const T *x, int incx, const T *
       },
       [&](cl::Kernel &kernel, cl_int groups, const ScratchLayout &layout,
           const BufferArg &resultArg) {
-        return setKernelArgs(kernel, groups, BufferArg{handle.scratch, layout.partials},
-                             resultArg);
+        return setKernelArgs(kernel, groups, BufferArg{handle.scratch, layout.partials}, resultArg);
       });
 }
 
@@ -259,8 +257,7 @@ cublasStatus_t normLike(cublasContext &handle, const char *partialName, const ch
       },
       [&](cl::Kernel &kernel, cl_int groups, const ScratchLayout &layout,
           const BufferArg &resultArg) {
-        return setKernelArgs(kernel, groups, BufferArg{handle.scratch, layout.partials},
-                             resultArg);
+        return setKernelArgs(kernel, groups, BufferArg{handle.scratch, layout.partials}, resultArg);
       });
 }
 
@@ -296,12 +293,12 @@ cublasStatus_t iamax(cublasContext &handle, int n, const T *x, int incx, int *re
       });
 }
 
-#define CUCL_INSTANTIATE_LEVEL1(T)                                                             \
-  template cublasStatus_t axpy<T>(cublasContext &, int, const T *, const T *, int, T *, int);  \
-  template cublasStatus_t scal<T>(cublasContext &, int, const T *, T *, int);                  \
-  template cublasStatus_t dot<T>(cublasContext &, int, const T *, int, const T *, int, T *);   \
-  template cublasStatus_t nrm2<T>(cublasContext &, int, const T *, int, T *);                  \
-  template cublasStatus_t asum<T>(cublasContext &, int, const T *, int, T *);                  \
+#define CUCL_INSTANTIATE_LEVEL1(T)                                                                 \
+  template cublasStatus_t axpy<T>(cublasContext &, int, const T *, const T *, int, T *, int);      \
+  template cublasStatus_t scal<T>(cublasContext &, int, const T *, T *, int);                      \
+  template cublasStatus_t dot<T>(cublasContext &, int, const T *, int, const T *, int, T *);       \
+  template cublasStatus_t nrm2<T>(cublasContext &, int, const T *, int, T *);                      \
+  template cublasStatus_t asum<T>(cublasContext &, int, const T *, int, T *);                      \
   template cublasStatus_t iamax<T>(cublasContext &, int, const T *, int, int *);
 CUCL_INSTANTIATE_LEVEL1(float)
 CUCL_INSTANTIATE_LEVEL1(double)

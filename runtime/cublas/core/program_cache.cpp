@@ -110,9 +110,15 @@ ProgramCache &ProgramCache::forDevice(const cl::Context &context, const cl::Devi
 ProgramCache::ProgramCache(const cl::Context &context, const cl::Device &device)
     : context_(context), device_(device), deviceKey_(describeDevice(device)) {}
 
-const std::string &ProgramCache::deviceKey() const { return deviceKey_; }
-const cl::Context &ProgramCache::context() const { return context_; }
-const cl::Device &ProgramCache::device() const { return device_; }
+const std::string &ProgramCache::deviceKey() const {
+  return deviceKey_;
+}
+const cl::Context &ProgramCache::context() const {
+  return context_;
+}
+const cl::Device &ProgramCache::device() const {
+  return device_;
+}
 
 ProgramCache::Stats ProgramCache::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -15,7 +15,7 @@ namespace cucl::blas {
 
 struct DeviceTraits {
   bool isCpu = false;
-  bool isPocl = false;          // PoCL's CPU device: the shipped tuning applies
+  bool isPocl = false;           // PoCL's CPU device: the shipped tuning applies
   unsigned floatVectorWidth = 4; // CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT
   unsigned doubleVectorWidth = 2;
 };

@@ -99,8 +99,9 @@ GemmEngine::GemmEngine(ProgramCache &programs, bool mayAutotune)
     std::fprintf(stderr, "cucl: ignoring GEMM tuning file %s: %s\n", path.c_str(), error.c_str());
   if (!user_ && mayAutotune && choice == nullptr && flagSet("CUCL_AUTOTUNE"))
     user_ = autotune(programs, path);
-  verboseLog("GEMM tuning for this device: %s",
-             user_ ? path.c_str() : shipped_ ? "shipped defaults" : "class defaults");
+  verboseLog("GEMM tuning for this device: %s", user_      ? path.c_str()
+                                                : shipped_ ? "shipped defaults"
+                                                           : "class defaults");
 }
 
 std::optional<TunedEntry> GemmEngine::lookup(const GemmKey &key, std::string *origin) const {

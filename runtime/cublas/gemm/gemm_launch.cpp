@@ -7,7 +7,9 @@ std::size_t groupsFor(std::int64_t extent, int tile) {
   return static_cast<std::size_t>((extent + tile - 1) / tile);
 }
 
-cl_ulong toUlong(std::int64_t value) { return static_cast<cl_ulong>(value); }
+cl_ulong toUlong(std::int64_t value) {
+  return static_cast<cl_ulong>(value);
+}
 
 // Sets alpha/beta as the compute type: a value, plus the device location
 // the kernel reads instead in device pointer mode (a dummy otherwise).
@@ -64,9 +66,8 @@ cl_int enqueueGemmKernel(const cl::CommandQueue &queue, GemmKernel &gemm, const 
   set(static_cast<cl_int>(call.m));
   set(static_cast<cl_int>(call.n));
   set(static_cast<cl_int>(call.k));
-  for (const auto &[matrix, bytes] : {std::pair<const MatrixArg *, std::size_t>{&call.a, ab},
-                                      {&call.b, ab},
-                                      {&call.c, c}}) {
+  for (const auto &[matrix, bytes] :
+       {std::pair<const MatrixArg *, std::size_t>{&call.a, ab}, {&call.b, ab}, {&call.c, c}}) {
     set(matrix->buffer);
     set(static_cast<cl_ulong>(matrix->offsetBytes / bytes));
     set(toUlong(matrix->ld));

@@ -10,19 +10,24 @@ namespace {
 
 // Every field with its name: one table for printing, parsing and -D options.
 std::vector<std::pair<const char *, int GemmParams::*>> fields() {
-  return {{"MR", &GemmParams::mr},       {"NR", &GemmParams::nr},       {"VW", &GemmParams::vw},
-          {"MWG", &GemmParams::mwg},     {"NWG", &GemmParams::nwg},     {"MDIMC", &GemmParams::mdimc},
-          {"NDIMC", &GemmParams::ndimc}, {"KWG", &GemmParams::kwg},     {"KU", &GemmParams::ku},
-          {"SA", &GemmParams::sa},       {"SB", &GemmParams::sb},       {"KDOT", &GemmParams::kdot}};
+  return {{"MR", &GemmParams::mr},       {"NR", &GemmParams::nr},   {"VW", &GemmParams::vw},
+          {"MWG", &GemmParams::mwg},     {"NWG", &GemmParams::nwg}, {"MDIMC", &GemmParams::mdimc},
+          {"NDIMC", &GemmParams::ndimc}, {"KWG", &GemmParams::kwg}, {"KU", &GemmParams::ku},
+          {"SA", &GemmParams::sa},       {"SB", &GemmParams::sb},   {"KDOT", &GemmParams::kdot}};
 }
 
-bool isPowerOfTwo(int value) { return value > 0 && (value & (value - 1)) == 0; }
+bool isPowerOfTwo(int value) {
+  return value > 0 && (value & (value - 1)) == 0;
+}
 
 int typeMacro(DataType type) {
   switch (type) {
-  case DataType::F16: return 16;
-  case DataType::F32: return 32;
-  case DataType::F64: return 64;
+  case DataType::F16:
+    return 16;
+  case DataType::F32:
+    return 32;
+  case DataType::F64:
+    return 64;
   }
   return 32;
 }
@@ -72,9 +77,12 @@ std::optional<GemmParams> GemmParams::parse(const std::string &text) {
 
 std::size_t elementBytes(DataType type) {
   switch (type) {
-  case DataType::F16: return 2;
-  case DataType::F32: return 4;
-  case DataType::F64: return 8;
+  case DataType::F16:
+    return 2;
+  case DataType::F32:
+    return 4;
+  case DataType::F64:
+    return 8;
   }
   return 4;
 }
@@ -86,15 +94,14 @@ DataType computeType(DataType abType) {
 bool isUsable(const GemmParams &p, DataType abType, const DeviceCapacity &device) {
   // The dot-product form keeps MR x NR vectors (along k) live, the other
   // form MR / VW x NR: the register bound differs.
-  const bool registersOk = p.kdot ? p.mr * p.nr <= 64 && p.sa == 0 && p.sb == 0
-                                  : p.mr * p.nr <= 512 && p.mr % p.vw == 0;
+  const bool registersOk =
+      p.kdot ? p.mr * p.nr <= 64 && p.sa == 0 && p.sb == 0 : p.mr * p.nr <= 512 && p.mr % p.vw == 0;
   const bool shapeOk = p.mr > 0 && p.nr > 0 && p.mdimc > 0 && p.ndimc > 0 && p.kwg > 0 &&
                        registersOk && (p.kdot == 0 || p.kdot == 1) &&
                        (p.vw == 1 || p.vw == 2 || p.vw == 4 || p.vw == 8 || p.vw == 16) &&
-                       p.mwg > 0 && p.nwg > 0 &&
-                       p.mwg % (p.mdimc * p.mr) == 0 && p.nwg % (p.ndimc * p.nr) == 0 &&
-                       isPowerOfTwo(p.ku) && p.ku <= 16 && (p.sa == 0 || p.sa == 1) &&
-                       (p.sb == 0 || p.sb == 1);
+                       p.mwg > 0 && p.nwg > 0 && p.mwg % (p.mdimc * p.mr) == 0 &&
+                       p.nwg % (p.ndimc * p.nr) == 0 && isPowerOfTwo(p.ku) && p.ku <= 16 &&
+                       (p.sa == 0 || p.sa == 1) && (p.sb == 0 || p.sb == 1);
   if (!shapeOk)
     return false;
   const std::size_t groupSize = static_cast<std::size_t>(p.mdimc) * p.ndimc;
@@ -102,8 +109,8 @@ bool isUsable(const GemmParams &p, DataType abType, const DeviceCapacity &device
       static_cast<std::size_t>(p.mdimc) > device.maxWorkItemSizes[0] ||
       static_cast<std::size_t>(p.ndimc) > device.maxWorkItemSizes[1])
     return false;
-  const std::size_t staged =
-      static_cast<std::size_t>(p.kwg) * (p.sa * p.mwg + p.sb * p.nwg) * elementBytes(computeType(abType));
+  const std::size_t staged = static_cast<std::size_t>(p.kwg) * (p.sa * p.mwg + p.sb * p.nwg) *
+                             elementBytes(computeType(abType));
   return staged <= device.localMemBytes;
 }
 

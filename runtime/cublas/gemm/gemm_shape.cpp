@@ -48,9 +48,12 @@ std::optional<ShapeClass> parseShapeClass(const std::string &name) {
 
 const char *precisionName(DataType type) {
   switch (type) {
-  case DataType::F16: return "f16";
-  case DataType::F32: return "f32";
-  case DataType::F64: return "f64";
+  case DataType::F16:
+    return "f16";
+  case DataType::F32:
+    return "f32";
+  case DataType::F64:
+    return "f64";
   }
   return "f32";
 }

@@ -74,8 +74,8 @@ public:
         for (int j = 0; j < n_; ++j)
           for (std::int64_t i = m_; i < call_.c.ld; ++i) {
             const std::size_t at = index(call_.c, b, static_cast<int>(i), j);
-            const bool same = result[at] == hostC_[at] ||
-                              (std::isnan(result[at]) && std::isnan(hostC_[at]));
+            const bool same =
+                result[at] == hostC_[at] || (std::isnan(result[at]) && std::isnan(hostC_[at]));
             if (!same)
               worst = 1e30;
           }
@@ -125,7 +125,8 @@ private:
     host.resize(static_cast<std::size_t>(pad + matrix.stride * batch_ + pad));
     for (double &value : host)
       value = static_cast<int>(random() % 17) / 8.0 - 1.0;
-    matrix.buffer = cl::Buffer(context, CL_MEM_READ_WRITE, host.size() * elementBytes(call_.abType));
+    matrix.buffer =
+        cl::Buffer(context, CL_MEM_READ_WRITE, host.size() * elementBytes(call_.abType));
   }
 
   cl_int upload(const cl::CommandQueue &queue, const MatrixArg &matrix,
@@ -154,7 +155,9 @@ private:
   std::vector<double> hostA_, hostB_, hostC_;
 };
 
-double tolerance(DataType precision) { return precision == DataType::F64 ? 1e-12 : 1e-5; }
+double tolerance(DataType precision) {
+  return precision == DataType::F64 ? 1e-12 : 1e-5;
+}
 
 // Builds a candidate outside the program cache (candidates are not kept).
 cl_int buildCandidate(ProgramCache &programs, const GemmParams &params, const GemmCall &call,
@@ -215,9 +218,9 @@ bool verifyOnOddProblem(ProgramCache &programs, const cl::CommandQueue &queue, G
 // values; a mutation moves one or two fields to an adjacent value and
 // rounds the work-group tile to a multiple of the micro tiles.
 struct Space {
-  std::vector<int> vw{1, 2, 4, 8, 16}, mr{1, 2, 4, 8, 16, 24, 32, 48, 64}, nr{1, 2, 4, 6, 8, 12, 16},
-      dim{1, 2, 4, 8, 16, 32}, tiles{1, 2, 4, 8, 16, 32}, kwg{8, 16, 32, 64, 128, 256, 512},
-      ku{1, 2, 4, 8};
+  std::vector<int> vw{1, 2, 4, 8, 16}, mr{1, 2, 4, 8, 16, 24, 32, 48, 64},
+      nr{1, 2, 4, 6, 8, 12, 16}, dim{1, 2, 4, 8, 16, 32}, tiles{1, 2, 4, 8, 16, 32},
+      kwg{8, 16, 32, 64, 128, 256, 512}, ku{1, 2, 4, 8};
 };
 
 int step(const std::vector<int> &values, int current, int direction) {
@@ -232,18 +235,39 @@ GemmParams mutate(GemmParams p, std::mt19937 &random) {
   const int changes = 1 + static_cast<int>(random() % 2);
   for (int c = 0; c < changes; ++c) {
     const int direction = random() % 2 ? 1 : -1;
-    int mwgTiles = std::max(1, p.mwg / (p.mdimc * p.mr)), nwgTiles = std::max(1, p.nwg / (p.ndimc * p.nr));
+    int mwgTiles = std::max(1, p.mwg / (p.mdimc * p.mr)),
+        nwgTiles = std::max(1, p.nwg / (p.ndimc * p.nr));
     switch (random() % 11) {
-    case 0: p.vw = step(space.vw, p.vw, direction); break;
-    case 1: p.mr = step(space.mr, p.mr, direction); break;
-    case 2: p.nr = step(space.nr, p.nr, direction); break;
-    case 3: p.mdimc = step(space.dim, p.mdimc, direction); break;
-    case 4: p.ndimc = step(space.dim, p.ndimc, direction); break;
-    case 5: mwgTiles = step(space.tiles, mwgTiles, direction); break;
-    case 6: nwgTiles = step(space.tiles, nwgTiles, direction); break;
-    case 7: p.kwg = step(space.kwg, p.kwg, direction); break;
-    case 8: p.ku = step(space.ku, p.ku, direction); break;
-    case 9: (random() % 2 ? p.sa : p.sb) ^= 1; break;
+    case 0:
+      p.vw = step(space.vw, p.vw, direction);
+      break;
+    case 1:
+      p.mr = step(space.mr, p.mr, direction);
+      break;
+    case 2:
+      p.nr = step(space.nr, p.nr, direction);
+      break;
+    case 3:
+      p.mdimc = step(space.dim, p.mdimc, direction);
+      break;
+    case 4:
+      p.ndimc = step(space.dim, p.ndimc, direction);
+      break;
+    case 5:
+      mwgTiles = step(space.tiles, mwgTiles, direction);
+      break;
+    case 6:
+      nwgTiles = step(space.tiles, nwgTiles, direction);
+      break;
+    case 7:
+      p.kwg = step(space.kwg, p.kwg, direction);
+      break;
+    case 8:
+      p.ku = step(space.ku, p.ku, direction);
+      break;
+    case 9:
+      (random() % 2 ? p.sa : p.sb) ^= 1;
+      break;
     case 10: // the other micro-kernel form, with tiles that suit it
       p.kdot ^= 1;
       if (p.kdot) {
@@ -350,7 +374,8 @@ private:
     if (!verifyOnOddProblem(programs_, queue_, kernel, key, note))
       return 0;
     // First run: correctness on samples (and the driver's first-launch work).
-    if (problem.resetC(queue_) != CL_SUCCESS || runOnce(queue_, kernel, problem.call()) != CL_SUCCESS) {
+    if (problem.resetC(queue_) != CL_SUCCESS ||
+        runOnce(queue_, kernel, problem.call()) != CL_SUCCESS) {
       *note = "failed to run";
       return 0;
     }
@@ -460,11 +485,16 @@ private:
 
 TuningProblem tuningProblem(ShapeClass shape) {
   switch (shape) {
-  case ShapeClass::Small: return {128, 128, 128, 1};
-  case ShapeClass::Large: return {1024, 1024, 1024, 1};
-  case ShapeClass::TallSkinny: return {2048, 64, 2048, 1};
-  case ShapeClass::ShortWide: return {64, 2048, 2048, 1};
-  case ShapeClass::Batched: return {64, 64, 64, 128};
+  case ShapeClass::Small:
+    return {128, 128, 128, 1};
+  case ShapeClass::Large:
+    return {1024, 1024, 1024, 1};
+  case ShapeClass::TallSkinny:
+    return {2048, 64, 2048, 1};
+  case ShapeClass::ShortWide:
+    return {64, 2048, 2048, 1};
+  case ShapeClass::Batched:
+    return {64, 64, 64, 128};
   }
   return {256, 256, 256, 1};
 }

@@ -8,8 +8,8 @@
 #define CUCL_CUBLAS_GEMM_GEMM_TUNER_H
 
 #include <functional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/program_cache.h"
@@ -23,8 +23,8 @@ struct TunerOptions {
   double seconds = 240;
   std::vector<DataType> precisions = {DataType::F32, DataType::F64};
   std::vector<ShapeClass> shapes = {std::begin(kAllShapeClasses), std::end(kAllShapeClasses)};
-  std::vector<std::pair<bool, bool>> transposes = {{false, false}, {false, true}, {true, false},
-                                                   {true, true}}; // (transA, transB); NN first
+  std::vector<std::pair<bool, bool>> transposes = {
+      {false, false}, {false, true}, {true, false}, {true, true}}; // (transA, transB); NN first
   unsigned seed = 1;
 };
 

@@ -84,8 +84,10 @@ std::optional<GemmTuning> GemmTuning::read(std::istream &in, std::string *device
       continue;
     }
     if (error != nullptr)
-      *error = "line " + std::to_string(number) + ": expected '<f16|f32|f64> <NN|NT|TN|TT> "
-               "<shape> = <parameters>', got '" + content + "'";
+      *error = "line " + std::to_string(number) +
+               ": expected '<f16|f32|f64> <NN|NT|TN|TT> "
+               "<shape> = <parameters>', got '" +
+               content + "'";
     return std::nullopt;
   }
   return tuning;

@@ -4,7 +4,8 @@
 //
 //   # cucl GEMM tuning (cucl-tune gemm)
 //   device = Portable Computing Language | pthread-... | AuthenticAMD | 3.1+debian
-//   f32 NN large = MR=32,NR=8,VW=16,MWG=32,NWG=256,MDIMC=1,NDIMC=1,KWG=256,KU=1,SA=0,SB=0 # 139.2 GFLOP/s
+//   f32 NN large = MR=32,NR=8,VW=16,MWG=32,NWG=256,MDIMC=1,NDIMC=1,KWG=256,KU=1,SA=0,SB=0 # 139.2
+//   GFLOP/s
 #ifndef CUCL_CUBLAS_GEMM_GEMM_TUNING_H
 #define CUCL_CUBLAS_GEMM_GEMM_TUNING_H
 

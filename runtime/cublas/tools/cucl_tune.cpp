@@ -22,16 +22,17 @@ using namespace cucl::blas;
 int usage(const char *problem) {
   if (problem != nullptr)
     std::fprintf(stderr, "cucl-tune: %s\n", problem);
-  std::fprintf(stderr,
-               "usage: cucl-tune gemm [--seconds N] [--shapes LIST] [--precision LIST]\n"
-               "                      [--transposes LIST] [--device N] [--output FILE] [--quiet]\n"
-               "  --seconds N       time budget (default 240)\n"
-               "  --shapes LIST     of small, large, tall-skinny, short-wide, batched (default all)\n"
-               "  --precision LIST  of f32, f64 (default both; f16 uses the f32 tuning)\n"
-               "  --transposes LIST of NN, NT, TN, TT (default all)\n"
-               "  --device N        CUDA device index (default 0)\n"
-               "  --output FILE     where to write (default: the file the runtime reads)\n"
-               "Existing entries of the output file for keys not tuned now are kept.\n");
+  std::fprintf(
+      stderr,
+      "usage: cucl-tune gemm [--seconds N] [--shapes LIST] [--precision LIST]\n"
+      "                      [--transposes LIST] [--device N] [--output FILE] [--quiet]\n"
+      "  --seconds N       time budget (default 240)\n"
+      "  --shapes LIST     of small, large, tall-skinny, short-wide, batched (default all)\n"
+      "  --precision LIST  of f32, f64 (default both; f16 uses the f32 tuning)\n"
+      "  --transposes LIST of NN, NT, TN, TT (default all)\n"
+      "  --device N        CUDA device index (default 0)\n"
+      "  --output FILE     where to write (default: the file the runtime reads)\n"
+      "Existing entries of the output file for keys not tuned now are kept.\n");
   return 2;
 }
 
@@ -123,10 +124,10 @@ int main(int argc, char **argv) {
                  static_cast<int>(status));
     return 1;
   }
-  ProgramCache &programs = ProgramCache::forDevice(cl::Context(device.context, true),
-                                                   cl::Device(device.device, true));
-  const std::filesystem::path output =
-      args.output.empty() ? tuningFilePath(programs.deviceKey()) : std::filesystem::path(args.output);
+  ProgramCache &programs =
+      ProgramCache::forDevice(cl::Context(device.context, true), cl::Device(device.device, true));
+  const std::filesystem::path output = args.output.empty() ? tuningFilePath(programs.deviceKey())
+                                                           : std::filesystem::path(args.output);
   std::printf("cucl-tune: device %s\n", programs.deviceKey().c_str());
   std::printf("cucl-tune: %.0f s budget, writing %s\n", args.options.seconds, output.c_str());
   std::fflush(stdout);

@@ -34,7 +34,9 @@ __host__ __device__ inline void putFloatUlps(Slot *r, int &k, float v, int ulps)
   ++k;
 }
 
-__host__ __device__ inline void putFloat(Slot *r, int &k, float v) { putFloatUlps(r, k, v, 0); }
+__host__ __device__ inline void putFloat(Slot *r, int &k, float v) {
+  putFloatUlps(r, k, v, 0);
+}
 
 __host__ __device__ inline void putDoubleUlps(Slot *r, int &k, double v, int ulps) {
 #ifdef __CUDA_ARCH__
@@ -49,11 +51,14 @@ __host__ __device__ inline void putDoubleUlps(Slot *r, int &k, double v, int ulp
   ++k;
 }
 
-__host__ __device__ inline void putDouble(Slot *r, int &k, double v) { putDoubleUlps(r, k, v, 0); }
+__host__ __device__ inline void putDouble(Slot *r, int &k, double v) {
+  putDoubleUlps(r, k, v, 0);
+}
 
 // Distance in ulps between two finite values of the same sign (bit patterns
 // of IEEE numbers order like sign-magnitude integers).
-inline unsigned long long ulpDistance(unsigned long long a, unsigned long long b, unsigned long long sign) {
+inline unsigned long long ulpDistance(unsigned long long a, unsigned long long b,
+                                      unsigned long long sign) {
   unsigned long long ma = (a & sign) ? sign - (a & ~sign) : sign + a;
   unsigned long long mb = (b & sign) ? sign - (b & ~sign) : sign + b;
   return ma > mb ? ma - mb : mb - ma;
@@ -68,7 +73,9 @@ inline bool slotMatches(const Slot &dev, const Slot &host) {
   unsigned long long sign = isFloat ? 0x80000000ull : 0x8000000000000000ull;
   unsigned long long expMask = isFloat ? 0x7f800000ull : 0x7ff0000000000000ull;
   unsigned long long fracMask = isFloat ? 0x007fffffull : 0x000fffffffffffffull;
-  auto isNan = [&](unsigned long long b) { return (b & expMask) == expMask && (b & fracMask) != 0; };
+  auto isNan = [&](unsigned long long b) {
+    return (b & expMask) == expMask && (b & fracMask) != 0;
+  };
   if (isNan(dev.bits) && isNan(host.bits))
     return true; // NaN payloads differ between implementations
   if (isNan(dev.bits) || isNan(host.bits) || host.ulps == 0)
@@ -77,7 +84,8 @@ inline bool slotMatches(const Slot &dev, const Slot &host) {
 }
 
 // Prints "<name>: N mismatches" and the first few; returns N.
-inline int compareSlots(const char *name, const Slot *dev, const Slot *host, int inputs, int slotsPerInput) {
+inline int compareSlots(const char *name, const Slot *dev, const Slot *host, int inputs,
+                        int slotsPerInput) {
   int mismatches = 0;
   for (int i = 0; i < inputs; ++i)
     for (int s = 0; s < slotsPerInput; ++s) {
@@ -105,8 +113,8 @@ inline int compareSlots(const char *name, const Slot *dev, const Slot *host, int
 // Runs `kernel` over `count` cases into device slots and `hostCase` on the
 // host, then compares. Each case writes at most slotsPerCase slots.
 template <typename Input, typename Kernel, typename HostCase>
-int runDifferential(const char *name, const Input *inputs, int inputCount, int count, int slotsPerCase,
-                    Kernel kernel, HostCase hostCase) {
+int runDifferential(const char *name, const Input *inputs, int inputCount, int count,
+                    int slotsPerCase, Kernel kernel, HostCase hostCase) {
   Slot *hostSlots = new Slot[(size_t)count * slotsPerCase]();
   Slot *devSlots = new Slot[(size_t)count * slotsPerCase]();
   int maxWritten = 0;
@@ -127,7 +135,8 @@ int runDifferential(const char *name, const Input *inputs, int inputCount, int c
   DIFF_CHECK(cudaMemset(dOut, 0, sizeof(Slot) * count * slotsPerCase));
   kernel<<<(count + 63) / 64, 64>>>(dIn, inputCount, count, dOut);
   DIFF_CHECK(cudaGetLastError());
-  DIFF_CHECK(cudaMemcpy(devSlots, dOut, sizeof(Slot) * count * slotsPerCase, cudaMemcpyDeviceToHost));
+  DIFF_CHECK(
+      cudaMemcpy(devSlots, dOut, sizeof(Slot) * count * slotsPerCase, cudaMemcpyDeviceToHost));
   int mismatches = compareSlots(name, devSlots, hostSlots, count, slotsPerCase);
   printf("%s: %d results compared\n", name, count * maxWritten);
   cudaFree(dIn);

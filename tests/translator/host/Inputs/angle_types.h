@@ -1,3 +1,5 @@
 // Host-and-device types for angle_kernels.cuh (no device code: not copied).
 #pragma once
-struct Scale { float factor; };
+struct Scale {
+  float factor;
+};

@@ -2,4 +2,6 @@
 // rewritten (copied) only so that g++ never sees the keyword.
 #pragma once
 
-__host__ __device__ __noinline__ inline int helperTwice(int x) { return 2 * x; }
+__host__ __device__ __noinline__ inline int helperTwice(int x) {
+  return 2 * x;
+}
