@@ -11,7 +11,9 @@
  *   cuclArgGlobalPointer -> two arguments: `__global` buffer (cl_mem, NULL for
  *                           a null pointer) and `ulong` byte offset into it
  * followed, when CUCL_KERNEL_DYNAMIC_SHARED is set, by one `__local` buffer of
- * the launch's dynamic shared-memory size.
+ * the launch's dynamic shared-memory size; when CUCL_KERNEL_WARP_LANES is set,
+ * by three `uint`s (blockDim.x, .y, .z); when CUCL_KERNEL_STATUS is set, by a
+ * `__global uint *` status record and a `uint` launch id.
  */
 #ifndef CUCL_MODULE_ABI_H
 #define CUCL_MODULE_ABI_H
@@ -49,6 +51,45 @@ typedef struct cuclModuleImage {
 
 /* Kernel flags. */
 #define CUCL_KERNEL_DYNAMIC_SHARED 1u
+/* Lane mode, for kernels with warp-level code: one OpenCL work-item runs one
+ * CUDA warp (32 lanes). A block of T threads is a work-group of ceil(T / 32)
+ * work-items in dimension 0; the grid keeps its shape (docs/design.md). */
+#define CUCL_KERNEL_WARP_LANES 2u
+/* The kernel reports the first failed check of a launch in a status record of
+ * CUCL_STATUS_WORDS words (all zero while nothing failed), which the runtime
+ * reads when the stream synchronizes and turns into a sticky CUDA error. */
+#define CUCL_KERNEL_STATUS 4u
+
+/* Status record: word indices. */
+#define CUCL_STATUS_ERROR 0u   /* the cudaError_t to raise; 0: no failure */
+#define CUCL_STATUS_LAUNCH 1u  /* the launch id the kernel was given */
+#define CUCL_STATUS_CHECK 2u   /* CUCL_CHECK_* | (CUCL_OP_* << 8) | (a source lane << 16) */
+#define CUCL_STATUS_BLOCK_X 3u /* blockIdx of the failing thread */
+#define CUCL_STATUS_BLOCK_Y 4u
+#define CUCL_STATUS_BLOCK_Z 5u
+#define CUCL_STATUS_THREAD 6u /* its linear thread index in the block */
+#define CUCL_STATUS_DETAIL 7u /* the mask involved */
+#define CUCL_STATUS_WORDS 8u
+
+/* Checks of warp-level operations (CUDA leaves each of these undefined). */
+#define CUCL_CHECK_OWN_LANE 1u      /* the calling lane is not in the mask */
+#define CUCL_CHECK_ABSENT_LANE 2u   /* a lane named in the mask (not exited) does not take part */
+#define CUCL_CHECK_SOURCE_LANE 3u   /* a shuffle reads a lane outside the mask */
+#define CUCL_CHECK_PARTIAL_BLOCK 4u /* a block-wide barrier reached by part of the block */
+
+/* The operation that failed a check. */
+#define CUCL_OP_SHFL 1u
+#define CUCL_OP_SHFL_UP 2u
+#define CUCL_OP_SHFL_DOWN 3u
+#define CUCL_OP_SHFL_XOR 4u
+#define CUCL_OP_BALLOT 5u
+#define CUCL_OP_ANY 6u
+#define CUCL_OP_ALL 7u
+#define CUCL_OP_MATCH_ANY 8u
+#define CUCL_OP_MATCH_ALL 9u
+#define CUCL_OP_REDUCE 10u
+#define CUCL_OP_SYNCWARP 11u
+#define CUCL_OP_SYNCTHREADS 12u
 
 /* Returns an opaque module handle; never NULL (failures surface at launch). */
 void **__cuclRegisterModule(const cuclModuleImage *image);

@@ -33,7 +33,7 @@ CUCL_API cudaError_t cudaFuncGetAttributes(cudaFuncAttributes *attr, const void 
     *attr = cudaFuncAttributes{};
     attr->sharedSizeBytes = instance->staticLocalMem;
     attr->maxThreadsPerBlock = static_cast<int>(
-        std::min<std::size_t>(instance->maxWorkGroupSize, device.limits().maxWorkGroupSize));
+        std::min<std::size_t>(instance->maxBlockThreads, device.limits().maxWorkGroupSize));
     attr->ptxVersion = 70;
     attr->binaryVersion = 70;
     attr->maxDynamicSharedSizeBytes =
@@ -87,7 +87,7 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
       return status;
     const cudaDeviceProp &prop = device.properties();
     std::size_t threads = static_cast<std::size_t>(blockSize);
-    if (threads > instance->maxWorkGroupSize || threads > device.limits().maxWorkGroupSize) {
+    if (threads > instance->maxBlockThreads || threads > device.limits().maxWorkGroupSize) {
       *numBlocks = 0;
       return cudaSuccess;
     }

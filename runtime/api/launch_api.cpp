@@ -29,7 +29,7 @@ cudaError_t validateDimensions(const Device &device, dim3 grid, dim3 block) {
 
 // Sets the OpenCL arguments following include/cucl/module_abi.h.
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const Device &device,
-                         void **args, std::size_t sharedMem) {
+                         void **args, std::size_t sharedMem, dim3 block, CUstream_st &stream) {
   if (!kernel.args.empty() && args == nullptr)
     return cudaErrorInvalidValue;
   cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
@@ -67,10 +67,34 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const
   }
   if (kernel.flags & CUCL_KERNEL_DYNAMIC_SHARED) {
     // OpenCL rejects a zero-sized __local argument.
-    if (clKernel.setArg(index, cl::Local(std::max<std::size_t>(sharedMem, 1))) != CL_SUCCESS)
+    if (clKernel.setArg(index++, cl::Local(std::max<std::size_t>(sharedMem, 1))) != CL_SUCCESS)
       return cudaErrorInvalidValue;
   }
+  if (kernel.flags & CUCL_KERNEL_WARP_LANES) {
+    // Work-items are warps, so the kernel is told the CUDA block's shape.
+    for (cl_uint extent : {block.x, block.y, block.z})
+      if (clKernel.setArg(index++, extent) != CL_SUCCESS)
+        return cudaErrorInvalidKernelImage;
+  }
+  if (kernel.flags & CUCL_KERNEL_STATUS) {
+    cl::Buffer record;
+    cl_uint launch = 0;
+    if (stream.status.prepare(stream, kernel.name, &record, &launch) != CL_SUCCESS)
+      return cudaErrorMemoryAllocation;
+    if (clKernel.setArg(index++, record) != CL_SUCCESS ||
+        clKernel.setArg(index++, launch) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
+  }
   return cudaSuccess;
+}
+
+// The OpenCL work-group of a CUDA block: one work-item per thread, or in lane
+// mode one per warp of 32 threads (include/cucl/module_abi.h).
+cl::NDRange workGroupOf(const cucl::Kernel &kernel, dim3 block) {
+  if ((kernel.flags & CUCL_KERNEL_WARP_LANES) == 0)
+    return cl::NDRange(block.x, block.y, block.z);
+  std::size_t threads = std::size_t(block.x) * block.y * block.z;
+  return cl::NDRange((threads + 31) / 32, 1, 1);
 }
 
 cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, void **args,
@@ -96,18 +120,17 @@ cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, voi
   status = cucl::ModuleRegistry::instance().instantiate(*kernel, device, &instance);
   if (status != cudaSuccess)
     return status;
-  if (std::size_t(block.x) * block.y * block.z > instance->maxWorkGroupSize)
+  if (std::size_t(block.x) * block.y * block.z > instance->maxBlockThreads)
     return cudaErrorLaunchOutOfResources; // the kernel's own limit, as CUDA's register limit
+  cl::NDRange local = workGroupOf(*kernel, block);
   std::size_t localMem = device.limits().localMemSize;
   if (sharedMem > localMem || instance->staticLocalMem > localMem - sharedMem)
     return cudaErrorInvalidValue; // CUDA's answer to too much dynamic shared memory
-  status = setArguments(*kernel, instance->kernel, device, args, sharedMem);
+  status = setArguments(*kernel, instance->kernel, device, args, sharedMem, block, *stream);
   if (status != cudaSuccess)
     return status;
 
-  cl::NDRange global(std::size_t(grid.x) * block.x, std::size_t(grid.y) * block.y,
-                     std::size_t(grid.z) * block.z);
-  cl::NDRange local(block.x, block.y, block.z);
+  cl::NDRange global(grid.x * local[0], grid.y * local[1], grid.z * local[2]);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
     return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local, waits,
                                               done);

@@ -95,6 +95,8 @@ cudaError_t copyDeviceToHost(void *dst, const ResolvedAddress &src, size_t count
     return stream->queue.enqueueReadBuffer(src.buffer, blocking, src.offset, count, dst, waits,
                                            done);
   });
+  if (result == CL_SUCCESS && blocking)
+    return stream->status.check(*stream); // the kernels before the copy are done
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 

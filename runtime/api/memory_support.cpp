@@ -37,6 +37,8 @@ cudaError_t waitForEarlierWork(CUstream_st &stream) {
     result = reached.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
   if (result == CL_SUCCESS && execution < 0)
     result = execution;
+  if (result == CL_SUCCESS)
+    return stream.status.check(stream);
   return fromEnqueueStatus(result, stream.device);
 }
 

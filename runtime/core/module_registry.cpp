@@ -57,6 +57,10 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
     kernel->clArgCount += arg.kind == cuclArgGlobalPointer ? 2u : 1u;
   if (flags & CUCL_KERNEL_DYNAMIC_SHARED)
     ++kernel->clArgCount;
+  if (flags & CUCL_KERNEL_WARP_LANES)
+    kernel->clArgCount += 3; // blockDim.x, .y, .z
+  if (flags & CUCL_KERNEL_STATUS)
+    kernel->clArgCount += 2; // status record, launch id
   std::unique_lock<std::shared_mutex> lock(mutex_);
   kernels_[hostStub] = std::move(kernel);
 }
@@ -131,6 +135,9 @@ cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelIn
   }
   instance->maxWorkGroupSize =
       instance->kernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice());
+  instance->maxBlockThreads = (kernel.flags & CUCL_KERNEL_WARP_LANES)
+                                  ? instance->maxWorkGroupSize * 32
+                                  : instance->maxWorkGroupSize;
   instance->staticLocalMem =
       instance->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
   if (kernel.instances.size() <= slot)

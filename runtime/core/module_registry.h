@@ -41,7 +41,8 @@ struct Module {
 // A kernel ready to launch on one device.
 struct KernelInstance {
   cl::Kernel kernel;
-  std::size_t maxWorkGroupSize = 0;
+  std::size_t maxWorkGroupSize = 0; // work-items (OpenCL's limit for this kernel)
+  std::size_t maxBlockThreads = 0;  // CUDA threads: 32 per work-item in lane mode
   std::size_t staticLocalMem = 0;
 };
 

@@ -31,18 +31,18 @@ std::vector<cl::Event> CUstream_st::dependencies() {
 }
 
 cudaError_t CUstream_st::synchronize() {
-  cl_int status = queue.finish();
+  cl_int result = queue.finish();
   cl::Event last = tail();
   cl_int execution = CL_COMPLETE;
-  if (status == CL_SUCCESS && last() != nullptr)
-    status = last.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
-  if (status != CL_SUCCESS || execution < 0) {
+  if (result == CL_SUCCESS && last() != nullptr)
+    result = last.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
+  if (result != CL_SUCCESS || execution < 0) {
     cucl::verboseLog("stream synchronization failed: %s",
-                     cucl::backend::clErrorName(status != CL_SUCCESS ? status : execution));
+                     cucl::backend::clErrorName(result != CL_SUCCESS ? result : execution));
     device.raiseStickyError(cudaErrorLaunchFailure);
     return cudaErrorLaunchFailure;
   }
-  return cudaSuccess;
+  return status.check(*this);
 }
 
 cudaError_t CUstream_st::query() {
@@ -61,7 +61,7 @@ cudaError_t CUstream_st::query() {
     queue.flush();
     return cudaErrorNotReady;
   }
-  return cudaSuccess;
+  return status.check(*this);
 }
 
 namespace cucl {

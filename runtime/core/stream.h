@@ -10,6 +10,7 @@
 
 #include "backend/cl.h"
 #include "core/device.h"
+#include "core/kernel_status.h"
 #include "core/public_headers.h"
 
 struct CUstream_st {
@@ -41,7 +42,11 @@ struct CUstream_st {
     return status;
   }
 
-  // Waits for all work; a failed command raises the device's sticky error.
+  // The record of kernel checks (CUCL_KERNEL_STATUS) of launches on this stream.
+  cucl::KernelStatus status;
+
+  // Waits for all work; a failed command, or a kernel check that failed,
+  // raises the device's sticky error.
   cudaError_t synchronize();
   // cudaSuccess when all work is done, cudaErrorNotReady otherwise.
   cudaError_t query();

@@ -226,6 +226,14 @@ std::vector<BuiltinMapping> buildTable() {
                     "cucl_atomic_dec_wrap_$S0($0, $1)", "atomic_dec_wrap", C::Atomic,
                     "CUDA wrap: old == 0 || old > val ? val : old - 1"});
   }
+  // Block-wide barriers have lane-mode forms (one work-item per warp).
+  for (BuiltinMapping &row : rows) {
+    if (row.cudaName == "__syncthreads")
+      row.laneOp = LaneOp::Barrier;
+    else if (row.cudaName.rfind("__syncthreads_", 0) == 0)
+      row.laneOp = LaneOp::BlockCount;
+  }
+  appendWarpBuiltins(rows);
   return rows;
 }
 
@@ -269,6 +277,8 @@ const char *builtinCategoryName(BuiltinCategory category) {
     return "output";
   case BuiltinCategory::Memory:
     return "memory";
+  case BuiltinCategory::Warp:
+    return "warp";
   }
   return "other";
 }

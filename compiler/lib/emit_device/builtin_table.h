@@ -18,7 +18,27 @@ enum class BuiltinCategory {
   Conversion,
   Atomic,
   Memory,
-  Output
+  Output,
+  Warp
+};
+
+// How a lane-mode kernel runs a row (function_emitter_warp.cpp): warp
+// functions exist only there, and block-wide barriers get lane-mode forms.
+enum class LaneOp : unsigned char {
+  None, // an ordinary per-thread function
+  Barrier,
+  BlockCount, // __syncthreads_count, _and, _or
+  Shuffle,
+  Ballot,
+  Any,
+  All,
+  Uniform, // __uni_sync
+  ActiveMask,
+  MatchAny,
+  MatchAll,
+  Reduce,
+  SyncWarp,
+  LaneMask, // __lanemask_lt & co.: a per-lane value
 };
 
 struct BuiltinMapping {
@@ -36,7 +56,13 @@ struct BuiltinMapping {
   std::string helper;
   BuiltinCategory category;
   std::string note; // for the documentation
+  LaneOp laneOp = LaneOp::None;
+  unsigned laneCode = 0;     // the CUCL_OP_* a failed check names (cucl/module_abi.h)
+  bool implicitMask = false; // legacy forms without a mask: the lanes that call
 };
+
+// The rows of warp functions (warp_builtin_table.cpp), part of the table.
+void appendWarpBuiltins(std::vector<BuiltinMapping> &rows);
 
 const std::vector<BuiltinMapping> &builtinMappings();
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
 // Clang first: cucl/module_abi.h (via device_module.h) brings host_defines.h,
 // whose __noinline__ macro would break LLVM's own __attribute__((__noinline__)).
@@ -22,6 +23,7 @@
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
 #include "emit_device/type_printer.h"
+#include "warp_runtime.cl.h"
 
 namespace cucl::translate {
 namespace {
@@ -47,14 +49,27 @@ public:
       spec->name = names_.unique(baseName(kernel));
       kernelSpecs.push_back(std::move(spec));
     }
+    bool lanes = false;
     for (auto &spec : kernelSpecs) {
       EmittedKernel kernel;
       kernel.decl = spec->function;
       kernel.openclName = spec->name;
-      spec->inProgress = true;
-      FunctionEmitter emitter(*this, *spec);
-      functions_ += emitter.emit(&kernel);
-      spec->inProgress = false;
+      emitKernel(*spec, &kernel);
+      if (spec->usesWarpFeatures) {
+        // Warp-level code: the kernel runs in lane mode, one work-item per warp.
+        auto warp = std::make_unique<Specialization>();
+        warp->function = spec->function;
+        warp->isKernel = true;
+        warp->mode = ExecMode::Warp;
+        warp->name = spec->name;
+        kernel = EmittedKernel{};
+        kernel.decl = spec->function;
+        kernel.openclName = spec->name;
+        emitKernel(*warp, &kernel);
+        kernel.flags |= CUCL_KERNEL_WARP_LANES | CUCL_KERNEL_STATUS;
+        spec = std::move(warp);
+        lanes = true;
+      }
       module.kernels.push_back(std::move(kernel));
     }
 
@@ -62,10 +77,16 @@ public:
     module.usesDouble = types_.usesDouble();
     if (module.usesDouble)
       source += "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n";
+    if (lanes)
+      source += "\n" + warpRuntime();
     source += "\n" + records_.definitions();
     for (const auto &[helper, spaces] : helpers_)
       source += helperDefinition(helper, spaces) + "\n";
-    source += functions_;
+    // Only what the kernels reach, callees first: no prototypes needed, and
+    // the Thread-mode first drafts of lane-mode code are left out.
+    std::set<const Specialization *> emitted;
+    for (const auto &spec : kernelSpecs)
+      appendReachable(*spec, emitted, source);
     module.openclSource = std::move(source);
     module.ok = !diagnostics_.hasErrors();
     return module;
@@ -73,12 +94,12 @@ public:
 
   Specialization *specialize(const clang::FunctionDecl *function,
                              const std::vector<AddressSpace> &spaces,
-                             clang::SourceLocation callSite) override {
+                             clang::SourceLocation callSite, ExecMode mode) override {
     // One specialization per definition, whichever declaration a call names.
     const clang::FunctionDecl *definition = nullptr;
     if (function->hasBody(definition))
       function = definition;
-    auto key = std::make_pair(function, spaces);
+    auto key = std::make_tuple(function, spaces, mode);
     auto found = specializations_.find(key);
     if (found != specializations_.end()) {
       if (found->second->inProgress) {
@@ -93,12 +114,14 @@ public:
     specializations_[key] = std::move(owned);
     spec->function = function;
     spec->spaces = spaces;
-    spec->name = names_.unique(baseName(function) + addressSpaceSuffix(spaces));
+    spec->mode = mode;
+    static const char *const modeSuffix[] = {"", "_lane", "_warp"};
+    spec->name = names_.unique(baseName(function) + addressSpaceSuffix(spaces) +
+                               modeSuffix[static_cast<int>(mode)]);
     spec->inProgress = true;
     FunctionEmitter emitter(*this, *spec);
-    std::string text = emitter.emit(nullptr);
+    spec->text = emitter.emit(nullptr);
     spec->inProgress = false;
-    functions_ += text; // after everything it calls: no prototypes needed
     return spec;
   }
 
@@ -122,6 +145,49 @@ public:
   clang::ASTContext &context() override { return context_; }
 
 private:
+  void emitKernel(Specialization &spec, EmittedKernel *kernel) {
+    spec.inProgress = true;
+    FunctionEmitter emitter(*this, spec);
+    spec.text = emitter.emit(kernel);
+    spec.inProgress = false;
+  }
+
+  static void appendReachable(const Specialization &spec, std::set<const Specialization *> &emitted,
+                              std::string &source) {
+    if (!emitted.insert(&spec).second)
+      return;
+    for (const Specialization *callee : spec.callees)
+      appendReachable(*callee, emitted, source);
+    source += spec.text;
+  }
+
+  // The warp runtime with the constants it shares with libcudart.
+  static std::string warpRuntime() {
+    std::string text;
+    auto define = [&](const char *name, unsigned value) {
+      text += std::string("#define ") + name + " " + std::to_string(value) + "u\n";
+    };
+    define("CUCL_STATUS_ERROR", CUCL_STATUS_ERROR);
+    define("CUCL_STATUS_LAUNCH", CUCL_STATUS_LAUNCH);
+    define("CUCL_STATUS_CHECK", CUCL_STATUS_CHECK);
+    define("CUCL_STATUS_BLOCK_X", CUCL_STATUS_BLOCK_X);
+    define("CUCL_STATUS_BLOCK_Y", CUCL_STATUS_BLOCK_Y);
+    define("CUCL_STATUS_BLOCK_Z", CUCL_STATUS_BLOCK_Z);
+    define("CUCL_STATUS_THREAD", CUCL_STATUS_THREAD);
+    define("CUCL_STATUS_DETAIL", CUCL_STATUS_DETAIL);
+    define("CUCL_CHECK_OWN_LANE", CUCL_CHECK_OWN_LANE);
+    define("CUCL_CHECK_ABSENT_LANE", CUCL_CHECK_ABSENT_LANE);
+    define("CUCL_CHECK_SOURCE_LANE", CUCL_CHECK_SOURCE_LANE);
+    define("CUCL_CHECK_PARTIAL_BLOCK", CUCL_CHECK_PARTIAL_BLOCK);
+    define("CUCL_ERROR_WARP_RULE", cudaErrorIllegalInstruction);
+    define("CUCL_OP_SHFL", CUCL_OP_SHFL);
+    define("CUCL_OP_SHFL_UP", CUCL_OP_SHFL_UP);
+    define("CUCL_OP_SHFL_DOWN", CUCL_OP_SHFL_DOWN);
+    define("CUCL_OP_SHFL_XOR", CUCL_OP_SHFL_XOR);
+    define("CUCL_OP_SYNCTHREADS", CUCL_OP_SYNCTHREADS);
+    return text + opencl::warp_runtime;
+  }
+
   std::string baseName(const clang::FunctionDecl *function) {
     std::string name;
     if (function->isOverloadedOperator())
@@ -156,12 +222,11 @@ private:
   NameUniquer names_;
   TypePrinter types_;
   RecordEmitter records_;
-  std::map<std::pair<const clang::FunctionDecl *, std::vector<AddressSpace>>,
+  std::map<std::tuple<const clang::FunctionDecl *, std::vector<AddressSpace>, ExecMode>,
            std::unique_ptr<Specialization>>
       specializations_;
   std::map<const clang::VarDecl *, std::string> sharedNames_;
   std::set<std::pair<std::string, std::vector<AddressSpace>>> helpers_;
-  std::string functions_;
 };
 
 } // namespace

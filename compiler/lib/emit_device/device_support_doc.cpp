@@ -33,16 +33,22 @@ std::string markdown() {
   const BuiltinCategory categories[] = {BuiltinCategory::Synchronization, BuiltinCategory::Math,
                                         BuiltinCategory::FastMath,        BuiltinCategory::Integer,
                                         BuiltinCategory::Conversion,      BuiltinCategory::Atomic,
-                                        BuiltinCategory::Memory,          BuiltinCategory::Output};
+                                        BuiltinCategory::Memory,          BuiltinCategory::Output,
+                                        BuiltinCategory::Warp};
   for (BuiltinCategory category : categories) {
     out << "\n### " << cucl::translate::builtinCategoryName(category) << "\n\n";
-    out << "| CUDA | parameters | OpenCL C 1.2 | note |\n|---|---|---|---|\n";
+    // Warp functions exist only in lane mode, as loops over the lanes: their
+    // column says what the loop computes.
+    bool warp = category == BuiltinCategory::Warp;
+    out << "| CUDA | parameters | " << (warp ? "lane mode (one work-item per warp)" : "OpenCL C 1.2")
+        << " | note |\n|---|---|---|---|\n";
     for (const cucl::translate::BuiltinMapping &row : cucl::translate::builtinMappings()) {
       if (row.category != category)
         continue;
+      std::string code = escapeCell(row.opencl);
       out << "| `" << row.cudaName << "` | "
-          << (row.signature.empty() ? "any" : "`" + row.signature + "`") << " | `"
-          << escapeCell(row.opencl) << "` | " << escapeCell(row.note) << " |\n";
+          << (row.signature.empty() ? "any" : "`" + row.signature + "`") << " | "
+          << (warp ? code : "`" + code + "`") << " | " << escapeCell(row.note) << " |\n";
     }
   }
   out << "\n" << kEnd;

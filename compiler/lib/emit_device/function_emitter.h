@@ -4,10 +4,13 @@
 // prologue. Unsupported constructs are reported at their location.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <set>
 #include <string>
 
 #include "analyse/pointer_space_inference.h"
+#include "emit_device/builtin_table.h"
 #include "emit_device/device_module.h"
 #include "emit_device/specialization.h"
 
@@ -17,11 +20,17 @@ class CompoundStmt;
 class CXXConstructExpr;
 class DeclStmt;
 class Expr;
+class IfStmt;
 class InitListExpr;
+class ReturnStmt;
 class Stmt;
 } // namespace clang
 
 namespace cucl::translate {
+
+// The builtin table's row for a call to `callee` (by name and parameter
+// types), or nullptr.
+const BuiltinMapping *builtinRowFor(const clang::FunctionDecl *callee);
 
 class FunctionEmitter {
 public:
@@ -33,13 +42,17 @@ public:
 private:
   // Statements (function_emitter_stmt.cpp).
   void statement(const clang::Stmt *stmt);
+  void printStatement(const clang::Stmt *stmt);
   void body(const clang::Stmt *stmt);
   void compoundBody(const clang::CompoundStmt *body);
   void declarations(const clang::DeclStmt *decls);
   std::string variableDeclaration(const clang::VarDecl *variable);
   bool sameDeclarationType(const clang::DeclStmt *decls);
   void line(const std::string &text);
-  std::string kernelSignature(EmittedKernel &kernel, std::string &prologue);
+  // `extra`: OpenCL parameters after those of the CUDA parameters.
+  std::string kernelSignature(EmittedKernel &kernel, std::string &prologue,
+                              const std::vector<std::string> &extra = {});
+  std::string parameterName(const clang::ParmVarDecl *parameter);
   std::string deviceSignature();
 
   // Expressions (function_emitter_expr.cpp).
@@ -65,6 +78,7 @@ private:
   std::string builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
                           llvm::ArrayRef<const clang::Expr *> args);
   std::string declRef(const clang::DeclRefExpr *ref);
+  std::string laneMaskValue(const std::string &name);
   std::string initList(const clang::InitListExpr *list, bool braced);
   std::string pseudoObject(const clang::PseudoObjectExpr *pseudo);
   std::string constant(const clang::Expr *e, bool &ok);
@@ -79,6 +93,52 @@ private:
   void useShared(const clang::VarDecl *variable);
   void useSpecializationShared(const Specialization &callee);
 
+  // Lane mode (function_emitter_warp.cpp): a Warp-mode body is structured
+  // code over lane masks, with lane loops for the statements between
+  // warp-level operations; a kernel in Warp mode runs one warp per work-item.
+  std::string emitWarp(EmittedKernel *kernel, const clang::CompoundStmt *body);
+  std::string warpSignature();
+  std::string warpKernelPrologue();
+  void warpStatements(llvm::ArrayRef<const clang::Stmt *> statements);
+  void warpStatement(const clang::Stmt *stmt);
+  void laneRun(llvm::ArrayRef<const clang::Stmt *> run, llvm::ArrayRef<const clang::Stmt *> later);
+  void warpDeclarations(const clang::DeclStmt *decls);
+  void warpExpression(const clang::Expr *e);
+  void volatileStep(const clang::Expr *e);
+  void warpIf(const clang::IfStmt *ifStmt);
+  void warpLoop(const clang::Stmt *loop);
+  void warpReturn(const clang::ReturnStmt *ret);
+  void laneReturn(const clang::ReturnStmt *ret);
+  bool laneJump(const clang::Stmt *jump);
+  // What a statement contains: warp-level operations, block-wide barriers,
+  // accesses to volatile shared memory (each a lockstep step).
+  enum SyncKind : unsigned { kWarpSync = 1, kBlockSync = 2, kVolatileShared = 4 };
+  unsigned syncKind(const clang::Stmt *stmt);
+  unsigned callSyncKind(const clang::Expr *call);
+  bool isVolatileSharedAccess(const clang::Expr *e);
+  // The warp-level calls of `e`, innermost first, each run for the lanes of
+  // `mask` and replaced by its per-lane result.
+  void hoistWarpCalls(const clang::Expr *e, const std::string &mask);
+  void warpCall(const clang::Expr *call, const std::string &mask);
+  void warpBuiltin(const clang::CallExpr *call, const BuiltinMapping &row, const std::string &mask);
+  void warpUserCall(const clang::Expr *call, const UserCall &target, const std::string &mask);
+  std::string laneGuard(const clang::Expr *condition, const std::string &mask);
+  std::string declareLaneArray(clang::QualType type, AddressSpace space, const std::string &stem);
+  std::string laneDeclaration(const clang::VarDecl *variable);
+  std::string laneInitialization(const clang::VarDecl *variable);
+  std::string aliveMask() const;
+  std::string returnedLanes() const;
+  std::string fresh(const std::string &stem);
+  std::string forLane(const std::function<std::string()> &print);
+  void openLanes(const std::string &mask);
+  void closeLanes();
+  bool isLaneVariable(const clang::VarDecl *variable) const {
+    return laneVariables_.count(variable) != 0;
+  }
+  bool laneMode() const { return spec_.mode != ExecMode::Thread; }
+  Specialization *calleeFor(const UserCall &target, const clang::Expr *call, bool final);
+  std::string laneCallArguments(const Specialization &callee);
+
   ModuleServices &module_;
   Specialization &spec_;
   clang::ASTContext &context_;
@@ -88,6 +148,23 @@ private:
   std::set<const clang::VarDecl *> valueReferences_; // `const T &r = temporary;` held by value
   std::string out_;
   unsigned indent_ = 1;
+
+  // Lane-mode state.
+  std::set<const clang::VarDecl *> laneVariables_; // held as `T name[32]`, one per lane
+  std::set<const clang::VarDecl *> laneParameterCopies_; // kernel parameters a lane writes
+  std::set<const clang::VarDecl *> escapes_; // variables whose address may be kept
+  std::map<const clang::Expr *, std::string> replacements_; // hoisted warp calls' results
+  std::map<const clang::Stmt *, unsigned> syncKinds_;
+  struct WarpLoop {
+    std::string breaks, continues; // lanes that left the loop / this iteration
+  };
+  std::vector<WarpLoop> warpLoops_; // enclosing structured loops, innermost last
+  bool inLanes_ = false;            // printing inside a lane loop (`cucl_l` is the lane)
+  std::vector<char> laneNesting_;   // loops ('l') and switches ('s') opened inside it
+  std::string laneEnd_;             // label ending the lane loop's iteration
+  bool laneEndUsed_ = false;
+  std::set<std::string> laneExits_; // masks a lane loop added lanes to
+  unsigned counter_ = 0;
 };
 
 } // namespace cucl::translate

@@ -84,6 +84,9 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
     useShared(variable);
   spec_.usesDynamicShared |= callee.usesDynamicShared;
   spec_.usesVoteCounter |= callee.usesVoteCounter;
+  spec_.usesWarpFeatures |= callee.usesWarpFeatures;
+  spec_.usesBarrier |= callee.usesBarrier;
+  spec_.usesThreadIndex |= callee.usesThreadIndex;
 }
 
 std::string FunctionEmitter::integer(const llvm::APSInt &value, clang::QualType type) {
@@ -197,6 +200,11 @@ std::string FunctionEmitter::exprStatement(const clang::Expr *e) {
 std::string FunctionEmitter::expr(const clang::Expr *e) {
   if (!e)
     return "";
+  if (!replacements_.empty()) { // a warp-level call already run: this lane's result
+    auto replaced = replacements_.find(e);
+    if (replaced != replacements_.end())
+      return replaced->second;
+  }
   // Integral constants other than plain literals print evaluated.
   if (!llvm::isa<clang::IntegerLiteral>(e) && !llvm::isa<clang::CharacterLiteral>(e) &&
       !llvm::isa<clang::CXXBoolLiteralExpr>(e) && !llvm::isa<clang::ParenExpr>(e)) {
@@ -318,8 +326,12 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
     return unsupported(e, "typeid");
   if (llvm::isa<clang::CXXThisExpr>(e)) {
     auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(spec_.function);
-    if (method && !method->isStatic())
-      return "cucl_this";
+    if (method && !method->isStatic()) {
+      if (spec_.mode != ExecMode::Warp)
+        return "cucl_this";
+      bool byValue = !spec_.spaces.empty() && spec_.spaces[0] == AddressSpace::Unknown;
+      return byValue ? "(&cucl_self[cucl_l])" : "cucl_this[cucl_l]";
+    }
     return unsupported(e, "'this' outside a member function");
   }
   if (llvm::isa<clang::StmtExpr>(e))
@@ -342,8 +354,14 @@ std::string FunctionEmitter::pseudoObject(const clang::PseudoObjectExpr *pseudo)
                                                                    {"blockIdx", "get_group_id"},
                                                                    {"blockDim", "get_local_size"},
                                                                    {"gridDim", "get_num_groups"}};
-      return "((uint)" + functions.at(base->getDecl()->getNameAsString()) + "(" +
-             std::to_string(field[0] - 'x') + "))";
+      std::string variable = base->getDecl()->getNameAsString();
+      if (variable == "threadIdx" || variable == "blockDim") {
+        spec_.usesThreadIndex = true;
+        // Lane mode: a work-item is a warp; the warp knows its lanes' indices.
+        if (laneMode())
+          return variable == "threadIdx" ? "cucl_w->t" + field + "[cucl_l]" : "cucl_w->bd" + field;
+      }
+      return "((uint)" + functions.at(variable) + "(" + std::to_string(field[0] - 'x') + "))";
     }
   }
   return unsupported(pseudo, "this property access");
@@ -401,6 +419,12 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
   if (variable->isStaticLocal())
     return unsupported(ref, "static local variable '" + name + "'");
   std::string printed = localName(variable);
+  if (isLaneVariable(variable)) { // one element per lane
+    if (!inLanes_)
+      return unsupported(ref, "reading the per-lane variable '" + name +
+                                  "' outside a lane loop (cucl internal error)");
+    printed += "[cucl_l]";
+  }
   if (variable->getType()->isReferenceType() && !valueReferences_.count(variable))
     return "(*" + printed + ")";
   return printed;
@@ -624,7 +648,20 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   Specialization *specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc());
   if (!specialization)
     return "0";
+  if (laneMode()) {
+    // In a lane loop: the callee runs for one lane; one that reads threadIdx
+    // or blockDim gets the lane (warp-level callees were run before the loop).
+    if (specialization->usesWarpFeatures || specialization->usesBarrier)
+      return unsupported(callExpr, "a call with warp-level operations where cucl cannot separate "
+                                   "it from the statement around it");
+    if (specialization->usesThreadIndex)
+      specialization =
+          module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Lane);
+    if (!specialization)
+      return "0";
+  }
   useSpecializationShared(*specialization);
+  spec_.callees.push_back(specialization);
   std::string text = specialization->name + "(";
   bool first = true;
   auto append = [&](const std::string &argument) {
@@ -663,6 +700,10 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append("cucl_dynamic_shared");
   if (specialization->usesVoteCounter)
     append(spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter");
+  if (specialization->mode == ExecMode::Lane) {
+    append("cucl_w");
+    append("cucl_l");
+  }
   text += ")";
   if (callee->getReturnType()->isReferenceType())
     return "(*" + text + ")";
@@ -685,6 +726,20 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
         callee->getBuiltinID() == 0 && !callee->hasBody())
       return unsupported(callExpr, "calling '" + name + "' without its definition in this file");
     return unsupported(callExpr, "function '" + name + "'");
+  }
+  if (mapping->laneOp == LaneOp::LaneMask)
+    return laneMaskValue(name);
+  if (mapping->category == BuiltinCategory::Warp || mapping->laneOp != LaneOp::None) {
+    if (laneMode()) // lane mode runs them before the statement (function_emitter_warp.cpp)
+      return unsupported(callExpr, "'" + name +
+                                       "' where cucl cannot separate it from the statement "
+                                       "around it");
+    if (mapping->category == BuiltinCategory::Warp) {
+      // This draft is never used: the kernel is emitted again in lane mode.
+      spec_.usesWarpFeatures = true;
+      return "0";
+    }
+    spec_.usesBarrier = true;
   }
   // Arguments converted to the CUDA parameter types, as C++ did implicitly.
   std::vector<std::string> printed;
@@ -747,6 +802,31 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
     }
   }
   return text;
+}
+
+// __lanemask_lt & co.: a per-lane value, also outside lane mode.
+std::string FunctionEmitter::laneMaskValue(const std::string &name) {
+  std::string lane = "cucl_l";
+  if (!laneMode()) {
+    spec_.usesThreadIndex = true;
+    lane = "((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * "
+           "get_local_id(2))) & 31u)";
+  }
+  std::string below = "((1u << " + lane + ") - 1u)";
+  std::string upTo = "((2u << " + lane + ") - 1u)"; // 2u << 31 wraps to 0: all lanes
+  if (name == "__lanemask_lt")
+    return below;
+  if (name == "__lanemask_le")
+    return upTo;
+  if (name == "__lanemask_eq")
+    return "(1u << " + lane + ")";
+  if (name == "__lanemask_ge")
+    return "(~" + below + ")";
+  return "(~" + upTo + ")";
+}
+
+const BuiltinMapping *builtinRowFor(const clang::FunctionDecl *callee) {
+  return findBuiltin(callee->getNameAsString(), signatureOf(callee));
 }
 
 } // namespace cucl::translate

@@ -13,13 +13,6 @@
 namespace cucl::translate {
 namespace {
 
-// `volatile` shared memory is the mark of warp-synchronous code (steps
-// without __syncthreads(), relying on 32 threads in lockstep): wrong on
-// OpenCL devices, where work-items of a group do not run in lockstep.
-const char *const kWarpSynchronous =
-    "volatile __shared__ memory (warp-synchronous code: OpenCL work-items do not run in lockstep; "
-    "separate the steps with __syncthreads())";
-
 bool isVolatilePointee(clang::QualType type) {
   return (type->isPointerType() || type->isReferenceType()) &&
          type->getPointeeType().isVolatileQualified();
@@ -105,6 +98,8 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
                              "a function body that is not a block (function-try-block)");
     return "";
   }
+  if (spec_.mode == ExecMode::Warp)
+    return emitWarp(kernel, body);
   auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function);
   if (constructor)
     constructorPrologue();
@@ -124,12 +119,13 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
   if (spec_.isKernel) {
     std::string prologue;
     text = kernelSignature(*kernel, prologue) + " {\n" + prologue;
-    // Only volatile shared arrays: a warp-synchronous step indexes by thread,
-    // while a volatile shared scalar (a flag or broadcast value) is fine.
+    // Volatile shared arrays mark warp-synchronous code (steps that rely on
+    // 32 threads in lockstep, without barriers): lane mode runs it. A
+    // volatile shared scalar (a flag or broadcast value) needs no lockstep.
     for (const clang::VarDecl *shared : spec_.sharedVariables)
       if (shared->getType()->isArrayType() &&
           context_.getBaseElementType(shared->getType()).isVolatileQualified())
-        diagnostics_.unsupported(shared->getLocation(), kWarpSynchronous);
+        spec_.usesWarpFeatures = true;
     for (const clang::VarDecl *shared : spec_.sharedVariables)
       text += "  " +
               types_.declare(shared->getType(), module_.sharedName(shared), AddressSpace::Private,
@@ -174,7 +170,7 @@ std::string FunctionEmitter::deviceSignature() {
         continue;
       }
       if (space == AddressSpace::Local && isVolatilePointee(type))
-        diagnostics_.unsupported(parameter->getLocation(), kWarpSynchronous);
+        spec_.usesWarpFeatures = true; // warp-synchronous code: lane mode
       parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));
     } else {
       if (containsPointer(type))
@@ -192,6 +188,10 @@ std::string FunctionEmitter::deviceSignature() {
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   if (spec_.usesVoteCounter)
     parameters.push_back("__local int *cucl_vote_counter");
+  if (spec_.mode == ExecMode::Lane) { // one lane of a lane-mode kernel
+    parameters.push_back("__private cucl_warp *cucl_w");
+    parameters.push_back("uint cucl_l");
+  }
   if (function->isVariadic())
     diagnostics_.unsupported(function->getLocation(), "a variadic function");
 
@@ -207,15 +207,25 @@ std::string FunctionEmitter::deviceSignature() {
   return text + ")";
 }
 
-std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue) {
+// A kernel parameter's name in the OpenCL signature (and prologue); a lane-mode
+// kernel keeps per-lane copies of those its threads write under the CUDA name.
+std::string FunctionEmitter::parameterName(const clang::ParmVarDecl *parameter) {
+  std::string name = localName(parameter);
+  if (parameter->getName().empty())
+    name = "cucl_arg" + std::to_string(parameter->getFunctionScopeIndex());
+  if (laneParameterCopies_.count(parameter))
+    name += "__in";
+  return name;
+}
+
+std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue,
+                                             const std::vector<std::string> &extra) {
   const clang::FunctionDecl *function = spec_.function;
   std::vector<std::string> parameters;
   const uint64_t pointerSize =
       static_cast<uint64_t>(context_.getTypeSizeInChars(context_.VoidPtrTy).getQuantity());
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
-    std::string name = localName(parameter);
-    if (parameter->getName().empty())
-      name = "cucl_arg" + std::to_string(parameter->getFunctionScopeIndex());
+    std::string name = parameterName(parameter);
     clang::QualType type = parameter->getType();
     clang::SourceLocation where = parameter->getLocation();
     if (type->isPointerType()) {
@@ -255,6 +265,7 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   }
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
+  parameters.insert(parameters.end(), extra.begin(), extra.end());
   std::string text = "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];
@@ -319,7 +330,7 @@ std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable)
   AddressSpace space =
       type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
   if (space == AddressSpace::Local && isVolatilePointee(type))
-    diagnostics_.unsupported(variable->getLocation(), kWarpSynchronous);
+    spec_.usesWarpFeatures = true; // warp-synchronous code: lane mode
   std::string text = types_.declare(type, name, space, variable->getLocation());
   if (!init)
     return text;
@@ -365,6 +376,12 @@ void FunctionEmitter::declarations(const clang::DeclStmt *decls) {
       diagnostics_.unsupported(variable->getLocation(), "a local extern declaration");
       continue;
     }
+    if (isLaneVariable(variable)) { // declared per lane before the lane loop
+      std::string init = laneInitialization(variable);
+      if (!init.empty())
+        line(init);
+      continue;
+    }
     line(variableDeclaration(variable) + ";");
   }
 }
@@ -378,6 +395,29 @@ void FunctionEmitter::body(const clang::Stmt *stmt) {
 }
 
 void FunctionEmitter::statement(const clang::Stmt *stmt) {
+  if (inLanes_ && stmt) {
+    // Inside a lane loop: jumps out of the lane's statements become masks,
+    // and loops and switches opened here own the breaks inside them.
+    if ((llvm::isa<clang::ReturnStmt>(stmt) || llvm::isa<clang::BreakStmt>(stmt) ||
+         llvm::isa<clang::ContinueStmt>(stmt)) &&
+        laneJump(stmt))
+      return;
+    char nesting = llvm::isa<clang::SwitchStmt>(stmt) ? 's'
+                   : llvm::isa<clang::ForStmt>(stmt) || llvm::isa<clang::WhileStmt>(stmt) ||
+                           llvm::isa<clang::DoStmt>(stmt) || llvm::isa<clang::CXXForRangeStmt>(stmt)
+                       ? 'l'
+                       : 0;
+    if (nesting) {
+      laneNesting_.push_back(nesting);
+      printStatement(stmt);
+      laneNesting_.pop_back();
+      return;
+    }
+  }
+  printStatement(stmt);
+}
+
+void FunctionEmitter::printStatement(const clang::Stmt *stmt) {
   if (!stmt)
     return;
   if (auto *compound = llvm::dyn_cast<clang::CompoundStmt>(stmt)) {

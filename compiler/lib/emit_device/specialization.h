@@ -22,10 +22,19 @@ class VarDecl;
 
 namespace cucl::translate {
 
+// How an emitted function runs (docs/design.md, "Warp-level code").
+enum class ExecMode : unsigned char {
+  Thread, // one OpenCL work-item per CUDA thread: kernels without warp-level code
+  Lane,   // in a lane-mode kernel, the work of one lane, called inside a lane loop:
+          // gets the warp (`cucl_w`) and the lane (`cucl_l`) for threadIdx and blockDim
+  Warp,   // in a lane-mode kernel, all lanes of one warp at once: warp-level code
+};
+
 struct Specialization {
   const clang::FunctionDecl *function = nullptr;
   std::vector<AddressSpace> spaces; // one per space parameter, in order
-  std::string name;                 // OpenCL name
+  ExecMode mode = ExecMode::Thread;
+  std::string name; // OpenCL name
   bool isKernel = false;
   bool inProgress = false; // being emitted: a call back here is recursion
   AddressSpace returnSpace = AddressSpace::Private;
@@ -34,16 +43,28 @@ struct Specialization {
   std::vector<const clang::VarDecl *> sharedVariables;
   bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
   bool usesVoteCounter = false;   // __syncthreads_count & co.: gets `cucl_vote_counter`
+  // Found while emitting (with the callees'), they decide the mode a caller
+  // needs: warp features make a kernel lane-mode; in a lane-mode kernel a
+  // function with warp features or barriers runs in Warp mode, one that
+  // reads threadIdx or blockDim in Lane mode.
+  bool usesWarpFeatures = false; // warp functions, warp-synchronous volatile shared memory
+  bool usesBarrier = false;      // __syncthreads and friends
+  bool usesThreadIndex = false;  // threadIdx, blockDim
+  std::string text;              // the OpenCL C definition
+  std::vector<const Specialization *> callees; // what the definition calls
 };
+
 
 class ModuleServices {
 public:
   virtual ~ModuleServices() = default;
-  // The specialization of `function` for `spaces`, emitted on first request;
-  // nullptr after an error (recursion, ...), which has been reported.
+  // The specialization of `function` for `spaces` and `mode`, emitted on
+  // first request; nullptr after an error (recursion, ...), which has been
+  // reported.
   virtual Specialization *specialize(const clang::FunctionDecl *function,
                                      const std::vector<AddressSpace> &spaces,
-                                     clang::SourceLocation callSite) = 0;
+                                     clang::SourceLocation callSite,
+                                     ExecMode mode = ExecMode::Thread) = 0;
   // Name of the kernel-scope __local object a static __shared__ variable becomes.
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
   virtual void requireHelper(const std::string &helper,

@@ -263,21 +263,64 @@ CUCL_MATH2_MIXED(fmod) CUCL_MATH2_MIXED(hypot) CUCL_MATH2_MIXED(copysign) CUCL_M
 CUCL_MATH2_MIXED(remainder) CUCL_MATH2_MIXED(nextafter)
 #undef CUCL_MATH2_MIXED
 
-/* Warp-level functions: declared so that a call gets cucl's precise
- * "not supported in device code" error instead of "undeclared identifier". */
-CUCL_DEVICE_DECL int __shfl_sync(unsigned int mask, int value, int lane, int width = 32);
-CUCL_DEVICE_DECL float __shfl_sync(unsigned int mask, float value, int lane, int width = 32);
-CUCL_DEVICE_DECL int __shfl_down_sync(unsigned int mask, int value, unsigned int delta, int width = 32);
-CUCL_DEVICE_DECL float __shfl_down_sync(unsigned int mask, float value, unsigned int delta, int width = 32);
-CUCL_DEVICE_DECL int __shfl_up_sync(unsigned int mask, int value, unsigned int delta, int width = 32);
-CUCL_DEVICE_DECL float __shfl_up_sync(unsigned int mask, float value, unsigned int delta, int width = 32);
-CUCL_DEVICE_DECL int __shfl_xor_sync(unsigned int mask, int value, int laneMask, int width = 32);
-CUCL_DEVICE_DECL float __shfl_xor_sync(unsigned int mask, float value, int laneMask, int width = 32);
+/* Warp-level functions (lane mode: docs/design.md, "Warp-level code"), with
+ * the overloads CUDA declares. */
+#define CUCL_SHUFFLES(T)                                                                           \
+  CUCL_DEVICE_DECL T __shfl_sync(unsigned int mask, T var, int srcLane, int width = 32);           \
+  CUCL_DEVICE_DECL T __shfl_up_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
+  CUCL_DEVICE_DECL T __shfl_down_sync(unsigned int mask, T var, unsigned int delta,                \
+                                      int width = 32);                                             \
+  CUCL_DEVICE_DECL T __shfl_xor_sync(unsigned int mask, T var, int laneMask, int width = 32);      \
+  CUCL_DEVICE_DECL T __shfl(T var, int srcLane, int width = 32);                                   \
+  CUCL_DEVICE_DECL T __shfl_up(T var, unsigned int delta, int width = 32);                         \
+  CUCL_DEVICE_DECL T __shfl_down(T var, unsigned int delta, int width = 32);                       \
+  CUCL_DEVICE_DECL T __shfl_xor(T var, int laneMask, int width = 32);                              \
+  CUCL_DEVICE_DECL unsigned int __match_any_sync(unsigned int mask, T value);                      \
+  CUCL_DEVICE_DECL unsigned int __match_all_sync(unsigned int mask, T value, int *pred);
+CUCL_SHUFFLES(int)
+CUCL_SHUFFLES(unsigned int)
+CUCL_SHUFFLES(long)
+CUCL_SHUFFLES(unsigned long)
+CUCL_SHUFFLES(long long)
+CUCL_SHUFFLES(unsigned long long)
+CUCL_SHUFFLES(float)
+CUCL_SHUFFLES(double)
+#undef CUCL_SHUFFLES
 CUCL_DEVICE_DECL unsigned int __ballot_sync(unsigned int mask, int predicate);
 CUCL_DEVICE_DECL int __all_sync(unsigned int mask, int predicate);
 CUCL_DEVICE_DECL int __any_sync(unsigned int mask, int predicate);
+CUCL_DEVICE_DECL int __uni_sync(unsigned int mask, int predicate);
+CUCL_DEVICE_DECL unsigned int __ballot(int predicate);
+CUCL_DEVICE_DECL int __all(int predicate);
+CUCL_DEVICE_DECL int __any(int predicate);
 CUCL_DEVICE_DECL unsigned int __activemask(void);
 CUCL_DEVICE_DECL void __syncwarp(unsigned int mask = 0xffffffffu);
+CUCL_DEVICE_DECL unsigned int __reduce_add_sync(unsigned int mask, unsigned int value);
+CUCL_DEVICE_DECL int __reduce_add_sync(unsigned int mask, int value);
+CUCL_DEVICE_DECL unsigned int __reduce_min_sync(unsigned int mask, unsigned int value);
+CUCL_DEVICE_DECL int __reduce_min_sync(unsigned int mask, int value);
+CUCL_DEVICE_DECL unsigned int __reduce_max_sync(unsigned int mask, unsigned int value);
+CUCL_DEVICE_DECL int __reduce_max_sync(unsigned int mask, int value);
+CUCL_DEVICE_DECL unsigned int __reduce_and_sync(unsigned int mask, unsigned int value);
+CUCL_DEVICE_DECL unsigned int __reduce_or_sync(unsigned int mask, unsigned int value);
+CUCL_DEVICE_DECL unsigned int __reduce_xor_sync(unsigned int mask, unsigned int value);
+/* The PTX lane masks (%lanemask_lt & co.) that low-level code reads. */
+CUCL_DEVICE_DECL unsigned int __lanemask_lt(void);
+CUCL_DEVICE_DECL unsigned int __lanemask_le(void);
+CUCL_DEVICE_DECL unsigned int __lanemask_eq(void);
+CUCL_DEVICE_DECL unsigned int __lanemask_ge(void);
+CUCL_DEVICE_DECL unsigned int __lanemask_gt(void);
+/* Shuffles of any trivially copyable type, for cooperative_groups.h. */
+template <typename T>
+__attribute__((device)) T __cucl_shfl_sync(unsigned int mask, T var, int srcLane, int width);
+template <typename T>
+__attribute__((device)) T __cucl_shfl_up_sync(unsigned int mask, T var, unsigned int delta,
+                                               int width);
+template <typename T>
+__attribute__((device)) T __cucl_shfl_down_sync(unsigned int mask, T var, unsigned int delta,
+                                                 int width);
+template <typename T>
+__attribute__((device)) T __cucl_shfl_xor_sync(unsigned int mask, T var, int laneMask, int width);
 #endif /* __cplusplus */
 
 #undef CUCL_DEVICE_DECL

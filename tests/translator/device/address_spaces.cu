@@ -19,17 +19,18 @@ __device__ float *advance(float *base, int by) { return base + by; }
 
 __device__ void increment(float &target, const float &amount) { target += amount; }
 
-// CHECK-LABEL: __global float *advance__g(__global float *base, int by) {
-// CHECK-LABEL: __local float *advance__l(__local float *base, int by) {
+// Definitions come in the order the kernel first calls them.
 // CHECK-LABEL: float sum3__g(__global const float *values) {
 // CHECK-NEXT: __global const float *p = values;
 // CHECK-LABEL: float sum3__l(__local const float *values) {
 // CHECK-NEXT: __local const float *p = values;
 // CHECK-LABEL: float sum3__p(__private const float *values) {
 // CHECK-NEXT: __private const float *p = values;
+// CHECK-LABEL: __global float *advance__g(__global float *base, int by) {
 // A const reference binds a temporary by value ('v') and an lvalue by pointer.
 // CHECK-LABEL: void increment__gv(__global float *target, const float amount) {
 // CHECK-NEXT: (*target) += amount;
+// CHECK-LABEL: __local float *advance__l(__local float *base, int by) {
 // CHECK-LABEL: void increment__lg(__local float *target, __global const float *amount) {
 // CHECK-NEXT: (*target) += (*amount);
 // CHECK-LABEL: void increment__pv(__private float *target, const float amount) {

@@ -1,6 +1,7 @@
 // Memory-related limits: symbols, pointer-to-pointer parameters, structs
 // with pointers, pointers needing two address spaces, 64-bit and private
-// atomics, warp functions, whole-struct use of threadIdx.
+// atomics, whole-struct use of threadIdx. (Warp functions and warp-synchronous
+// code are supported: tests/translator/warp.)
 // RUN: %not %cucl-translate %s --device-only -o %t.cl 2>&1 | FileCheck %s
 // CHECK-NOT: fatal error
 
@@ -24,10 +25,6 @@ __global__ void symbols(float *out, unsigned long long *wide) {
   int privateCounter = 0;
   // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: an atomic operation on private memory is not supported in device code
   atomicAdd(&privateCounter, 1);
-  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: function '__shfl_sync' is not supported in device code
-  out[1] = __shfl_sync(0xffffffffu, out[0], 0);
-  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: function '__syncwarp' is not supported in device code
-  __syncwarp();
 }
 
 __device__ float pick(float *a, float *b, bool first) {
@@ -53,31 +50,4 @@ __device__ float *rowOf(float **table, int i) { return table[i]; }
 __global__ void pointerLoadedFromMemory(float *out) {
   float *table[2] = {out, out};
   out[0] = *rowOf(table, 1);
-}
-
-// Warp-synchronous code: volatile shared memory stepped without barriers.
-// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:42: error: volatile __shared__ memory (warp-synchronous code: OpenCL work-items do not run in lockstep; separate the steps with __syncthreads()) is not supported in device code
-__device__ void warpReduce(volatile int *s, int tid) {
-  s[tid] += s[tid + 32];
-  s[tid] += s[tid + 16];
-}
-
-__global__ void warpSynchronous(int *out) {
-  __shared__ int s[64];
-  s[threadIdx.x] = threadIdx.x;
-  __syncthreads();
-  if (threadIdx.x < 32)
-    warpReduce(s, threadIdx.x);
-  out[0] = s[0];
-}
-
-__global__ void volatileShared(int *out) {
-  // A volatile shared array is the other warp-synchronous spelling. (A
-  // volatile shared scalar is accepted: see repros/volatile_shared_with_barrier.cu.)
-  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:27: error: volatile __shared__ memory
-  __shared__ volatile int partial[64];
-  partial[threadIdx.x] = 1;
-  if (threadIdx.x < 32)
-    partial[threadIdx.x] += partial[threadIdx.x + 32];
-  out[0] = partial[0];
 }

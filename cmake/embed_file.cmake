@@ -1,6 +1,6 @@
 cmake_minimum_required(VERSION 3.25)
-# Embeds one OpenCL C file as a C++ character array:
-#   cmake -DINPUT=<file.cl> -DOUTPUT=<file.cl.h> -DNAME=<identifier> -P embed_kernel.cmake
+# Embeds one text file (an OpenCL C source) as a C++ character array:
+#   cmake -DINPUT=<file.cl> -DOUTPUT=<file.cl.h> -DNAME=<identifier> -DNAMESPACE=<ns> -P embed_file.cmake
 # A byte array rather than a string literal: no length limit (-Woverlength-strings)
 # and no delimiter that the source could contain.
 file(READ "${INPUT}" hex HEX)
@@ -9,13 +9,13 @@ string(REPEAT "." 32 line_pattern)
 string(REGEX REPLACE "(${line_pattern})" "\\1\n    " hex "${hex}")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
 file(WRITE "${OUTPUT}.tmp"
-"// Generated from ${INPUT} by embed_kernel.cmake; do not edit.
+"// Generated from ${INPUT} by embed_file.cmake; do not edit.
 #pragma once
 
-namespace cucl::blas::kernels {
+namespace ${NAMESPACE} {
 inline constexpr char ${NAME}[] = {
     ${bytes}'\\0'};
-} // namespace cucl::blas::kernels
+} // namespace ${NAMESPACE}
 ")
 # Only touch the header when it changed, so dependants do not rebuild.
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

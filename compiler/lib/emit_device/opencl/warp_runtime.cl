@@ -1,0 +1,151 @@
+/* cucl's warp runtime: what lane-mode kernels call (docs/design.md, "Warp-level
+ * code"). In lane mode one OpenCL work-item runs one CUDA warp: its 32 lanes are
+ * loops over `cucl_l`, masked by the lanes that execute, and warp-level
+ * functions read the other lanes' values directly. cucl-translate prepends this
+ * file (after the CUCL_* constants of include/cucl/module_abi.h) to every
+ * module with a lane-mode kernel. */
+
+/* The lanes of `mask`, one at a time, as `cucl_l`. */
+#define CUCL_LANES(mask)                                                                           \
+  for (uint cucl_l = 0u; cucl_l < 32u; ++cucl_l)                                                   \
+    if ((((mask) >> cucl_l) & 1u) != 0u)
+
+/* What a warp knows about itself; one per work-item, passed by pointer. */
+typedef struct {
+  uint warp;          /* warp index in the block (the work-item's local id) */
+  uint live;          /* lanes that exist: the last warp of a block may be partial */
+  uint exited;        /* lanes that have returned from the kernel */
+  uint bdx, bdy, bdz; /* blockDim */
+  uint tx[32], ty[32], tz[32]; /* threadIdx of each lane */
+  __local int *votes;          /* three block-wide vote slots, used in turn */
+  uint vote;                   /* votes taken so far: the same in every work-item */
+  __global uint *status;       /* the launch's status record */
+  uint launch;                 /* its launch id */
+} cucl_warp;
+
+void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __local int *votes,
+                    __global uint *status, uint launch) {
+  w->warp = (uint)get_local_id(0);
+  uint base = w->warp * 32u;
+  uint count = bdx * bdy * bdz - base;
+  w->live = count >= 32u ? 0xffffffffu : ((1u << count) - 1u);
+  w->exited = 0u;
+  w->bdx = bdx;
+  w->bdy = bdy;
+  w->bdz = bdz;
+  for (uint l = 0u; l < 32u; ++l) {
+    uint t = base + l;
+    w->tx[l] = t % bdx;
+    w->ty[l] = (t / bdx) % bdy;
+    w->tz[l] = t / (bdx * bdy);
+  }
+  w->votes = votes;
+  w->vote = 0u;
+  w->status = status;
+  w->launch = launch;
+  if (w->warp == 0u) {
+    votes[0] = 0;
+    votes[1] = 0;
+    votes[2] = 0;
+  }
+  barrier(CLK_LOCAL_MEM_FENCE);
+}
+
+/* Records the first failed check of the launch; the runtime raises `error`. */
+void cucl_warp_fail(__private cucl_warp *w, uint error, uint check, uint lane, uint detail) {
+  if (atomic_cmpxchg(&w->status[CUCL_STATUS_ERROR], 0u, error) != 0u)
+    return;
+  w->status[CUCL_STATUS_LAUNCH] = w->launch;
+  w->status[CUCL_STATUS_CHECK] = check;
+  w->status[CUCL_STATUS_BLOCK_X] = (uint)get_group_id(0);
+  w->status[CUCL_STATUS_BLOCK_Y] = (uint)get_group_id(1);
+  w->status[CUCL_STATUS_BLOCK_Z] = (uint)get_group_id(2);
+  w->status[CUCL_STATUS_THREAD] = w->warp * 32u + lane;
+  w->status[CUCL_STATUS_DETAIL] = detail;
+}
+
+/* CUDA's rules for the mask of a *_sync function, whose result is undefined
+ * when they are broken: the calling lane is in the mask, and every lane the
+ * mask names that has not exited takes part (is in `exec`). */
+void cucl_check_mask(__private cucl_warp *w, uint op, uint lane, uint mask, uint exec) {
+  if (((mask >> lane) & 1u) == 0u)
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_OWN_LANE | (op << 8), lane, mask);
+  else if ((mask & w->live & ~w->exited & ~exec) != 0u)
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_ABSENT_LANE | (op << 8), lane, mask);
+}
+
+/* The lane a shuffle of lane `lane` reads, by the rules of PTX shfl.sync
+ * (modes idx, up, down, bfly; `width` as CUDA's __shfl*_sync pass it): the
+ * lane itself when the source is outside its segment; 32 (no value, read as 0)
+ * when the source lane has exited. A source outside the mask is a failed
+ * check. */
+uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int width, uint mask,
+                      uint exec) {
+  cucl_check_mask(w, op, lane, mask, exec);
+  uint segmask = (32u - (uint)width) & 31u;
+  uint clamp = op == CUCL_OP_SHFL_UP ? 0u : 31u;
+  long max_lane = (long)((lane & segmask) | (clamp & ~segmask));
+  long source;
+  bool inside;
+  if (op == CUCL_OP_SHFL_UP) {
+    source = (long)lane - (long)b;
+    inside = source >= max_lane;
+  } else if (op == CUCL_OP_SHFL_DOWN) {
+    source = (long)lane + (long)b;
+    inside = source <= max_lane;
+  } else if (op == CUCL_OP_SHFL_XOR) {
+    source = (long)(lane ^ b);
+    inside = source <= max_lane;
+  } else {
+    source = (long)((lane & segmask) | (b & 31u & ~segmask));
+    inside = source <= max_lane;
+  }
+  if (!inside)
+    return lane;
+  uint from = (uint)source;
+  if (((mask >> from) & 1u) == 0u) {
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_SOURCE_LANE | (op << 8) | (from << 16), lane,
+                   mask);
+    return 32u;
+  }
+  return ((exec >> from) & 1u) != 0u ? from : 32u;
+}
+
+/* The sum of every work-item's `mine` (one block-wide vote): one barrier. A
+ * slot is cleared two votes after it was read, so no reader races a reset. */
+int cucl_block_sum(__private cucl_warp *w, int mine) {
+  __local volatile int *slot = w->votes + (w->vote % 3u);
+  if (mine != 0)
+    atomic_add(slot, mine);
+  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+  int total = *slot;
+  if (w->warp == 0u)
+    w->votes[(w->vote + 2u) % 3u] = 0;
+  w->vote += 1u;
+  return total;
+}
+
+/* True when any work-item of the block has a lane still running: the exit
+ * test of a loop that contains a block-wide barrier. */
+bool cucl_block_any(__private cucl_warp *w, uint mask) {
+  return cucl_block_sum(w, mask != 0u ? 1 : 0) != 0;
+}
+
+/* __syncthreads: every lane that has not exited must reach it. */
+void cucl_check_block(__private cucl_warp *w, uint exec) {
+  if (exec != (w->live & ~w->exited))
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE,
+                   CUCL_CHECK_PARTIAL_BLOCK | (CUCL_OP_SYNCTHREADS << 8),
+                   exec != 0u ? 31u - clz(exec & (0u - exec)) : 0u, exec);
+}
+
+void cucl_block_barrier(__private cucl_warp *w, uint exec) {
+  cucl_check_block(w, exec);
+  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+}
+
+/* __syncthreads_count over the block: `lanes` is this warp's count. */
+int cucl_block_count(__private cucl_warp *w, uint exec, int lanes) {
+  cucl_check_block(w, exec);
+  return cucl_block_sum(w, lanes);
+}
