@@ -101,6 +101,7 @@ private:
   std::string warpKernelPrologue();
   void warpStatements(llvm::ArrayRef<const clang::Stmt *> statements);
   void warpStatement(const clang::Stmt *stmt);
+  void uniformStatement(const clang::Stmt *stmt);
   void laneRun(llvm::ArrayRef<const clang::Stmt *> run, llvm::ArrayRef<const clang::Stmt *> later);
   void warpDeclarations(const clang::DeclStmt *decls);
   void warpExpression(const clang::Expr *e);
@@ -129,6 +130,11 @@ private:
   std::string aliveMask() const;
   std::string returnedLanes() const;
   std::string fresh(const std::string &stem);
+  // Uniform values (function_emitter_uniform.cpp).
+  bool isUniform(const clang::Expr *e);
+  void findUniformVariables(const clang::CompoundStmt *body);
+  bool isUniformStatement(const clang::Stmt *stmt);
+  bool containsUniformStatement(const clang::Stmt *stmt);
   std::string forLane(const std::function<std::string()> &print);
   void openLanes(const std::string &mask);
   void closeLanes();
@@ -153,6 +159,8 @@ private:
   std::set<const clang::VarDecl *> laneVariables_; // held as `T name[32]`, one per lane
   std::set<const clang::VarDecl *> laneParameterCopies_; // kernel parameters a lane writes
   std::set<const clang::VarDecl *> escapes_; // variables whose address may be kept
+  std::set<const clang::VarDecl *> uniformVariables_; // one scalar per work-item
+  std::set<const clang::Stmt *> uniformStatements_;   // their declarations and writes
   std::map<const clang::Expr *, std::string> replacements_; // hoisted warp calls' results
   std::map<const clang::Stmt *, unsigned> syncKinds_;
   struct WarpLoop {

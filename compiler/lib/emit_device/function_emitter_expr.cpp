@@ -702,7 +702,7 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append(spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter");
   if (specialization->mode == ExecMode::Lane) {
     append("cucl_w");
-    append("cucl_l");
+    append(inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u"); // uniform: any lane
   }
   text += ")";
   if (callee->getReturnType()->isReferenceType())

@@ -254,6 +254,7 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
     }
   }
   collectEscapes(body, escapes_);
+  findUniformVariables(body);
 
   if (!spec_.isKernel)
     line("uint cucl_ret = 0u;");
@@ -350,14 +351,26 @@ std::string FunctionEmitter::warpSignature() {
 }
 
 void FunctionEmitter::warpStatements(llvm::ArrayRef<const clang::Stmt *> statements) {
+  // Uniform declarations and writes run once per work-item; statements with
+  // warp-level operations (or uniform control inside) are structured; the
+  // rest run in lane loops.
+  auto plain = [&](const clang::Stmt *stmt) {
+    return syncKind(stmt) == 0 && !containsUniformStatement(stmt);
+  };
   for (size_t i = 0; i < statements.size();) {
-    if (syncKind(statements[i]) != 0) {
+    if (isUniformStatement(statements[i])) {
+      uniformStatement(statements[i]);
+      ++i;
+      continue;
+    }
+    if (!plain(statements[i])) {
       warpStatement(statements[i]);
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < statements.size() && syncKind(statements[end]) == 0)
+    while (end < statements.size() && plain(statements[end]) &&
+           !isUniformStatement(statements[end]))
       ++end;
     laneRun(statements.slice(i, end - i), statements.drop_front(end));
     i = end;
@@ -443,7 +456,19 @@ void FunctionEmitter::laneReturn(const clang::ReturnStmt *ret) {
   laneExits_.insert(returnedLanes());
 }
 
+void FunctionEmitter::uniformStatement(const clang::Stmt *stmt) {
+  if (auto *decls = llvm::dyn_cast<clang::DeclStmt>(stmt)) {
+    for (const clang::Decl *decl : decls->decls())
+      if (auto *variable = llvm::dyn_cast<clang::VarDecl>(decl))
+        line(variableDeclaration(variable) + ";");
+    return;
+  }
+  line(exprStatement(llvm::cast<clang::Expr>(stmt)) + ";");
+}
+
 void FunctionEmitter::warpStatement(const clang::Stmt *stmt) {
+  if (isUniformStatement(stmt))
+    return uniformStatement(stmt);
   if (auto *compound = llvm::dyn_cast<clang::CompoundStmt>(stmt)) {
     line("{");
     ++indent_;
@@ -638,6 +663,27 @@ void FunctionEmitter::warpIf(const clang::IfStmt *ifStmt) {
       return;
     }
   }
+  if (isUniform(ifStmt->getCond())) { // the same branch in every thread: plain C
+    line("{");
+    ++indent_;
+    std::string entry = fresh("entry");
+    line("uint " + entry + " = cucl_mask;");
+    line("if (" + exprTop(ifStmt->getCond()) + ") {");
+    ++indent_;
+    warpStatements(llvm::ArrayRef<const clang::Stmt *>(ifStmt->getThen()));
+    --indent_;
+    if (ifStmt->getElse()) {
+      line("} else {");
+      ++indent_;
+      warpStatements(llvm::ArrayRef<const clang::Stmt *>(ifStmt->getElse()));
+      --indent_;
+    }
+    line("}");
+    line("cucl_mask = " + entry + " & " + aliveMask() + ";");
+    --indent_;
+    line("}");
+    return;
+  }
   // A branch with a block-wide barrier runs even with no lane: every
   // work-item must reach the barrier.
   bool block = (syncKind(ifStmt) & kBlockSync) != 0;
@@ -694,6 +740,40 @@ void FunctionEmitter::warpLoop(const clang::Stmt *loop) {
     conditionFirst = false;
   }
   bool block = (syncKind(loop) & kBlockSync) != 0;
+  // Uniform control (`for (int offset = 16; offset > 0; offset /= 2)`): the
+  // loop itself is plain C; only its body is per lane.
+  bool uniform = isUniform(condition) && (!init || isUniformStatement(init)) &&
+                 (!increment || isUniformStatement(increment));
+  if (uniform) {
+    line("{");
+    ++indent_;
+    if (init)
+      uniformStatement(init);
+    std::string entry = fresh("entry"), left = fresh("left"), skipped = fresh("skipped");
+    line("uint " + entry + " = cucl_mask, " + left + " = 0u;");
+    std::string header = condition ? exprTop(condition) : "";
+    if (conditionFirst) {
+      line("for (; " + header + "; " + (increment ? exprStatement(increment) : "") + ") {");
+    } else {
+      line("do {");
+    }
+    ++indent_;
+    line("cucl_mask = " + entry + " & ~(" + left + " | " + returnedLanes() + ");");
+    if (!block) { // every lane left: done (a barrier inside keeps all going)
+      line("if (cucl_mask == 0u)");
+      line("  break;");
+    }
+    line("uint " + skipped + " = 0u;");
+    warpLoops_.push_back({left, skipped});
+    warpStatements(llvm::ArrayRef<const clang::Stmt *>(body));
+    warpLoops_.pop_back();
+    --indent_;
+    line(conditionFirst ? "}" : "} while (" + header + ");");
+    line("cucl_mask = " + entry + " & " + aliveMask() + ";");
+    --indent_;
+    line("}");
+    return;
+  }
   line("{");
   ++indent_;
   if (auto *decls = llvm::dyn_cast_or_null<clang::DeclStmt>(init))

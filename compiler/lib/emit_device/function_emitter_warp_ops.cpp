@@ -297,6 +297,11 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
       args.push_back(integer(value, type));
       continue;
     }
+    if (isUniform(arg)) { // the same in every lane: one scalar
+      args.push_back("((" + types_.typeName(type, AddressSpace::Private, arg->getExprLoc()) +
+                     ")" + expr(arg) + ")");
+      continue;
+    }
     AddressSpace space = type->isPointerType() ? pointee(arg) : AddressSpace::Private;
     std::string array = declareLaneArray(type, space, "arg");
     fills.push_back({array, forLane([&] { return exprTop(arg); })});

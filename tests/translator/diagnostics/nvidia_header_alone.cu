@@ -8,10 +8,10 @@
 // RUN: %not %cucl-translate %s -DDEVICE_VIEW -o %t.cpp 2>&1 | FileCheck %s --check-prefix=DEVICE
 
 // CHECK-NOT: error:
-// CHECK: nvidia_header_alone.cu:[[@LINE+3]]:10: error: 'cooperative_groups.h' is NVIDIA's CUDA header
+// CHECK: nvidia_header_alone.cu:[[@LINE+3]]:10: error: 'mma.h' is NVIDIA's CUDA header
 // CHECK-NOT: error:
 #ifndef DEVICE_VIEW
-#include <cooperative_groups.h>
+#include <mma.h>
 #endif
 
 // DEVICE-NOT: error:

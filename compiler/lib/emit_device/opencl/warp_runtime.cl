@@ -131,21 +131,21 @@ bool cucl_block_any(__private cucl_warp *w, uint mask) {
   return cucl_block_sum(w, mask != 0u ? 1 : 0) != 0;
 }
 
-/* __syncthreads: every lane that has not exited must reach it. */
-void cucl_check_block(__private cucl_warp *w, uint exec) {
-  if (exec != (w->live & ~w->exited))
+/* __syncthreads as a vote: every lane that has not exited must reach it (in
+ * CUDA a barrier that part of the block misses hangs or worse); one that no
+ * lane of the block reaches (a branch no thread took) is none. */
+void cucl_block_barrier(__private cucl_warp *w, uint exec) {
+  uint alive = w->live & ~w->exited;
+  int both = cucl_block_sum(w, (int)(popcount(exec) | (popcount(alive) << 16)));
+  int reached = both & 0xffff, expected = both >> 16;
+  if (reached != 0 && reached != expected && exec != alive)
     cucl_warp_fail(w, CUCL_ERROR_WARP_RULE,
                    CUCL_CHECK_PARTIAL_BLOCK | (CUCL_OP_SYNCTHREADS << 8),
                    exec != 0u ? 31u - clz(exec & (0u - exec)) : 0u, exec);
 }
 
-void cucl_block_barrier(__private cucl_warp *w, uint exec) {
-  cucl_check_block(w, exec);
-  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-}
-
 /* __syncthreads_count over the block: `lanes` is this warp's count. */
 int cucl_block_count(__private cucl_warp *w, uint exec, int lanes) {
-  cucl_check_block(w, exec);
+  cucl_block_barrier(w, exec);
   return cucl_block_sum(w, lanes);
 }
