@@ -31,6 +31,9 @@ namespace cucl::translate {
 // The builtin table's row for a call to `callee` (by name and parameter
 // types), or nullptr.
 const BuiltinMapping *builtinRowFor(const clang::FunctionDecl *callee);
+// The object of a member call is a temporary (passed by value: C cannot take
+// its address).
+bool isTemporaryObject(const clang::Expr *object);
 
 class FunctionEmitter {
 public:

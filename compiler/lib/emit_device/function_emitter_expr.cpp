@@ -519,7 +519,7 @@ std::optional<std::vector<AddressSpace>> FunctionEmitter::argumentSpaces(const U
   };
   // A temporary object has no address in C: its member function gets a copy
   // (space Unknown marks that variant; changes to a temporary are lost anyway).
-  if (target.object && !target.objectIsPointer && !target.object->isLValue())
+  if (target.object && !target.objectIsPointer && isTemporaryObject(target.object))
     spaces.push_back(AddressSpace::Unknown);
   else if (target.object && !add(target.object, !target.objectIsPointer))
     return std::nullopt;
@@ -673,7 +673,7 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     ++slot;
     if (target.objectIsPointer)
       append(exprTop(target.object));
-    else if (!target.object->isLValue()) // a temporary: passed by value (see argumentSpaces)
+    else if (isTemporaryObject(target.object)) // passed by value (see argumentSpaces)
       append(exprTop(target.object));
     else
       append("&" + expr(target.object));
@@ -823,6 +823,18 @@ std::string FunctionEmitter::laneMaskValue(const std::string &name) {
   if (name == "__lanemask_ge")
     return "(~" + below + ")";
   return "(~" + upTo + ")";
+}
+
+// The object of a member call that C cannot take the address of: a
+// temporary (also one C++ materialized to bind the implicit `this`).
+bool isTemporaryObject(const clang::Expr *object) {
+  const clang::Expr *e = object->IgnoreParens();
+  while (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(e)) {
+    if (cast->getCastKind() != clang::CK_NoOp)
+      break;
+    e = cast->getSubExpr()->IgnoreParens();
+  }
+  return !e->isLValue() || llvm::isa<clang::MaterializeTemporaryExpr>(e);
 }
 
 const BuiltinMapping *builtinRowFor(const clang::FunctionDecl *callee) {

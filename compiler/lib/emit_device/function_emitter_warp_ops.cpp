@@ -367,8 +367,12 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
                                                     call->getExprLoc()) +
                                  "){0})";
     openLanes(exec);
-    line("uint cucl_from = cucl_shfl_source(cucl_w, " + op + "u, cucl_l, (uint)(" + b +
-         "), (int)(" + width + "), " + mask + ", " + exec + ");");
+    if (row.implicitMask)
+      line("uint cucl_from = cucl_shfl_source_legacy(" + op + "u, cucl_l, (uint)(" + b +
+           "), (int)(" + width + "), " + exec + ");");
+    else
+      line("uint cucl_from = cucl_shfl_source(cucl_w, " + op + "u, cucl_l, (uint)(" + b +
+           "), (int)(" + width + "), " + mask + ", " + exec + ");");
     line(result + "[cucl_l] = cucl_from < 32u ? " + at(first, "cucl_from") + " : " + zero + ";");
     closeLanes();
     replacements_[call] = result + "[cucl_l]";

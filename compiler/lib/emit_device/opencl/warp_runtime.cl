@@ -76,12 +76,8 @@ void cucl_check_mask(__private cucl_warp *w, uint op, uint lane, uint mask, uint
 
 /* The lane a shuffle of lane `lane` reads, by the rules of PTX shfl.sync
  * (modes idx, up, down, bfly; `width` as CUDA's __shfl*_sync pass it): the
- * lane itself when the source is outside its segment; 32 (no value, read as 0)
- * when the source lane has exited. A source outside the mask is a failed
- * check. */
-uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int width, uint mask,
-                      uint exec) {
-  cucl_check_mask(w, op, lane, mask, exec);
+ * lane itself when the source is outside its segment. */
+uint cucl_shfl_lane(uint op, uint lane, uint b, int width) {
   uint segmask = (32u - (uint)width) & 31u;
   uint clamp = op == CUCL_OP_SHFL_UP ? 0u : 31u;
   long max_lane = (long)((lane & segmask) | (clamp & ~segmask));
@@ -100,14 +96,27 @@ uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int wi
     source = (long)((lane & segmask) | (b & 31u & ~segmask));
     inside = source <= max_lane;
   }
-  if (!inside)
-    return lane;
-  uint from = (uint)source;
+  return inside ? (uint)source : lane;
+}
+
+/* A *_sync shuffle: the source lane, after CUDA's mask rules are checked (a
+ * source outside the mask is a failed check); 32 (no value, read as 0) when
+ * the source lane has exited or does not exist. */
+uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int width, uint mask,
+                      uint exec) {
+  cucl_check_mask(w, op, lane, mask, exec);
+  uint from = cucl_shfl_lane(op, lane, b, width);
   if (((mask >> from) & 1u) == 0u) {
     cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_SOURCE_LANE | (op << 8) | (from << 16), lane,
                    mask);
     return 32u;
   }
+  return ((exec >> from) & 1u) != 0u ? from : 32u;
+}
+
+/* A legacy shuffle (no mask): a source that does not take part reads 0. */
+uint cucl_shfl_source_legacy(uint op, uint lane, uint b, int width, uint exec) {
+  uint from = cucl_shfl_lane(op, lane, b, width);
   return ((exec >> from) & 1u) != 0u ? from : 32u;
 }
 
