@@ -135,6 +135,8 @@ private:
   std::string fresh(const std::string &stem);
   // Uniform values (function_emitter_uniform.cpp).
   bool isUniform(const clang::Expr *e);
+  void prepareUniformity(const clang::CompoundStmt *body);
+  bool divergentAt(const clang::Stmt *site);
   void findUniformVariables(const clang::CompoundStmt *body);
   bool isUniformStatement(const clang::Stmt *stmt);
   bool containsUniformStatement(const clang::Stmt *stmt);
@@ -164,6 +166,9 @@ private:
   std::set<const clang::VarDecl *> escapes_; // variables whose address may be kept
   std::set<const clang::VarDecl *> uniformVariables_; // one scalar per work-item
   std::set<const clang::Stmt *> uniformStatements_;   // their declarations and writes
+  std::set<const clang::VarDecl *> variedParameters_; // kernel parameters a thread changes
+  std::map<const clang::Stmt *, const clang::Stmt *> parents_;
+  bool uniformityReady_ = false;
   std::map<const clang::Expr *, std::string> replacements_; // hoisted warp calls' results
   std::map<const clang::Stmt *, unsigned> syncKinds_;
   struct WarpLoop {

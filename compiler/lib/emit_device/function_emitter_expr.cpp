@@ -662,6 +662,9 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   }
   useSpecializationShared(*specialization);
   spec_.callees.push_back(specialization);
+  if (!laneMode() && specialization->usesBarrier && !specialization->usesWarpFeatures &&
+      divergentAt(callExpr))
+    spec_.usesWarpFeatures = true; // a barrier under divergent control: see builtinCall
   std::string text = specialization->name + "(";
   bool first = true;
   auto append = [&](const std::string &argument) {
@@ -740,6 +743,10 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
       return "0";
     }
     spec_.usesBarrier = true;
+    // A barrier that threads of one block may reach differently: lane mode
+    // checks it (CUDA leaves it undefined; an OpenCL device may hang).
+    if (divergentAt(callExpr))
+      spec_.usesWarpFeatures = true;
   }
   // Arguments converted to the CUDA parameter types, as C++ did implicitly.
   std::vector<std::string> printed;

@@ -14,6 +14,7 @@
 #include <clang/AST/StmtCXX.h>
 
 #include "emit_device/function_emitter.h"
+#include "emit_device/lane_analysis.h"
 
 namespace cucl::translate {
 namespace {
@@ -121,7 +122,7 @@ bool FunctionEmitter::isUniform(const clang::Expr *e) {
     if (uniformVariables_.count(variable))
       return true;
     if (llvm::isa<clang::ParmVarDecl>(variable))
-      return spec_.isKernel && !isLaneVariable(variable); // a kernel's unchanged parameter
+      return spec_.isKernel && !variedParameters_.count(variable); // a kernel's unchanged parameter
     if (variable->getName() == "warpSize")
       return true;
     return variable->hasGlobalStorage() && !variable->isLocalVarDeclOrParm() &&
@@ -180,6 +181,56 @@ bool FunctionEmitter::isUniform(const clang::Expr *e) {
                    row->category == BuiltinCategory::FastMath ||
                    row->category == BuiltinCategory::Integer ||
                    row->category == BuiltinCategory::Conversion);
+  }
+  return false;
+}
+
+// What isUniform needs, once per function: the variables whose address is
+// kept, the kernel parameters threads change, the uniform variables.
+void FunctionEmitter::prepareUniformity(const clang::CompoundStmt *body) {
+  if (uniformityReady_)
+    return;
+  uniformityReady_ = true;
+  collectEscapes(body, escapes_);
+  for (const clang::ParmVarDecl *parameter : spec_.function->parameters())
+    if (!spec_.isKernel || writesParameter(body, parameter))
+      variedParameters_.insert(parameter);
+  findUniformVariables(body);
+}
+
+// True when `site` runs under a condition that may differ between the
+// threads of a block (an if, a loop, ?:, && or || whose condition is not
+// uniform). A block-wide barrier there is undefined in CUDA and hangs an
+// OpenCL device; lane mode turns it into a checked error.
+bool FunctionEmitter::divergentAt(const clang::Stmt *site) {
+  auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(spec_.function->getBody());
+  if (!body)
+    return false;
+  prepareUniformity(body);
+  if (parents_.empty())
+    collectParents(body, parents_);
+  const clang::Stmt *from = site;
+  for (auto it = parents_.find(from); it != parents_.end(); it = parents_.find(from)) {
+    const clang::Stmt *parent = it->second;
+    const clang::Expr *condition = nullptr;
+    if (auto *ifStmt = llvm::dyn_cast<clang::IfStmt>(parent))
+      condition = ifStmt->getCond() != from ? ifStmt->getCond() : nullptr;
+    else if (auto *forStmt = llvm::dyn_cast<clang::ForStmt>(parent))
+      condition = forStmt->getInit() != from ? forStmt->getCond() : nullptr;
+    else if (auto *whileStmt = llvm::dyn_cast<clang::WhileStmt>(parent))
+      condition = whileStmt->getCond();
+    else if (auto *doStmt = llvm::dyn_cast<clang::DoStmt>(parent))
+      condition = doStmt->getCond();
+    else if (auto *switchStmt = llvm::dyn_cast<clang::SwitchStmt>(parent))
+      condition = switchStmt->getCond() != from ? switchStmt->getCond() : nullptr;
+    else if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(parent))
+      condition = conditional->getCond() != from ? conditional->getCond() : nullptr;
+    else if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(parent);
+             binary && binary->isLogicalOp() && binary->getRHS() == from)
+      condition = binary->getLHS();
+    if (condition && !isUniform(condition))
+      return true;
+    from = parent;
   }
   return false;
 }
