@@ -402,6 +402,12 @@ void FunctionEmitter::statement(const clang::Stmt *stmt) {
          llvm::isa<clang::ContinueStmt>(stmt)) &&
         laneJump(stmt))
       return;
+    if (spec_.mode == ExecMode::Warp &&
+        (llvm::isa<clang::GotoStmt>(stmt) || llvm::isa<clang::LabelStmt>(stmt))) {
+      diagnostics_.unsupported(stmt->getBeginLoc(),
+                               "goto in a function with warp-level operations");
+      return;
+    }
     char nesting = llvm::isa<clang::SwitchStmt>(stmt) ? 's'
                    : llvm::isa<clang::ForStmt>(stmt) || llvm::isa<clang::WhileStmt>(stmt) ||
                            llvm::isa<clang::DoStmt>(stmt) || llvm::isa<clang::CXXForRangeStmt>(stmt)

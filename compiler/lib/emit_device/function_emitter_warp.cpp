@@ -409,6 +409,10 @@ void FunctionEmitter::warpStatement(const clang::Stmt *stmt) {
                              "a switch around warp-level operations (use if/else)");
     return;
   }
+  if (llvm::isa<clang::LabelStmt>(stmt) || llvm::isa<clang::GotoStmt>(stmt)) {
+    diagnostics_.unsupported(stmt->getBeginLoc(), "goto in a function with warp-level operations");
+    return;
+  }
   if (llvm::isa<clang::CXXForRangeStmt>(stmt)) {
     diagnostics_.unsupported(stmt->getBeginLoc(),
                              "a range-based for loop around warp-level operations");
@@ -485,29 +489,35 @@ void FunctionEmitter::volatileStep(const clang::Expr *e) {
              isVolatileSharedAccess(unary->getSubExpr())) {
     target = unary->getSubExpr();
   }
-  if (!target) {
-    // Reads only (or a form cucl cannot split): its own lane loop; all lanes
-    // finish it before the next statement starts.
-    bool writes = false;
-    std::function<void(const clang::Stmt *)> find = [&](const clang::Stmt *s) {
-      if (!s)
-        return;
-      if (auto *b = llvm::dyn_cast<clang::BinaryOperator>(s);
-          b && b->isAssignmentOp() && isVolatileSharedAccess(b->getLHS()))
-        writes = true;
-      if (auto *u = llvm::dyn_cast<clang::UnaryOperator>(s);
-          u && u->isIncrementDecrementOp() && isVolatileSharedAccess(u->getSubExpr()))
-        writes = true;
-      for (const clang::Stmt *child : s->children())
-        find(child);
-    };
-    find(statement);
-    if (writes) {
-      diagnostics_.unsupported(e->getBeginLoc(),
-                               "a warp-synchronous statement that writes volatile shared memory "
-                               "other than as `x = ...`, `x op= ...` or `x++`");
+  // Volatile shared writes anywhere but as the statement's own target.
+  bool writes = false;
+  std::function<void(const clang::Stmt *)> find = [&](const clang::Stmt *s) {
+    if (!s)
       return;
-    }
+    if (auto *b = llvm::dyn_cast<clang::BinaryOperator>(s);
+        b && b->isAssignmentOp() && isVolatileSharedAccess(b->getLHS()))
+      writes = true;
+    if (auto *u = llvm::dyn_cast<clang::UnaryOperator>(s);
+        u && u->isIncrementDecrementOp() && isVolatileSharedAccess(u->getSubExpr()))
+      writes = true;
+    for (const clang::Stmt *child : s->children())
+      find(child);
+  };
+  if (target) {
+    for (const clang::Stmt *child : statement->children())
+      find(child);
+  } else {
+    find(statement);
+  }
+  if (writes) {
+    diagnostics_.unsupported(e->getBeginLoc(),
+                             "a warp-synchronous statement that writes volatile shared memory "
+                             "other than as `x = ...`, `x op= ...` or `x++`");
+    return;
+  }
+  if (!target) {
+    // Reads only: its own lane loop; all lanes finish it before the next
+    // statement starts.
     openLanes("cucl_mask");
     line(exprStatement(e) + ";");
     closeLanes();
