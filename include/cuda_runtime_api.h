@@ -138,6 +138,9 @@ extern __host__ cudaError_t CUDARTAPI cudaLaunchKernel(const void *func, dim3 gr
                                                        dim3 blockDim, void **args,
                                                        size_t sharedMem CUCL_DEFAULT(0),
                                                        cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaLaunchCooperativeKernel(
+    const void *func, dim3 gridDim, dim3 blockDim, void **args, size_t sharedMem CUCL_DEFAULT(0),
+    cudaStream_t stream CUCL_DEFAULT(0));
 extern __host__ cudaError_t CUDARTAPI cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
                                                             const void *func);
 extern __host__ cudaError_t CUDARTAPI cudaFuncSetAttribute(const void *func,

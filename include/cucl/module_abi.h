@@ -13,7 +13,10 @@
  * followed, when CUCL_KERNEL_DYNAMIC_SHARED is set, by one `__local` buffer of
  * the launch's dynamic shared-memory size; when CUCL_KERNEL_WARP_LANES is set,
  * by three `uint`s (blockDim.x, .y, .z); when CUCL_KERNEL_STATUS is set, by a
- * `__global uint *` status record and a `uint` launch id.
+ * `__global uint *` status record and a `uint` launch id; when
+ * CUCL_KERNEL_GRID_SYNC is set, by a `__global uint *` grid barrier (two words,
+ * zero at launch) and a `uint`: the blocks of a cooperative launch, 0 for a
+ * launch that is not cooperative.
  */
 #ifndef CUCL_MODULE_ABI_H
 #define CUCL_MODULE_ABI_H
@@ -59,6 +62,9 @@ typedef struct cuclModuleImage {
  * CUCL_STATUS_WORDS words (all zero while nothing failed), which the runtime
  * reads when the stream synchronizes and turns into a sticky CUDA error. */
 #define CUCL_KERNEL_STATUS 4u
+/* The kernel synchronizes its grid (cooperative groups' grid_group::sync):
+ * it needs cudaLaunchCooperativeKernel, whose blocks all run at once. */
+#define CUCL_KERNEL_GRID_SYNC 8u
 
 /* Status record: word indices. */
 #define CUCL_STATUS_ERROR 0u   /* the cudaError_t to raise; 0: no failure */
@@ -76,6 +82,8 @@ typedef struct cuclModuleImage {
 #define CUCL_CHECK_ABSENT_LANE 2u   /* a lane named in the mask (not exited) does not take part */
 #define CUCL_CHECK_SOURCE_LANE 3u   /* a shuffle reads a lane outside the mask */
 #define CUCL_CHECK_PARTIAL_BLOCK 4u /* a block-wide barrier reached by part of the block */
+#define CUCL_CHECK_NOT_COOPERATIVE 5u /* a grid sync in a launch that is not cooperative */
+#define CUCL_CHECK_GRID_TIMEOUT 6u /* a grid sync whose blocks never all arrived */
 
 /* The operation that failed a check. */
 #define CUCL_OP_SHFL 1u
@@ -90,6 +98,7 @@ typedef struct cuclModuleImage {
 #define CUCL_OP_REDUCE 10u
 #define CUCL_OP_SYNCWARP 11u
 #define CUCL_OP_SYNCTHREADS 12u
+#define CUCL_OP_GRID_SYNC 13u
 
 /* Returns an opaque module handle; never NULL (failures surface at launch). */
 void **__cuclRegisterModule(const cuclModuleImage *image);

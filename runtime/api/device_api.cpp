@@ -103,6 +103,8 @@ int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
     return static_cast<int>(p.sharedMemPerBlockOptin);
   case cudaDevAttrMaxBlocksPerMultiprocessor:
     return p.maxBlocksPerMultiProcessor;
+  case cudaDevAttrCooperativeLaunch:
+    return p.cooperativeLaunch;
   default:
     return 0;
   }

@@ -6,6 +6,7 @@
 #include <climits>
 
 #include "core/module_registry.h"
+#include "core/occupancy.h"
 
 namespace {
 
@@ -85,20 +86,9 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
     cudaError_t status = instanceFor(func, device, &instance);
     if (status != cudaSuccess)
       return status;
-    const cudaDeviceProp &prop = device.properties();
-    std::size_t threads = static_cast<std::size_t>(blockSize);
-    if (threads > instance->maxBlockThreads || threads > device.limits().maxWorkGroupSize) {
-      *numBlocks = 0;
-      return cudaSuccess;
-    }
-    std::size_t blocks =
-        std::min<std::size_t>(static_cast<std::size_t>(prop.maxBlocksPerMultiProcessor),
-                              static_cast<std::size_t>(prop.maxThreadsPerMultiProcessor) / threads);
-    std::size_t shared = instance->staticLocalMem + dynamicSMemSize;
-    if (shared > device.limits().localMemSize)
-      blocks = 0;
-    else if (shared != 0)
-      blocks = std::min(blocks, device.limits().localMemSize / shared);
+    std::size_t blocks = cucl::maxActiveBlocksPerUnit(device, *cucl::ModuleRegistry::instance().find(func),
+                                                      *instance, static_cast<std::size_t>(blockSize),
+                                                      dynamicSMemSize);
     *numBlocks = static_cast<int>(std::min<std::size_t>(blocks, INT_MAX));
     return cudaSuccess;
   });

@@ -6,6 +6,7 @@
 #include "core/diagnostics.h"
 #include "core/launch_config_stack.h"
 #include "core/module_registry.h"
+#include "core/occupancy.h"
 #include "core/stream.h"
 
 namespace {
@@ -28,8 +29,17 @@ cudaError_t validateDimensions(const Device &device, dim3 grid, dim3 block) {
 }
 
 // Sets the OpenCL arguments following include/cucl/module_abi.h.
+// How a launch was asked for; a cooperative one may synchronize its grid.
+struct LaunchShape {
+  dim3 grid, block;
+  std::size_t sharedMem;
+  bool cooperative;
+};
+
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const Device &device,
-                         void **args, std::size_t sharedMem, dim3 block, CUstream_st &stream) {
+                         void **args, const LaunchShape &shape, CUstream_st &stream) {
+  const dim3 block = shape.block;
+  const std::size_t sharedMem = shape.sharedMem;
   if (!kernel.args.empty() && args == nullptr)
     return cudaErrorInvalidValue;
   cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
@@ -85,6 +95,18 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const
         clKernel.setArg(index++, launch) != CL_SUCCESS)
       return cudaErrorInvalidKernelImage;
   }
+  if (kernel.flags & CUCL_KERNEL_GRID_SYNC) {
+    // Outside a cooperative launch the kernel reports its grid sync instead
+    // of waiting for blocks that may never run at the same time.
+    cl::Buffer words;
+    if (stream.gridBarrier.prepare(stream, &words) != CL_SUCCESS)
+      return cudaErrorMemoryAllocation;
+    cl_uint blocks =
+        shape.cooperative ? cl_uint(shape.grid.x) * shape.grid.y * shape.grid.z : 0u;
+    if (clKernel.setArg(index++, words) != CL_SUCCESS ||
+        clKernel.setArg(index++, blocks) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
+  }
   return cudaSuccess;
 }
 
@@ -97,8 +119,10 @@ cl::NDRange workGroupOf(const cucl::Kernel &kernel, dim3 block) {
   return cl::NDRange((threads + 31) / 32, 1, 1);
 }
 
-cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, void **args,
-                   std::size_t sharedMem, cudaStream_t streamHandle) {
+cudaError_t launch(Device &current, const void *func, void **args, const LaunchShape &shape,
+                   cudaStream_t streamHandle) {
+  const dim3 grid = shape.grid, block = shape.block;
+  const std::size_t sharedMem = shape.sharedMem;
   cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
   if (kernel == nullptr)
     return cudaErrorInvalidDeviceFunction;
@@ -126,15 +150,37 @@ cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, voi
   std::size_t localMem = device.limits().localMemSize;
   if (sharedMem > localMem || instance->staticLocalMem > localMem - sharedMem)
     return cudaErrorInvalidValue; // CUDA's answer to too much dynamic shared memory
-  status = setArguments(*kernel, instance->kernel, device, args, sharedMem, block, *stream);
+  if (shape.cooperative) {
+    // Every block must run at the same time: no more than the device holds.
+    std::size_t perUnit = cucl::maxActiveBlocksPerUnit(
+        device, *kernel, *instance, std::size_t(block.x) * block.y * block.z, sharedMem);
+    std::size_t blocks = std::size_t(grid.x) * grid.y * grid.z;
+    if (blocks > perUnit * std::size_t(device.properties().multiProcessorCount)) {
+      cucl::verboseLog("cooperative launch of %s: %zu blocks, at most %zu run at once",
+                       kernel->name.c_str(), blocks,
+                       perUnit * std::size_t(device.properties().multiProcessorCount));
+      return cudaErrorCooperativeLaunchTooLarge;
+    }
+  }
+  status = setArguments(*kernel, instance->kernel, device, args, shape, *stream);
   if (status != cudaSuccess)
     return status;
 
   cl::NDRange global(grid.x * local[0], grid.y * local[1], grid.z * local[2]);
+  std::unique_lock<std::mutex> cooperative(device.cooperativeMutex, std::defer_lock);
+  if (shape.cooperative)
+    cooperative.lock();
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local, waits,
-                                              done);
+    std::vector<cl::Event> after = waits ? *waits : std::vector<cl::Event>();
+    if (shape.cooperative && device.lastCooperative() != nullptr)
+      after.push_back(device.lastCooperative);
+    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local,
+                                              after.empty() ? nullptr : &after, done);
   });
+  if (shape.cooperative && result == CL_SUCCESS) {
+    device.lastCooperative = stream->tail();
+    stream->queue.flush(); // a later queue waits on it
+  }
   return cucl::fromEnqueueStatus(result, device);
 }
 
@@ -143,7 +189,19 @@ cudaError_t launch(Device &current, const void *func, dim3 grid, dim3 block, voi
 CUCL_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
                                       size_t sharedMem, cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) {
-    return launch(device, func, gridDim, blockDim, args, sharedMem, stream);
+    return launch(device, func, args, LaunchShape{gridDim, blockDim, sharedMem, false}, stream);
+  });
+}
+
+// All blocks run at once, so the kernel may synchronize its grid
+// (grid_group::sync); more blocks than the device holds at once (the
+// occupancy API's answer times the multiprocessors) ->
+// cudaErrorCooperativeLaunchTooLarge.
+CUCL_API cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim,
+                                                 void **args, size_t sharedMem,
+                                                 cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](Device &device) {
+    return launch(device, func, args, LaunchShape{gridDim, blockDim, sharedMem, true}, stream);
   });
 }
 

@@ -87,7 +87,7 @@ void Device::deriveProperties() {
   p.maxBlocksPerMultiProcessor = 32;
   p.singleToDoublePrecisionPerfRatio = 2;
   p.streamPrioritiesSupported = 0;
-  p.cooperativeLaunch = 0;
+  p.cooperativeLaunch = 1; // grid_group::sync, within occupancy (core/occupancy.h)
 }
 
 void Device::addStream(std::shared_ptr<CUstream_st> stream) {

@@ -67,6 +67,11 @@ public:
 
   std::atomic<std::size_t> bytesAllocated{0};
 
+  // Cooperative launches run one after another, whatever their streams: all
+  // blocks of each must run at once (core/occupancy.h). The last one's event.
+  std::mutex cooperativeMutex;
+  cl::Event lastCooperative;
+
 private:
   void deriveProperties();
 

@@ -36,6 +36,8 @@ const char *operationName(cl_uint op) {
     return "__syncwarp";
   case CUCL_OP_SYNCTHREADS:
     return "__syncthreads";
+  case CUCL_OP_GRID_SYNC:
+    return "grid_group::sync";
   default:
     return "a warp-level operation";
   }
@@ -66,6 +68,15 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
     std::snprintf(text, sizeof text,
                   "%s reached by part of the block only (lanes active in this warp: 0x%08x)", op,
                   detail);
+    break;
+  case CUCL_CHECK_NOT_COOPERATIVE:
+    std::snprintf(text, sizeof text,
+                  "%s in a launch that is not cooperative (use cudaLaunchCooperativeKernel)", op);
+    break;
+  case CUCL_CHECK_GRID_TIMEOUT:
+    std::snprintf(text, sizeof text,
+                  "%s: the %u blocks of the grid never all arrived (were they running at once?)",
+                  op, detail);
     break;
   default:
     std::snprintf(text, sizeof text, "check %u failed (detail 0x%08x)", check, detail);

@@ -61,6 +61,8 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
     kernel->clArgCount += 3; // blockDim.x, .y, .z
   if (flags & CUCL_KERNEL_STATUS)
     kernel->clArgCount += 2; // status record, launch id
+  if (flags & CUCL_KERNEL_GRID_SYNC)
+    kernel->clArgCount += 2; // grid barrier, cooperative blocks
   std::unique_lock<std::shared_mutex> lock(mutex_);
   kernels_[hostStub] = std::move(kernel);
 }

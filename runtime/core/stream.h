@@ -10,6 +10,7 @@
 
 #include "backend/cl.h"
 #include "core/device.h"
+#include "core/grid_barrier.h"
 #include "core/kernel_status.h"
 #include "core/public_headers.h"
 
@@ -44,6 +45,8 @@ struct CUstream_st {
 
   // The record of kernel checks (CUCL_KERNEL_STATUS) of launches on this stream.
   cucl::KernelStatus status;
+  // The grid barrier of its kernels that synchronize their grid.
+  cucl::GridBarrier gridBarrier;
 
   // Waits for all work; a failed command, or a kernel check that failed,
   // raises the device's sticky error.

@@ -57,7 +57,7 @@ int main() {
   const int blocks = (n + kBlock - 1) / kBlock;
   std::vector<long long> data(n), result(n), sums(blocks);
   for (int i = 0; i < n; ++i)
-    data[i] = (i * 7919) % 1000 - 500;
+    data[i] = (i * 7919LL) % 1000 - 500;
   long long *dData, *dOut, *dSums;
   CHECK_CUDA(cudaMalloc(&dData, n * sizeof(long long)));
   CHECK_CUDA(cudaMalloc(&dOut, n * sizeof(long long)));

@@ -39,6 +39,7 @@ enum class LaneOp : unsigned char {
   Reduce,
   SyncWarp,
   LaneMask, // __lanemask_lt & co.: a per-lane value
+  GridSync, // grid_group::sync
 };
 
 struct BuiltinMapping {

@@ -67,6 +67,8 @@ public:
         kernel.openclName = spec->name;
         emitKernel(*warp, &kernel);
         kernel.flags |= CUCL_KERNEL_WARP_LANES | CUCL_KERNEL_STATUS;
+        if (warp->usesGridSync)
+          kernel.flags |= CUCL_KERNEL_GRID_SYNC;
         spec = std::move(warp);
         lanes = true;
       }
@@ -179,12 +181,17 @@ private:
     define("CUCL_CHECK_ABSENT_LANE", CUCL_CHECK_ABSENT_LANE);
     define("CUCL_CHECK_SOURCE_LANE", CUCL_CHECK_SOURCE_LANE);
     define("CUCL_CHECK_PARTIAL_BLOCK", CUCL_CHECK_PARTIAL_BLOCK);
+    define("CUCL_CHECK_NOT_COOPERATIVE", CUCL_CHECK_NOT_COOPERATIVE);
+    define("CUCL_CHECK_GRID_TIMEOUT", CUCL_CHECK_GRID_TIMEOUT);
     define("CUCL_ERROR_WARP_RULE", cudaErrorIllegalInstruction);
+    define("CUCL_ERROR_GRID_RULE", cudaErrorLaunchFailure);
+    define("CUCL_ERROR_GRID_TIMEOUT", cudaErrorLaunchTimeout);
     define("CUCL_OP_SHFL", CUCL_OP_SHFL);
     define("CUCL_OP_SHFL_UP", CUCL_OP_SHFL_UP);
     define("CUCL_OP_SHFL_DOWN", CUCL_OP_SHFL_DOWN);
     define("CUCL_OP_SHFL_XOR", CUCL_OP_SHFL_XOR);
     define("CUCL_OP_SYNCTHREADS", CUCL_OP_SYNCTHREADS);
+    define("CUCL_OP_GRID_SYNC", CUCL_OP_GRID_SYNC);
     return text + opencl::warp_runtime;
   }
 

@@ -87,6 +87,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
   spec_.usesThreadIndex |= callee.usesThreadIndex;
+  spec_.usesGridSync |= callee.usesGridSync;
 }
 
 std::string FunctionEmitter::integer(const llvm::APSInt &value, clang::QualType type) {

@@ -165,11 +165,13 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
     return warpSignature() + " {\n" + bodyText + "}\n\n";
 
   std::string prologue;
-  std::string text =
-      kernelSignature(*kernel, prologue,
-                      {"uint cucl_bdx", "uint cucl_bdy", "uint cucl_bdz",
-                       "__global uint *cucl_status", "uint cucl_launch"}) +
-      " {\n" + prologue;
+  std::vector<std::string> extra = {"uint cucl_bdx", "uint cucl_bdy", "uint cucl_bdz",
+                                    "__global uint *cucl_status", "uint cucl_launch"};
+  if (spec_.usesGridSync) { // the grid barrier (include/cucl/module_abi.h)
+    extra.push_back("__global uint *cucl_grid");
+    extra.push_back("uint cucl_grid_blocks");
+  }
+  std::string text = kernelSignature(*kernel, prologue, extra) + " {\n" + prologue;
   for (const clang::VarDecl *shared : spec_.sharedVariables)
     text += "  " +
             types_.declare(shared->getType(), module_.sharedName(shared), AddressSpace::Private,
@@ -179,7 +181,9 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
           "  cucl_warp cucl_warp_state;\n"
           "  __private cucl_warp *cucl_w = &cucl_warp_state;\n"
           "  cucl_warp_init(cucl_w, cucl_bdx, cucl_bdy, cucl_bdz, cucl_votes, cucl_status, "
-          "cucl_launch);\n"
+          "cucl_launch, " +
+          std::string(spec_.usesGridSync ? "cucl_grid, cucl_grid_blocks" : "0, 0u") +
+          ");\n"
           "  uint cucl_mask = cucl_w->live;\n";
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     if (!laneParameterCopies_.count(parameter))

@@ -90,8 +90,10 @@ unsigned FunctionEmitter::callSyncKind(const clang::Expr *call) {
   const BuiltinMapping *row = builtinRowFor(callee);
   if (!row || row->laneOp == LaneOp::None || row->laneOp == LaneOp::LaneMask)
     return 0;
-  return row->laneOp == LaneOp::Barrier || row->laneOp == LaneOp::BlockCount ? kBlockSync
-                                                                              : kWarpSync;
+  return row->laneOp == LaneOp::Barrier || row->laneOp == LaneOp::BlockCount ||
+                 row->laneOp == LaneOp::GridSync
+             ? kBlockSync
+             : kWarpSync;
 }
 
 unsigned FunctionEmitter::syncKind(const clang::Stmt *stmt) {
@@ -479,6 +481,11 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     return;
   case LaneOp::Barrier:
     line("cucl_block_barrier(cucl_w, " + exec + ");");
+    replacements_[call] = "((void)0)";
+    return;
+  case LaneOp::GridSync:
+    spec_.usesGridSync = true;
+    line("cucl_grid_sync(cucl_w, " + exec + ");");
     replacements_[call] = "((void)0)";
     return;
   case LaneOp::BlockCount: {

@@ -50,6 +50,7 @@ struct Specialization {
   bool usesWarpFeatures = false; // warp functions, warp-synchronous volatile shared memory
   bool usesBarrier = false;      // __syncthreads and friends
   bool usesThreadIndex = false;  // threadIdx, blockDim
+  bool usesGridSync = false;     // grid_group::sync: needs a cooperative launch
   std::string text;              // the OpenCL C definition
   std::vector<const Specialization *> callees; // what the definition calls
 };

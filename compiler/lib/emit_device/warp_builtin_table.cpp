@@ -68,6 +68,10 @@ void appendWarpBuiltins(std::vector<BuiltinMapping> &rows) {
                     LaneOp::Reduce, CUCL_OP_REDUCE, false});
   rows.push_back({"__syncwarp", "", "a point every lane reaches before any goes on", "", C::Warp,
                   checked, LaneOp::SyncWarp, CUCL_OP_SYNCWARP, false});
+  rows.push_back({"__cucl_grid_sync", "",
+                  "a block barrier, then a barrier of all blocks in global memory", "", C::Warp,
+                  "grid_group::sync (cooperative_groups.h); needs cudaLaunchCooperativeKernel",
+                  LaneOp::GridSync, CUCL_OP_GRID_SYNC, true});
   for (const char *which : {"lt", "le", "eq", "ge", "gt"})
     rows.push_back({std::string("__lanemask_") + which, "",
                     std::string("the lanes whose index is ") + which + " the caller's", "",

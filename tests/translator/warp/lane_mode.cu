@@ -18,7 +18,7 @@ __device__ float warpSum(float v) {
 }
 
 // CHECK-LABEL: __kernel void reduce(__global const float *in__base, ulong in__off, __global float *out__base, ulong out__off, uint cucl_bdx, uint cucl_bdy, uint cucl_bdz, __global uint *cucl_status, uint cucl_launch) {
-// CHECK: cucl_warp_init(cucl_w, cucl_bdx, cucl_bdy, cucl_bdz, cucl_votes, cucl_status, cucl_launch);
+// CHECK: cucl_warp_init(cucl_w, cucl_bdx, cucl_bdy, cucl_bdz, cucl_votes, cucl_status, cucl_launch, 0, 0u);
 // CHECK: float sum[32];
 // CHECK: warpSum_warp(cucl_w, cucl_mask,
 __global__ void reduce(const float *in, float *out) {

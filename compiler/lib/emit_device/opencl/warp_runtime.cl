@@ -21,10 +21,12 @@ typedef struct {
   uint vote;                   /* votes taken so far: the same in every work-item */
   __global uint *status;       /* the launch's status record */
   uint launch;                 /* its launch id */
+  __global uint *grid;         /* grid barrier: arrivals, generation */
+  uint grid_blocks;            /* blocks of a cooperative launch; 0: not cooperative */
 } cucl_warp;
 
 void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __local int *votes,
-                    __global uint *status, uint launch) {
+                    __global uint *status, uint launch, __global uint *grid, uint grid_blocks) {
   w->warp = (uint)get_local_id(0);
   uint base = w->warp * 32u;
   uint count = bdx * bdy * bdz - base;
@@ -43,6 +45,8 @@ void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __loca
   w->vote = 0u;
   w->status = status;
   w->launch = launch;
+  w->grid = grid;
+  w->grid_blocks = grid_blocks;
   if (w->warp == 0u) {
     votes[0] = 0;
     votes[1] = 0;
@@ -157,4 +161,42 @@ void cucl_block_barrier(__private cucl_warp *w, uint exec) {
 int cucl_block_count(__private cucl_warp *w, uint exec, int lanes) {
   cucl_block_barrier(w, exec);
   return cucl_block_sum(w, lanes);
+}
+
+/* grid_group::sync: a block barrier, then one work-item per block meets the
+ * other blocks at a barrier in global memory (arrivals counted, the last one
+ * resets the count and starts the next generation), then a block barrier.
+ * All blocks of a cooperative launch run at once (the runtime limits its
+ * size), so the wait ends; a wait that does not (2^31 polls) is reported
+ * instead of hanging. */
+void cucl_grid_sync(__private cucl_warp *w, uint exec) {
+  cucl_block_barrier(w, exec);
+  if (w->warp == 0u) {
+    if (w->grid_blocks == 0u) {
+      cucl_warp_fail(w, CUCL_ERROR_GRID_RULE,
+                     CUCL_CHECK_NOT_COOPERATIVE | (CUCL_OP_GRID_SYNC << 8), 0u, 0u);
+    } else {
+      volatile __global uint *arrived = w->grid;
+      volatile __global uint *generation = w->grid + 1;
+      mem_fence(CLK_GLOBAL_MEM_FENCE);
+      uint current = atomic_add(generation, 0u);
+      if (atomic_inc(arrived) == w->grid_blocks - 1u) {
+        atomic_xchg(arrived, 0u);
+        mem_fence(CLK_GLOBAL_MEM_FENCE);
+        atomic_inc(generation);
+      } else {
+        ulong polls = 0;
+        while (atomic_add(generation, 0u) == current) {
+          if (++polls > (1ul << 31)) {
+            cucl_warp_fail(w, CUCL_ERROR_GRID_TIMEOUT,
+                           CUCL_CHECK_GRID_TIMEOUT | (CUCL_OP_GRID_SYNC << 8), 0u,
+                           w->grid_blocks);
+            break;
+          }
+        }
+      }
+      mem_fence(CLK_GLOBAL_MEM_FENCE);
+    }
+  }
+  barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 }
