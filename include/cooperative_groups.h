@@ -47,6 +47,20 @@ __device__ inline unsigned int lane_of_rank(unsigned int mask, unsigned int rank
   }
   return 32u;
 }
+/* The lanes of `mask` whose ranks in it fall in this thread's tile of `size`
+ * ranks (size a power of two). */
+__device__ inline unsigned int rank_tile(unsigned int mask, unsigned int size) {
+  unsigned int first = __popc(mask & __lanemask_lt()) & ~(size - 1u);
+  unsigned int tile = 0u, rank = 0u;
+  for (unsigned int lane = 0; lane < 32u; ++lane) {
+    if ((mask >> lane) & 1u) {
+      if (rank >= first && rank < first + size)
+        tile |= 1u << lane;
+      ++rank;
+    }
+  }
+  return tile;
+}
 /* The bits of `lanes` that are in `mask`, packed to rank positions. */
 __device__ inline unsigned int pack_lanes(unsigned int mask, unsigned int lanes) {
   unsigned int packed = 0u, rank = 0u;
@@ -109,24 +123,31 @@ public:
 
 __device__ inline thread_block this_thread_block() { return thread_block(); }
 
-/* A fixed-size partition of a warp. ParentT (thread_block, or a larger tile)
- * is accepted for CUDA's two-argument spelling; it changes nothing. */
+/* A fixed-size partition of a warp. Its meta group (meta_group_rank/size) is
+ * the tiles of its parent: the block, or a larger tile whose size the object
+ * keeps, also through a conversion to thread_block_tile<Size> (ParentT void). */
 template <unsigned int Size, typename ParentT = void> class thread_block_tile {
   static_assert(Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16 || Size == 32,
                 "cucl: thread_block_tile sizes are powers of two up to 32");
 
 public:
-  __device__ thread_block_tile() {}
+  /* parent: the size of the parent tile, 0 for the block. */
+  __device__ explicit thread_block_tile(unsigned int parent = 0u) : parent_(parent) {}
   template <typename OtherParent>
-  __device__ thread_block_tile(const thread_block_tile<Size, OtherParent> &) {}
+  __device__ thread_block_tile(const thread_block_tile<Size, OtherParent> &other)
+      : parent_(other.parent_size()) {}
 
   __device__ static constexpr unsigned int num_threads() { return Size; }
   __device__ static constexpr unsigned int size() { return Size; }
   __device__ unsigned int thread_rank() const { return details::block_rank() & (Size - 1u); }
-  __device__ unsigned int meta_group_rank() const { return details::block_rank() / Size; }
-  __device__ unsigned int meta_group_size() const {
-    return (details::block_threads() + Size - 1u) / Size;
+  __device__ unsigned int meta_group_rank() const {
+    unsigned int rank = details::block_rank();
+    return (parent_ == 0u ? rank : rank & (parent_ - 1u)) / Size;
   }
+  __device__ unsigned int meta_group_size() const {
+    return parent_ == 0u ? (details::block_threads() + Size - 1u) / Size : parent_ / Size;
+  }
+  __device__ unsigned int parent_size() const { return parent_; }
   __device__ bool is_valid() const { return true; }
   /* The lanes of this tile within the warp. */
   __device__ unsigned int lanes() const {
@@ -163,18 +184,23 @@ public:
     return __match_all_sync(lanes(), value, &pred) >> (details::lane_id() & ~(Size - 1u));
   }
   __device__ operator thread_group() const { return thread_group(details::kind_lanes, lanes()); }
+
+private:
+  unsigned int parent_;
 };
 
 /* The threads of a warp that are active together (or a part of them). */
 class coalesced_group {
 public:
-  __device__ explicit coalesced_group(unsigned int mask) : mask_(mask) {}
+  __device__ explicit coalesced_group(unsigned int mask, unsigned int metaRank = 0u,
+                                      unsigned int metaSize = 1u)
+      : mask_(mask), meta_rank_(metaRank), meta_size_(metaSize) {}
 
   __device__ unsigned int num_threads() const { return __popc(mask_); }
   __device__ unsigned int size() const { return __popc(mask_); }
   __device__ unsigned int thread_rank() const { return __popc(mask_ & __lanemask_lt()); }
-  __device__ unsigned int meta_group_rank() const { return 0u; }
-  __device__ unsigned int meta_group_size() const { return 1u; }
+  __device__ unsigned int meta_group_rank() const { return meta_rank_; }
+  __device__ unsigned int meta_group_size() const { return meta_size_; }
   __device__ bool is_valid() const { return mask_ != 0u; }
   __device__ unsigned int lanes() const { return mask_; }
   __device__ void sync() const { __syncwarp(mask_); }
@@ -210,6 +236,8 @@ public:
 
 private:
   unsigned int mask_;
+  unsigned int meta_rank_; /* of a tiled_partition of a coalesced group */
+  unsigned int meta_size_;
 };
 
 __device__ inline coalesced_group coalesced_threads() { return coalesced_group(__activemask()); }
@@ -237,28 +265,53 @@ public:
   __device__ static dim3 group_dim() { return dim3(gridDim.x, gridDim.y, gridDim.z); }
   __device__ static dim3 dim_blocks() { return group_dim(); }
   __device__ static dim3 block_index() { return dim3(blockIdx.x, blockIdx.y, blockIdx.z); }
-  __device__ static bool is_valid() { return true; }
+  /* True under cudaLaunchCooperativeKernel, where sync() may be called. */
+  __device__ static bool is_valid() { return __cucl_grid_is_valid(); }
   __device__ static void sync() { __cucl_grid_sync(); }
 };
 
 __device__ inline grid_group this_grid() { return grid_group(); }
 
+/* The group of the calling thread alone. */
+__device__ inline thread_block_tile<1, void> this_thread() { return thread_block_tile<1, void>(); }
+
+namespace details {
+/* The size of a tile's parent for its meta group: 0 for the block. */
+__device__ inline unsigned int parent_extent(const thread_block &) { return 0u; }
+template <unsigned int Size, typename ParentT>
+__device__ unsigned int parent_extent(const thread_block_tile<Size, ParentT> &) {
+  return Size;
+}
+__device__ inline unsigned int parent_extent(const thread_group &group) {
+  return group.get_type() == kind_block ? 0u : (unsigned int)group.size();
+}
+} // namespace details
+
 /* tiled_partition<N>(parent): the tile of N threads that holds this thread. */
 template <unsigned int Size, typename ParentT>
-__device__ thread_block_tile<Size, ParentT> tiled_partition(const ParentT &) {
-  return thread_block_tile<Size, ParentT>();
+__device__ thread_block_tile<Size, ParentT> tiled_partition(const ParentT &parent) {
+  return thread_block_tile<Size, ParentT>(details::parent_extent(parent));
 }
 
-/* tiled_partition(parent, n): the same as a thread_group (n up to 32). */
+/* tiled_partition(parent, n), n a power of two up to 32, as a thread_group:
+ * the threads of ranks [n * (rank / n), n * (rank / n) + n) of the parent
+ * that exist (the last tile of a block or group may be smaller). */
 __device__ inline thread_group tiled_partition(const thread_group &parent, unsigned int size) {
+  if (parent.get_type() != details::kind_block)
+    return thread_group(details::kind_lanes, details::rank_tile(parent.lanes(), size));
   unsigned int first = details::lane_id() & ~(size - 1u);
   unsigned int lanes = size >= 32u ? 0xffffffffu : ((1u << size) - 1u) << first;
-  if (parent.get_type() != details::kind_block)
-    lanes &= parent.lanes();
-  return thread_group(details::kind_lanes, lanes);
+  return thread_group(details::kind_lanes, lanes & details::live_lanes());
 }
 __device__ inline thread_group tiled_partition(const thread_block &parent, unsigned int size) {
   return tiled_partition(thread_group(parent), size);
+}
+/* A coalesced group's tiles are by rank in it. */
+__device__ inline coalesced_group tiled_partition(const coalesced_group &parent,
+                                                  unsigned int size) {
+  unsigned int tile = details::rank_tile(parent.lanes(), size);
+  return coalesced_group(tile, parent.thread_rank() / size,
+                         (parent.num_threads() + size - 1u) / size);
 }
 
 /* The threads of the group whose label equals this thread's. */
@@ -308,6 +361,12 @@ template <typename Group> __device__ unsigned long long thread_rank(const Group 
 }
 template <typename Group> __device__ unsigned long long group_size(const Group &group) {
   return group.num_threads();
+}
+/* Rank 0 of the group calls fn(args...). */
+template <typename Group, typename Fn, typename... Args>
+__device__ void invoke_one(const Group &group, Fn &&fn, Args &&...args) {
+  if (group.thread_rank() == 0)
+    fn(args...);
 }
 
 } // namespace cooperative_groups

@@ -38,8 +38,9 @@ enum class LaneOp : unsigned char {
   MatchAll,
   Reduce,
   SyncWarp,
-  LaneMask, // __lanemask_lt & co.: a per-lane value
-  GridSync, // grid_group::sync
+  LaneMask,  // __lanemask_lt & co.: a per-lane value
+  GridSync,  // grid_group::sync
+  GridValid, // grid_group::is_valid: whether the launch is cooperative
 };
 
 struct BuiltinMapping {

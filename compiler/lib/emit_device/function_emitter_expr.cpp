@@ -656,8 +656,7 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
       return unsupported(callExpr, "a call with warp-level operations where cucl cannot separate "
                                    "it from the statement around it");
     if (specialization->usesThreadIndex)
-      specialization =
-          module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Lane);
+      specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Lane);
     if (!specialization)
       return "0";
   }
@@ -733,6 +732,14 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
   }
   if (mapping->laneOp == LaneOp::LaneMask)
     return laneMaskValue(name);
+  if (mapping->laneOp == LaneOp::GridValid) {
+    // Only lane mode receives the launch's cooperative block count.
+    spec_.usesWarpFeatures = true;
+    if (!laneMode())
+      return "0"; // a draft: the kernel is emitted again in lane mode
+    spec_.usesGridSync = true;
+    return "(cucl_w->grid_blocks != 0u)";
+  }
   if (mapping->category == BuiltinCategory::Warp || mapping->laneOp != LaneOp::None) {
     if (laneMode()) // lane mode runs them before the statement (function_emitter_warp.cpp)
       return unsupported(callExpr, "'" + name +

@@ -162,7 +162,7 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
   std::string bodyText = std::move(out_);
   out_.clear();
   if (!spec_.isKernel)
-    return warpSignature() + " {\n" + bodyText + "}\n\n";
+    return "CUCL_WARP_FUNCTION " + warpSignature() + " {\n" + bodyText + "}\n\n";
 
   std::string prologue;
   std::vector<std::string> extra = {"uint cucl_bdx", "uint cucl_bdy", "uint cucl_bdz",
@@ -191,8 +191,8 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
     std::string name = localName(parameter);
     AddressSpace space =
         parameter->getType()->isPointerType() ? AddressSpace::Global : AddressSpace::Private;
-    text += "  " + types_.declare(parameter->getType(), name + "[32]", space,
-                                  parameter->getLocation()) +
+    text += "  " +
+            types_.declare(parameter->getType(), name + "[32]", space, parameter->getLocation()) +
             ";\n  CUCL_LANES(cucl_mask) " + name + "[cucl_l] = " + name + "__in;\n";
   }
   if (spec_.usesDynamicShared)
@@ -237,11 +237,11 @@ std::string FunctionEmitter::warpSignature() {
   }
   clang::QualType result = function->getReturnType();
   if (!result->isVoidType())
-    parameters.push_back(
-        types_.declare(result.getUnqualifiedType(), "cucl_result[32]",
-                       result->isReferenceType() || result->isPointerType() ? spec_.returnSpace
-                                                                            : AddressSpace::Private,
-                       function->getLocation()));
+    parameters.push_back(types_.declare(result.getUnqualifiedType(), "cucl_result[32]",
+                                        result->isReferenceType() || result->isPointerType()
+                                            ? spec_.returnSpace
+                                            : AddressSpace::Private,
+                                        function->getLocation()));
   for (const clang::VarDecl *shared : spec_.sharedVariables)
     parameters.push_back(types_.declare(context_.getPointerType(shared->getType()),
                                         module_.sharedName(shared), AddressSpace::Local,

@@ -88,7 +88,8 @@ unsigned FunctionEmitter::callSyncKind(const clang::Expr *call) {
   if (isUserFunction(callee))
     return 0;
   const BuiltinMapping *row = builtinRowFor(callee);
-  if (!row || row->laneOp == LaneOp::None || row->laneOp == LaneOp::LaneMask)
+  if (!row || row->laneOp == LaneOp::None || row->laneOp == LaneOp::LaneMask ||
+      row->laneOp == LaneOp::GridValid)
     return 0;
   return row->laneOp == LaneOp::Barrier || row->laneOp == LaneOp::BlockCount ||
                  row->laneOp == LaneOp::GridSync
@@ -243,8 +244,7 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
     }
     std::string array = declareLaneArray(
         byPointer ? context_.getPointerType(type->getPointeeType()) : type, space, "arg");
-    fills.push_back(
-        {array, forLane([&] { return byPointer ? "&" + expr(arg) : exprTop(arg); })});
+    fills.push_back({array, forLane([&] { return byPointer ? "&" + expr(arg) : exprTop(arg); })});
     arguments.push_back(array);
   }
   clang::QualType result = callee->getReturnType();
@@ -252,11 +252,11 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
   if (!result->isVoidType()) {
     clang::QualType stored =
         result->isReferenceType() ? context_.getPointerType(result->getPointeeType()) : result;
-    resultArray = declareLaneArray(
-        stored,
-        result->isReferenceType() || result->isPointerType() ? specialization->returnSpace
-                                                             : AddressSpace::Private,
-        "result");
+    resultArray = declareLaneArray(stored,
+                                   result->isReferenceType() || result->isPointerType()
+                                       ? specialization->returnSpace
+                                       : AddressSpace::Private,
+                                   "result");
     arguments.push_back(resultArray);
   }
   for (const clang::VarDecl *shared : specialization->sharedVariables) {
@@ -300,8 +300,8 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
       continue;
     }
     if (isUniform(arg)) { // the same in every lane: one scalar
-      args.push_back("((" + types_.typeName(type, AddressSpace::Private, arg->getExprLoc()) +
-                     ")" + expr(arg) + ")");
+      args.push_back("((" + types_.typeName(type, AddressSpace::Private, arg->getExprLoc()) + ")" +
+                     expr(arg) + ")");
       continue;
     }
     AddressSpace space = type->isPointerType() ? pointee(arg) : AddressSpace::Private;
@@ -337,10 +337,16 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
   size_t first = row.implicitMask ? 0 : 1; // index of the first argument after the mask
   std::string mask = row.implicitMask ? "(" + exec + ")" : args.empty() ? "0xffffffffu" : args[0];
   std::string op = std::to_string(row.laneCode);
-  std::string check = row.implicitMask
-                          ? ""
-                          : "cucl_check_mask(cucl_w, " + op + "u, cucl_l, " + mask + ", " + exec +
-                                ");";
+  // CUDA's mask rules: checked once when the lanes share the mask (a
+  // constant or uniform value), else lane by lane.
+  bool sharedMask = mask.find("[cucl_l]") == std::string::npos;
+  std::string check;
+  if (!row.implicitMask && row.laneOp != LaneOp::SyncWarp) {
+    if (sharedMask)
+      line("cucl_check_warp_mask(cucl_w, " + op + "u, " + mask + ", " + exec + ");");
+    else
+      check = "cucl_check_mask(cucl_w, " + op + "u, cucl_l, " + mask + ", " + exec + ");";
+  }
   clang::QualType resultType = call->getType();
   auto resultArray = [&](const char *stem) {
     return declareLaneArray(resultType, AddressSpace::Private, stem);
@@ -363,19 +369,26 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     std::string b = args[first + 1];
     std::string width = args.size() > first + 2 ? args[first + 2] : "32";
     std::string result = resultArray("shfl");
-    std::string zero = resultType->isScalarType()
-                           ? "0"
-                           : "((" + types_.typeName(resultType, AddressSpace::Private,
-                                                    call->getExprLoc()) +
-                                 "){0})";
+    std::string zero =
+        resultType->isScalarType()
+            ? "0"
+            : "((" + types_.typeName(resultType, AddressSpace::Private, call->getExprLoc()) +
+                  "){0})";
     openLanes(exec);
-    if (row.implicitMask)
-      line("uint cucl_from = cucl_shfl_source_legacy(" + op + "u, cucl_l, (uint)(" + b +
-           "), (int)(" + width + "), " + exec + ");");
-    else
+    if (row.implicitMask || sharedMask) {
+      line("uint cucl_from = cucl_shfl_lane(" + op + "u, cucl_l, (uint)(" + b + "), (int)(" +
+           width + "));");
+      if (!row.implicitMask && mask != "4294967295u") // a source outside the mask
+        line("if (((" + mask + " >> cucl_from) & 1u) == 0u) cucl_shfl_outside(cucl_w, " + op +
+             "u, cucl_l, cucl_from, " + mask + ");");
+      // A source that does not run (exited, past the block's end) reads 0.
+      line(result + "[cucl_l] = (((" + exec + ") >> cucl_from) & 1u) != 0u ? " +
+           at(first, "cucl_from") + " : " + zero + ";");
+    } else {
       line("uint cucl_from = cucl_shfl_source(cucl_w, " + op + "u, cucl_l, (uint)(" + b +
            "), (int)(" + width + "), " + mask + ", " + exec + ");");
-    line(result + "[cucl_l] = cucl_from < 32u ? " + at(first, "cucl_from") + " : " + zero + ";");
+      line(result + "[cucl_l] = cucl_from < 32u ? " + at(first, "cucl_from") + " : " + zero + ";");
+    }
     closeLanes();
     replacements_[call] = result + "[cucl_l]";
     return;
@@ -387,12 +400,12 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     std::string bits = lanesWhere(first, false);
     std::string result = resultArray("vote");
     std::string within = "(" + bits + " & " + mask + ")";
-    std::string value = row.laneOp == LaneOp::Ballot ? within
-                        : row.laneOp == LaneOp::Any  ? "(" + within + " != 0u)"
-                        : row.laneOp == LaneOp::All
-                            ? "(" + within + " == (" + mask + " & " + exec + "))"
-                            : "(" + within + " == 0u || " + within + " == (" + mask + " & " +
-                                  exec + "))";
+    std::string value =
+        row.laneOp == LaneOp::Ballot ? within
+        : row.laneOp == LaneOp::Any  ? "(" + within + " != 0u)"
+        : row.laneOp == LaneOp::All
+            ? "(" + within + " == (" + mask + " & " + exec + "))"
+            : "(" + within + " == 0u || " + within + " == (" + mask + " & " + exec + "))";
     openLanes(exec);
     if (!check.empty())
       line(check);
@@ -455,8 +468,7 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
                        : kind == "and" ? "cucl_acc & " + value
                        : kind == "or"  ? "cucl_acc | " + value
                                        : "cucl_acc ^ " + value;
-    std::string type =
-        types_.typeName(resultType, AddressSpace::Private, call->getExprLoc());
+    std::string type = types_.typeName(resultType, AddressSpace::Private, call->getExprLoc());
     std::string result = resultArray("reduce");
     openLanes(exec);
     if (!check.empty())
@@ -474,9 +486,13 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
   case LaneOp::SyncWarp:
     // The statement boundary is the synchronization: every lane finished the
     // statements before it. Only the mask is checked.
-    openLanes(exec);
-    line("cucl_check_mask(cucl_w, " + op + "u, cucl_l, " + mask + ", " + exec + ");");
-    closeLanes();
+    if (sharedMask) {
+      line("cucl_check_warp_mask(cucl_w, " + op + "u, " + mask + ", " + exec + ");");
+    } else {
+      openLanes(exec);
+      line("cucl_check_mask(cucl_w, " + op + "u, cucl_l, " + mask + ", " + exec + ");");
+      closeLanes();
+    }
     replacements_[call] = "((void)0)";
     return;
   case LaneOp::Barrier:
@@ -495,12 +511,13 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     std::string total = fresh("total");
     line("int " + total + " = cucl_block_count(cucl_w, " + exec + ", popcount(" + bits + "));");
     replacements_[call] = name == "__syncthreads_count" ? total
-                          : isAnd                      ? "(" + total + " == 0)"
-                                                       : "(" + total + " != 0)";
+                          : isAnd                       ? "(" + total + " == 0)"
+                                                        : "(" + total + " != 0)";
     return;
   }
   case LaneOp::None:
   case LaneOp::LaneMask:
+  case LaneOp::GridValid:
     break;
   }
   diagnostics_.unsupported(call->getBeginLoc(), "this warp-level call");

@@ -312,6 +312,7 @@ CUCL_DEVICE_DECL unsigned int __lanemask_ge(void);
 CUCL_DEVICE_DECL unsigned int __lanemask_gt(void);
 /* grid_group::sync (cooperative_groups.h). */
 CUCL_DEVICE_DECL void __cucl_grid_sync(void);
+CUCL_DEVICE_DECL bool __cucl_grid_is_valid(void);
 /* Shuffles of any trivially copyable type, for cooperative_groups.h. */
 template <typename T>
 __attribute__((device)) T __cucl_shfl_sync(unsigned int mask, T var, int srcLane, int width);

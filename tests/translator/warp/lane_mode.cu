@@ -10,7 +10,8 @@
 // CHECK: #define CUCL_LANES(mask)
 // CHECK-LABEL: void warpSum_warp(__private cucl_warp *cucl_w, uint cucl_mask, float v[32], float cucl_result[32]) {
 // CHECK: for (; offset > 0; offset /= 2) {
-// CHECK: cucl_shfl_source(cucl_w, 3u, cucl_l, (uint)(((uint)offset)), (int)(32), 4294967295u, cucl_mask);
+// CHECK: cucl_check_warp_mask(cucl_w, 3u, 4294967295u, cucl_mask);
+// CHECK: uint cucl_from = cucl_shfl_lane(3u, cucl_l, (uint)(((uint)offset)), (int)(32));
 __device__ float warpSum(float v) {
   for (int offset = 16; offset > 0; offset /= 2)
     v += __shfl_down_sync(0xffffffffu, v, offset);

@@ -4,7 +4,11 @@
 // less, greater, bit_and, bit_or, bit_xor, inclusive/exclusive scans),
 // coalesced groups in divergent code (coalesced_threads, labeled_partition,
 // binary_partition, their shuffles, ballots, reductions and scans), and
-// thread_group as a converted copy (tiled_partition(block, n), sync).
+// thread_group as a converted copy (tiled_partition(block, n), sync); then
+// partitions of partitions: tiles of tiles (meta groups relative to the
+// parent, kept through conversion), the last dynamic tile of a partial warp,
+// tiles of a coalesced group by rank, this_thread, grid.is_valid outside a
+// cooperative launch, and memcpy_async/wait by a block and by a tile.
 // RUN: %cuclcc %s -o %t
 // RUN: %t | FileCheck %s
 // CHECK: cooperative groups: {{[0-9]+}} checked, 0 wrong
@@ -13,6 +17,7 @@
 #include <cooperative_groups.h>
 #include <cooperative_groups/reduce.h>
 #include <cooperative_groups/scan.h>
+#include <cooperative_groups/memcpy_async.h>
 
 namespace cg = cooperative_groups;
 
@@ -92,6 +97,46 @@ __global__ void groups(const int *in, int *out) {
   eight.sync();
   all.sync();
   p[22] = (int)cg::thread_group(cg::tiled_partition<16>(block)).thread_rank();
+}
+
+constexpr int kNested = 16;
+
+__global__ void partitions(const int *in, int *out) {
+  __shared__ int staged[256];
+  __shared__ int byTile[256];
+  cg::thread_block block = cg::this_thread_block();
+  int t = block.thread_rank(), n = block.size();
+  int *o = out + (blockIdx.x * n + t) * kNested;
+  cg::thread_block_tile<16> t16 = cg::tiled_partition<16>(block);
+  cg::thread_block_tile<4, cg::thread_block_tile<16>> t4 = cg::tiled_partition<4>(t16);
+  cg::thread_block_tile<4> erased = t4; // keeps the meta group of its parent
+  o[0] = t4.meta_group_rank();
+  o[1] = t4.meta_group_size();
+  o[2] = erased.meta_group_rank();
+  o[3] = erased.meta_group_size();
+  cg::thread_group dynamic = cg::tiled_partition(block, 32);
+  o[4] = (int)dynamic.size();
+  o[5] = (int)dynamic.thread_rank();
+  o[6] = cg::this_thread().size() * 10 + cg::this_thread().thread_rank();
+  o[7] = cg::this_grid().is_valid() ? 1 : 0;
+  if (in[t] % 2 == 1) {
+    cg::coalesced_group odd = cg::coalesced_threads();
+    cg::coalesced_group four = cg::tiled_partition(odd, 4);
+    o[8] = four.size();
+    o[9] = four.thread_rank();
+    o[10] = four.meta_group_rank();
+    o[11] = four.meta_group_size();
+    o[12] = cg::reduce(four, in[t], cg::plus<int>());
+  }
+  // Copies by the group: the block stages all values, each tile its own.
+  cg::memcpy_async(block, staged, in, sizeof(int) * n);
+  cg::wait(block);
+  o[13] = staged[n - 1 - t];
+  int first = t - (int)t16.thread_rank();
+  cg::memcpy_async(t16, byTile + first, (int)t16.size(), in + first, n - first);
+  cg::wait(t16);
+  o[14] = byTile[first + (t16.thread_rank() + 1) % 16 < n ? first + (t16.thread_rank() + 1) % 16
+                                                           : t];
 }
 
 static long checked = 0, wrong = 0;
@@ -231,9 +276,64 @@ static void run(dim3 block) {
   cudaFree(dOut);
 }
 
+// The reference of partitions() for a block of n threads.
+static void runPartitions(dim3 block) {
+  int n = block.x * block.y;
+  std::vector<int> in(n), out((size_t)2 * n * kNested, -1);
+  for (int t = 0; t < n; ++t)
+    in[t] = (t * 37 + 11) % 100;
+  int *dIn, *dOut;
+  CHECK_CUDA(cudaMalloc(&dIn, n * sizeof(int)));
+  CHECK_CUDA(cudaMalloc(&dOut, out.size() * sizeof(int)));
+  CHECK_CUDA(cudaMemcpy(dIn, in.data(), n * sizeof(int), cudaMemcpyHostToDevice));
+  CHECK_CUDA(cudaMemcpy(dOut, out.data(), out.size() * sizeof(int), cudaMemcpyHostToDevice));
+  partitions<<<2, block>>>(dIn, dOut);
+  CHECK_CUDA(cudaGetLastError());
+  CHECK_CUDA(cudaMemcpy(out.data(), dOut, out.size() * sizeof(int), cudaMemcpyDeviceToHost));
+  for (int b = 0; b < 2; ++b)
+    for (int t = 0; t < n; ++t) {
+      const int *o = &out[((size_t)b * n + t) * kNested];
+      expect(n, t, 300, o[0], (t % 16) / 4);
+      expect(n, t, 301, o[1], 4);
+      expect(n, t, 302, o[2], (t % 16) / 4);
+      expect(n, t, 303, o[3], 4);
+      int base = t - t % 32;
+      expect(n, t, 304, o[4], std::min(32, n - base));
+      expect(n, t, 305, o[5], t % 32);
+      expect(n, t, 306, o[6], 10);
+      expect(n, t, 307, o[7], 0);
+      if (in[t] % 2 == 1) {
+        std::vector<int> odd; // the odd lanes of the warp, in rank order
+        int rank = 0;
+        for (int j = base; j < std::min(base + 32, n); ++j)
+          if (in[j] % 2 == 1) {
+            if (j == t)
+              rank = (int)odd.size();
+            odd.push_back(in[j]);
+          }
+        int firstRank = rank / 4 * 4;
+        int size = std::min(4, (int)odd.size() - firstRank), sum = 0;
+        for (int r = firstRank; r < firstRank + size; ++r)
+          sum += odd[r];
+        expect(n, t, 308, o[8], size);
+        expect(n, t, 309, o[9], rank % 4);
+        expect(n, t, 310, o[10], rank / 4);
+        expect(n, t, 311, o[11], ((int)odd.size() + 3) / 4);
+        expect(n, t, 312, o[12], sum);
+      }
+      expect(n, t, 313, o[13], in[n - 1 - t]);
+      int first = t - t % 16, next = first + (t % 16 + 1) % 16;
+      expect(n, t, 314, o[14], in[next < n ? next : t]);
+    }
+  cudaFree(dIn);
+  cudaFree(dOut);
+}
+
 int main() {
   for (dim3 block : {dim3(32), dim3(64), dim3(16, 8), dim3(24, 3)})
     run(block);
+  for (dim3 block : {dim3(64), dim3(100), dim3(10, 5)})
+    runPartitions(block);
   std::printf("cooperative groups: %ld checked, %ld wrong\n", checked, wrong);
   std::printf(wrong == 0 ? "PASSED\n" : "FAILED\n");
   return wrong != 0;

@@ -2,13 +2,15 @@
 // grids, in loops and inside __device__ functions (cg::sync(grid)); the grid
 // the occupancy API sizes is accepted and one block more is
 // cudaErrorCooperativeLaunchTooLarge; a grid sync in a launch that is not
-// cooperative is cudaErrorLaunchFailure, not a hang.
+// cooperative is cudaErrorLaunchFailure, not a hang; grid.is_valid() tells
+// the two launches apart.
 // RUN: %cuclcc %s -o %t
 // RUN: env CUCL_VERBOSE=1 %t 2>&1 | FileCheck %s
 // CHECK: attribute 1
 // CHECK: stencil: 0 wrong
 // CHECK: 2-D grid: 0 wrong
 // CHECK: too large: cudaErrorCooperativeLaunchTooLarge
+// CHECK: is_valid: cooperative 1, ordinary 0
 // CHECK: cucl: kernel stencil, block ({{[0-9]+}}, 0, 0), thread 0: grid_group::sync in a launch that is not cooperative (use cudaLaunchCooperativeKernel) -> cudaErrorLaunchFailure
 // CHECK: not cooperative: cudaErrorLaunchFailure
 #include <cstdio>
@@ -45,6 +47,8 @@ __global__ void ranks(unsigned long long *out) {
   unsigned long long mirror = grid.size() - 1 - grid.thread_rank();
   out[grid.size() + grid.thread_rank()] = out[mirror];
 }
+
+__global__ void validity(int *out) { out[blockIdx.x] = cg::this_grid().is_valid() ? 1 : 0; }
 
 int main() {
   std::setvbuf(stdout, nullptr, _IONBF, 0);
@@ -91,6 +95,16 @@ int main() {
   cudaError_t tooLarge = cudaLaunchCooperativeKernel((void *)stencil, blocks + 1, threads, args);
   std::printf("too large: %s\n", cudaGetErrorName(tooLarge));
   cudaGetLastError();
+
+  int *dv, valid[2] = {-1, -1};
+  cudaMalloc(&dv, 2 * sizeof(int));
+  void *validArgs[] = {&dv};
+  cudaLaunchCooperativeKernel((void *)validity, 1, 32, validArgs);
+  cudaMemcpy(&valid[0], dv, sizeof(int), cudaMemcpyDeviceToHost);
+  validity<<<1, 32>>>(dv + 1);
+  cudaMemcpy(&valid[1], dv + 1, sizeof(int), cudaMemcpyDeviceToHost);
+  std::printf("is_valid: cooperative %d, ordinary %d\n", valid[0], valid[1]);
+
   stencil<<<blocks, threads>>>(d, n, 1);
   std::printf("not cooperative: %s\n", cudaGetErrorName(cudaDeviceSynchronize()));
   return 0;

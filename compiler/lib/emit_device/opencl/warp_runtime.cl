@@ -5,6 +5,12 @@
  * file (after the CUCL_* constants of include/cucl/module_abi.h) to every
  * module with a lane-mode kernel. */
 
+/* Warp functions of the program stay out of line: every call site of an inlined
+ * one multiplies the code the OpenCL compiler optimises as one function. */
+#ifndef CUCL_WARP_FUNCTION
+#define CUCL_WARP_FUNCTION __attribute__((noinline))
+#endif
+
 /* The lanes of `mask`, one at a time, as `cucl_l`. */
 #define CUCL_LANES(mask)                                                                           \
   for (uint cucl_l = 0u; cucl_l < 32u; ++cucl_l)                                                   \
@@ -16,6 +22,8 @@ typedef struct {
   uint live;          /* lanes that exist: the last warp of a block may be partial */
   uint exited;        /* lanes that have returned from the kernel */
   uint bdx, bdy, bdz; /* blockDim */
+  uint bx, by, bz;    /* blockIdx, kept here so that warp functions that fail a
+                       * check need no work-group state: PoCL would inline them */
   uint tx[32], ty[32], tz[32]; /* threadIdx of each lane */
   __local int *votes;          /* three block-wide vote slots, used in turn */
   uint vote;                   /* votes taken so far: the same in every work-item */
@@ -35,11 +43,29 @@ void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __loca
   w->bdx = bdx;
   w->bdy = bdy;
   w->bdz = bdz;
-  for (uint l = 0u; l < 32u; ++l) {
-    uint t = base + l;
-    w->tx[l] = t % bdx;
-    w->ty[l] = (t / bdx) % bdy;
-    w->tz[l] = t / (bdx * bdy);
+  w->bx = (uint)get_group_id(0);
+  w->by = (uint)get_group_id(1);
+  w->bz = (uint)get_group_id(2);
+  if (bdy == 1u && bdz == 1u) { /* 1-D blocks, the common case */
+    for (uint l = 0u; l < 32u; ++l) {
+      w->tx[l] = base + l;
+      w->ty[l] = 0u;
+      w->tz[l] = 0u;
+    }
+  } else { /* count x, then y, then z, from the warp's first thread */
+    uint x = base % bdx, y = (base / bdx) % bdy, z = base / (bdx * bdy);
+    for (uint l = 0u; l < 32u; ++l) {
+      w->tx[l] = x;
+      w->ty[l] = y;
+      w->tz[l] = z;
+      if (++x == bdx) {
+        x = 0u;
+        if (++y == bdy) {
+          y = 0u;
+          ++z;
+        }
+      }
+    }
   }
   w->votes = votes;
   w->vote = 0u;
@@ -61,9 +87,9 @@ void cucl_warp_fail(__private cucl_warp *w, uint error, uint check, uint lane, u
     return;
   w->status[CUCL_STATUS_LAUNCH] = w->launch;
   w->status[CUCL_STATUS_CHECK] = check;
-  w->status[CUCL_STATUS_BLOCK_X] = (uint)get_group_id(0);
-  w->status[CUCL_STATUS_BLOCK_Y] = (uint)get_group_id(1);
-  w->status[CUCL_STATUS_BLOCK_Z] = (uint)get_group_id(2);
+  w->status[CUCL_STATUS_BLOCK_X] = w->bx;
+  w->status[CUCL_STATUS_BLOCK_Y] = w->by;
+  w->status[CUCL_STATUS_BLOCK_Z] = w->bz;
   w->status[CUCL_STATUS_THREAD] = w->warp * 32u + lane;
   w->status[CUCL_STATUS_DETAIL] = detail;
 }
@@ -76,6 +102,25 @@ void cucl_check_mask(__private cucl_warp *w, uint op, uint lane, uint mask, uint
     cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_OWN_LANE | (op << 8), lane, mask);
   else if ((mask & w->live & ~w->exited & ~exec) != 0u)
     cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_ABSENT_LANE | (op << 8), lane, mask);
+}
+
+/* The same rules, once for a warp whose lanes all pass the same mask. */
+void cucl_check_warp_mask(__private cucl_warp *w, uint op, uint mask, uint exec) {
+  uint outside = exec & ~mask;
+  if (exec == 0u) /* no lane of this warp calls it */
+    return;
+  if (outside != 0u)
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_OWN_LANE | (op << 8),
+                   31u - clz(outside & (0u - outside)), mask);
+  else if ((mask & w->live & ~w->exited & ~exec) != 0u)
+    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_ABSENT_LANE | (op << 8),
+                   31u - clz(exec & (0u - exec)), mask);
+}
+
+/* A shuffle of `lane` whose source lane `from` is outside the mask. */
+void cucl_shfl_outside(__private cucl_warp *w, uint op, uint lane, uint from, uint mask) {
+  cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_SOURCE_LANE | (op << 8) | (from << 16), lane,
+                 mask);
 }
 
 /* The lane a shuffle of lane `lane` reads, by the rules of PTX shfl.sync
@@ -111,16 +156,9 @@ uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int wi
   cucl_check_mask(w, op, lane, mask, exec);
   uint from = cucl_shfl_lane(op, lane, b, width);
   if (((mask >> from) & 1u) == 0u) {
-    cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_SOURCE_LANE | (op << 8) | (from << 16), lane,
-                   mask);
+    cucl_shfl_outside(w, op, lane, from, mask);
     return 32u;
   }
-  return ((exec >> from) & 1u) != 0u ? from : 32u;
-}
-
-/* A legacy shuffle (no mask): a source that does not take part reads 0. */
-uint cucl_shfl_source_legacy(uint op, uint lane, uint b, int width, uint exec) {
-  uint from = cucl_shfl_lane(op, lane, b, width);
   return ((exec >> from) & 1u) != 0u ? from : 32u;
 }
 
