@@ -157,17 +157,31 @@ public:
   __device__ unsigned int build_mask() const { return lanes(); }
   __device__ void sync() const { __syncwarp(lanes()); }
 
+  /* A whole warp's tile names its mask as a constant: lane mode then checks
+   * it once per warp instead of once per lane. */
   template <typename T> __device__ T shfl(T var, int srcRank) const {
-    return __cucl_shfl_sync(lanes(), var, srcRank, Size);
+    if constexpr (Size == 32u)
+      return __cucl_shfl_sync(0xffffffffu, var, srcRank, 32);
+    else
+      return __cucl_shfl_sync(lanes(), var, srcRank, Size);
   }
   template <typename T> __device__ T shfl_up(T var, unsigned int delta) const {
-    return __cucl_shfl_up_sync(lanes(), var, delta, Size);
+    if constexpr (Size == 32u)
+      return __cucl_shfl_up_sync(0xffffffffu, var, delta, 32);
+    else
+      return __cucl_shfl_up_sync(lanes(), var, delta, Size);
   }
   template <typename T> __device__ T shfl_down(T var, unsigned int delta) const {
-    return __cucl_shfl_down_sync(lanes(), var, delta, Size);
+    if constexpr (Size == 32u)
+      return __cucl_shfl_down_sync(0xffffffffu, var, delta, 32);
+    else
+      return __cucl_shfl_down_sync(lanes(), var, delta, Size);
   }
   template <typename T> __device__ T shfl_xor(T var, unsigned int laneMask) const {
-    return __cucl_shfl_xor_sync(lanes(), var, laneMask, Size);
+    if constexpr (Size == 32u)
+      return __cucl_shfl_xor_sync(0xffffffffu, var, laneMask, 32);
+    else
+      return __cucl_shfl_xor_sync(lanes(), var, laneMask, Size);
   }
   __device__ int any(int predicate) const { return __ballot_sync(lanes(), predicate) != 0u; }
   __device__ int all(int predicate) const {
