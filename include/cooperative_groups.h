@@ -152,7 +152,7 @@ public:
   /* The lanes of this tile within the warp. */
   __device__ unsigned int lanes() const {
     unsigned int first = details::lane_id() & ~(Size - 1u);
-    return Size == 32u ? 0xffffffffu : ((1u << Size) - 1u) << first;
+    return (0xffffffffu >> (32u - Size)) << first;
   }
   __device__ unsigned int build_mask() const { return lanes(); }
   __device__ void sync() const { __syncwarp(lanes()); }
@@ -311,6 +311,7 @@ __device__ thread_block_tile<Size, ParentT> tiled_partition(const ParentT &paren
  * the threads of ranks [n * (rank / n), n * (rank / n) + n) of the parent
  * that exist (the last tile of a block or group may be smaller). */
 __device__ inline thread_group tiled_partition(const thread_group &parent, unsigned int size) {
+  __cucl_check_tile_size(size); /* other sizes: cudaErrorIllegalInstruction */
   if (parent.get_type() != details::kind_block)
     return thread_group(details::kind_lanes, details::rank_tile(parent.lanes(), size));
   unsigned int first = details::lane_id() & ~(size - 1u);
@@ -323,6 +324,7 @@ __device__ inline thread_group tiled_partition(const thread_block &parent, unsig
 /* A coalesced group's tiles are by rank in it. */
 __device__ inline coalesced_group tiled_partition(const coalesced_group &parent,
                                                   unsigned int size) {
+  __cucl_check_tile_size(size);
   unsigned int tile = details::rank_tile(parent.lanes(), size);
   return coalesced_group(tile, parent.thread_rank() / size,
                          (parent.num_threads() + size - 1u) / size);

@@ -69,7 +69,7 @@ typedef struct cuclModuleImage {
 /* Status record: word indices. */
 #define CUCL_STATUS_ERROR 0u   /* the cudaError_t to raise; 0: no failure */
 #define CUCL_STATUS_LAUNCH 1u  /* the launch id the kernel was given */
-#define CUCL_STATUS_CHECK 2u   /* CUCL_CHECK_* | (CUCL_OP_* << 8) | (a source lane << 16) */
+#define CUCL_STATUS_CHECK 2u   /* CUCL_CHECK_* | (CUCL_OP_* << 8) */
 #define CUCL_STATUS_BLOCK_X 3u /* blockIdx of the failing thread */
 #define CUCL_STATUS_BLOCK_Y 4u
 #define CUCL_STATUS_BLOCK_Z 5u
@@ -80,10 +80,11 @@ typedef struct cuclModuleImage {
 /* Checks of warp-level operations (CUDA leaves each of these undefined). */
 #define CUCL_CHECK_OWN_LANE 1u      /* the calling lane is not in the mask */
 #define CUCL_CHECK_ABSENT_LANE 2u   /* a lane named in the mask (not exited) does not take part */
-#define CUCL_CHECK_SOURCE_LANE 3u   /* a shuffle reads a lane outside the mask */
+/* 3 is unused: a shuffle source outside the mask reads 0, as CUDA allows */
 #define CUCL_CHECK_PARTIAL_BLOCK 4u /* a block-wide barrier reached by part of the block */
 #define CUCL_CHECK_NOT_COOPERATIVE 5u /* a grid sync in a launch that is not cooperative */
 #define CUCL_CHECK_GRID_TIMEOUT 6u /* a grid sync whose blocks never all arrived */
+#define CUCL_CHECK_TILE_SIZE 7u    /* a tile size that is not a power of two up to 32 */
 
 /* The operation that failed a check. */
 #define CUCL_OP_SHFL 1u

@@ -60,10 +60,6 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
                   "that have not exited must all call it)",
                   op, detail);
     break;
-  case CUCL_CHECK_SOURCE_LANE:
-    std::snprintf(text, sizeof text, "%s: lane %u reads lane %u, which is not in the mask 0x%08x",
-                  op, thread % 32u, (words[CUCL_STATUS_CHECK] >> 16) & 0xffu, detail);
-    break;
   case CUCL_CHECK_PARTIAL_BLOCK:
     std::snprintf(text, sizeof text,
                   "%s reached by part of the block only (lanes active in this warp: 0x%08x)", op,
@@ -78,6 +74,11 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
                   "%s: the %u blocks of the grid never all arrived (were they running at once?)",
                   op, detail);
     break;
+  case CUCL_CHECK_TILE_SIZE:
+    std::snprintf(text, sizeof text,
+                  "tiled_partition: a tile of %u threads (CUDA allows 1, 2, 4, 8, 16 and 32)",
+                  detail);
+    break;
   default:
     std::snprintf(text, sizeof text, "check %u failed (detail 0x%08x)", check, detail);
     break;
@@ -87,8 +88,8 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
 
 } // namespace
 
-cl_int KernelStatus::prepare(CUstream_st &stream, const std::string &kernelName,
-                             cl::Buffer *record, cl_uint *launch) {
+cl_int KernelStatus::prepare(CUstream_st &stream, const std::string &kernelName, cl::Buffer *record,
+                             cl_uint *launch) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (record_() == nullptr) {
     cl_int status = CL_SUCCESS;
@@ -113,8 +114,7 @@ cudaError_t KernelStatus::check(CUstream_st &stream) {
     return cudaSuccess;
   pending_ = false;
   std::array<cl_uint, CUCL_STATUS_WORDS> words{};
-  cl_int status =
-      stream.queue.enqueueReadBuffer(record_, CL_TRUE, 0, sizeof words, words.data());
+  cl_int status = stream.queue.enqueueReadBuffer(record_, CL_TRUE, 0, sizeof words, words.data());
   if (status != CL_SUCCESS) {
     verboseLog("reading a kernel status record failed: %s", backend::clErrorName(status));
     stream.device.raiseStickyError(cudaErrorLaunchFailure);

@@ -31,7 +31,7 @@ __kernel void break_rule(uint error, uint bdx, uint bdy, uint bdz, __global uint
   if (atomic_cmpxchg(&status[0], 0u, error) != 0u)
     return;
   status[1] = launch;
-  status[2] = 3u | (4u << 8); /* a shuffle source outside the mask, __shfl_xor_sync */
+  status[2] = 1u | (4u << 8); /* the calling lane not in the mask, __shfl_xor_sync */
   status[3] = 1u;
   status[4] = 0u;
   status[5] = 0u;

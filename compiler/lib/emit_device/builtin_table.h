@@ -41,6 +41,7 @@ enum class LaneOp : unsigned char {
   LaneMask,  // __lanemask_lt & co.: a per-lane value
   GridSync,  // grid_group::sync
   GridValid, // grid_group::is_valid: whether the launch is cooperative
+  TileCheck, // a dynamic tile size CUDA allows
 };
 
 struct BuiltinMapping {

@@ -378,10 +378,8 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     if (row.implicitMask || sharedMask) {
       line("uint cucl_from = cucl_shfl_lane(" + op + "u, cucl_l, (uint)(" + b + "), (int)(" +
            width + "));");
-      if (!row.implicitMask && mask != "4294967295u") // a source outside the mask
-        line("if (((" + mask + " >> cucl_from) & 1u) == 0u) cucl_shfl_outside(cucl_w, " + op +
-             "u, cucl_l, cucl_from, " + mask + ");");
-      // A source that does not run (exited, past the block's end) reads 0.
+      // A source that does not take part (outside the mask, exited, past the
+      // block's end) reads 0: CUDA leaves the value undefined, not an error.
       line(result + "[cucl_l] = (((" + exec + ") >> cucl_from) & 1u) != 0u ? " +
            at(first, "cucl_from") + " : " + zero + ";");
     } else {
@@ -497,6 +495,15 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
     return;
   case LaneOp::Barrier:
     line("cucl_block_barrier(cucl_w, " + exec + ");");
+    replacements_[call] = "((void)0)";
+    return;
+  case LaneOp::TileCheck:
+    openLanes(exec);
+    line("uint cucl_tile = " + args[0] + ";");
+    line("if (cucl_tile == 0u || cucl_tile > 32u || (cucl_tile & (cucl_tile - 1u)) != 0u)");
+    line(
+        "  cucl_warp_fail(cucl_w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_TILE_SIZE, cucl_l, cucl_tile);");
+    closeLanes();
     replacements_[call] = "((void)0)";
     return;
   case LaneOp::GridSync:

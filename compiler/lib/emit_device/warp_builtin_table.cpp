@@ -30,7 +30,8 @@ void appendWarpBuiltins(std::vector<BuiltinMapping> &rows) {
     rows.push_back({std::string("__") + shuffle.name + "_sync", "", lanes, "", C::Warp,
                     std::string("int, long, long long (signed and unsigned), float, double; "
                                 "width 1..32; ") +
-                        checked + "; a source outside the mask is an error",
+                        checked +
+                        "; a source lane that does not take part reads 0 (CUDA: undefined)",
                     LaneOp::Shuffle, shuffle.op, false});
     rows.push_back({std::string("__") + shuffle.name, "", lanes, "", C::Warp,
                     "legacy form: the mask is the lanes that call it", LaneOp::Shuffle, shuffle.op,
@@ -80,6 +81,11 @@ void appendWarpBuiltins(std::vector<BuiltinMapping> &rows) {
   rows.push_back({"__cucl_grid_is_valid", "", "whether the kernel runs under a cooperative launch",
                   "", C::Warp, "grid_group::is_valid (cooperative_groups.h)", LaneOp::GridValid, 0,
                   true});
+  rows.push_back({"__cucl_check_tile_size", "",
+                  "reports a tile size other than 1, 2, 4, 8, 16 or 32 as "
+                  "`cudaErrorIllegalInstruction`",
+                  "", C::Warp, "tiled_partition(group, n) (cooperative_groups.h)",
+                  LaneOp::TileCheck, 0, true});
   for (const char *which : {"lt", "le", "eq", "ge", "gt"})
     rows.push_back({std::string("__lanemask_") + which, "",
                     std::string("the lanes whose index is ") + which + " the caller's", "", C::Warp,

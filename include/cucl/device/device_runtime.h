@@ -310,9 +310,11 @@ CUCL_DEVICE_DECL unsigned int __lanemask_le(void);
 CUCL_DEVICE_DECL unsigned int __lanemask_eq(void);
 CUCL_DEVICE_DECL unsigned int __lanemask_ge(void);
 CUCL_DEVICE_DECL unsigned int __lanemask_gt(void);
-/* grid_group::sync (cooperative_groups.h). */
+/* grid_group::sync and is_valid (cooperative_groups.h). */
 CUCL_DEVICE_DECL void __cucl_grid_sync(void);
 CUCL_DEVICE_DECL bool __cucl_grid_is_valid(void);
+/* tiled_partition(group, n): n must be a power of two up to 32. */
+CUCL_DEVICE_DECL void __cucl_check_tile_size(unsigned int size);
 /* Shuffles of any trivially copyable type, for cooperative_groups.h. */
 template <typename T>
 __attribute__((device)) T __cucl_shfl_sync(unsigned int mask, T var, int srcLane, int width);

@@ -1,24 +1,29 @@
 // What CUDA leaves undefined in warp-level code is a CUDA error, never a
-// silently wrong result or a hang: a shuffle that reads a lane outside its
-// mask, a mask without the calling lane, a mask naming lanes that do not take
-// part, and a __syncthreads reached by part of the block each make the next
+// silently wrong result or a hang: a mask without the calling lane, a mask
+// naming lanes that do not take
+// part, a __syncthreads reached by part of the block, and a dynamic tile
+// size CUDA does not allow each make the next
 // synchronizing call return cudaErrorIllegalInstruction (sticky, as kernel
 // faults are in CUDA), explained under CUCL_VERBOSE=1. Correct uses in the
-// same program pass.
+// same program pass, and so does a shuffle whose source lane is outside the
+// mask: CUDA makes its value undefined, not an error (cucl reads 0).
 // RUN: %cuclcc %s -o %t
 // RUN: env CUCL_VERBOSE=1 %t 2>&1 | FileCheck %s
 // CHECK: fine: cudaSuccess 496
-// CHECK: cucl: kernel sourceOutsideMask, block (0, 0, 0), thread 0: __shfl_down_sync: lane 0 reads lane 16, which is not in the mask 0x0000ffff -> cudaErrorIllegalInstruction
-// CHECK: sourceOutsideMask: cudaErrorIllegalInstruction
-// CHECK: sticky: cudaErrorIllegalInstruction
+// CHECK: sourceOutsideMask: cudaSuccess 0
 // CHECK: cucl: kernel ownLaneMissing, block (0, 0, 0), thread 1: __ballot_sync: the calling lane 1 is not in the mask 0x00000001 -> cudaErrorIllegalInstruction
 // CHECK: ownLaneMissing: cudaErrorIllegalInstruction
+// CHECK: sticky: cudaErrorIllegalInstruction
 // CHECK: cucl: kernel absentLane, block (0, 0, 0), thread {{[0-9]+}}: __shfl_xor_sync: the mask 0xffffffff names lanes that do not take part in the call
 // CHECK: absentLane: cudaErrorIllegalInstruction
 // CHECK: cucl: kernel partialBarrier, block (0, 0, 0), thread 32: __syncthreads reached by part of the block only (lanes active in this warp: 0x00000000)
 // CHECK: partialBarrier: cudaErrorIllegalInstruction
+// CHECK: cucl: kernel badTile, block (0, 0, 0), thread 0: tiled_partition: a tile of 64 threads (CUDA allows 1, 2, 4, 8, 16 and 32) -> cudaErrorIllegalInstruction
+// CHECK: badTile: cudaErrorIllegalInstruction
 // CHECK: after reset: cudaSuccess 496
 #include <cstdio>
+
+#include <cooperative_groups.h>
 
 __global__ void fine(int *out) {
   int v = threadIdx.x;
@@ -52,6 +57,12 @@ __global__ void partialBarrier(int *out) {
   out[threadIdx.x] = s[63 - threadIdx.x];
 }
 
+__global__ void badTile(int *out) {
+  cooperative_groups::thread_group tile =
+      cooperative_groups::tiled_partition(cooperative_groups::this_thread_block(), 64);
+  out[threadIdx.x] = (int)tile.size();
+}
+
 static int run(const char *name, void (*kernel)(int *), int threads) {
   int *d = nullptr;
   cudaMalloc(&d, 64 * sizeof(int));
@@ -78,6 +89,7 @@ int main() {
   run("ownLaneMissing", ownLaneMissing, 32);
   run("absentLane", absentLane, 32);
   run("partialBarrier", partialBarrier, 64);
+  run("badTile", badTile, 32);
   run("after reset", fine, 32);
   return 0;
 }

@@ -117,12 +117,6 @@ void cucl_check_warp_mask(__private cucl_warp *w, uint op, uint mask, uint exec)
                    31u - clz(exec & (0u - exec)), mask);
 }
 
-/* A shuffle of `lane` whose source lane `from` is outside the mask. */
-void cucl_shfl_outside(__private cucl_warp *w, uint op, uint lane, uint from, uint mask) {
-  cucl_warp_fail(w, CUCL_ERROR_WARP_RULE, CUCL_CHECK_SOURCE_LANE | (op << 8) | (from << 16), lane,
-                 mask);
-}
-
 /* The lane a shuffle of lane `lane` reads, by the rules of PTX shfl.sync
  * (modes idx, up, down, bfly; `width` as CUDA's __shfl*_sync pass it): the
  * lane itself when the source is outside its segment. */
@@ -148,17 +142,15 @@ uint cucl_shfl_lane(uint op, uint lane, uint b, int width) {
   return inside ? (uint)source : lane;
 }
 
-/* A *_sync shuffle: the source lane, after CUDA's mask rules are checked (a
- * source outside the mask is a failed check); 32 (no value, read as 0) when
- * the source lane has exited or does not exist. */
+/* A *_sync shuffle: the source lane, after CUDA's mask rules are checked;
+ * 32 (no value, read as 0) when the source lane does not take part in the
+ * call. CUDA leaves that value undefined without making it an error, and
+ * real code reads such lanes (a partial last warp under __activemask(), a
+ * reduction over a ballot's lanes) and ignores or relies on the result. */
 uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int width, uint mask,
                       uint exec) {
   cucl_check_mask(w, op, lane, mask, exec);
   uint from = cucl_shfl_lane(op, lane, b, width);
-  if (((mask >> from) & 1u) == 0u) {
-    cucl_shfl_outside(w, op, lane, from, mask);
-    return 32u;
-  }
   return ((exec >> from) & 1u) != 0u ? from : 32u;
 }
 
