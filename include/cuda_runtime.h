@@ -56,6 +56,18 @@ static __inline__ __host__ cudaError_t cudaLaunchKernel(T *func, dim3 gridDim,
                             sharedMem, stream);
 }
 
+/* cudaLaunchKernelEx(&config, kernel, args...): each argument converted to
+ * the kernel's parameter type, as a launch with <<<>>> converts it. */
+template <typename... ExpTypes, typename... ActTypes>
+static __inline__ __host__ cudaError_t cudaLaunchKernelEx(const cudaLaunchConfig_t *config,
+                                                          void (*kernel)(ExpTypes...),
+                                                          ActTypes &&...args) {
+  return [&](ExpTypes... converted) {
+    void *pointers[] = {&converted..., nullptr};
+    return ::cudaLaunchKernelExC(config, reinterpret_cast<const void *>(kernel), pointers);
+  }(static_cast<ActTypes &&>(args)...);
+}
+
 template <class T>
 static __inline__ __host__ cudaError_t cudaLaunchCooperativeKernel(T *func, dim3 gridDim,
                                                                    dim3 blockDim, void **args,

@@ -101,8 +101,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const
     cl::Buffer words;
     if (stream.gridBarrier.prepare(stream, &words) != CL_SUCCESS)
       return cudaErrorMemoryAllocation;
-    cl_uint blocks =
-        shape.cooperative ? cl_uint(shape.grid.x) * shape.grid.y * shape.grid.z : 0u;
+    cl_uint blocks = shape.cooperative ? cl_uint(shape.grid.x) * shape.grid.y * shape.grid.z : 0u;
     if (clKernel.setArg(index++, words) != CL_SUCCESS ||
         clKernel.setArg(index++, blocks) != CL_SUCCESS)
       return cudaErrorInvalidKernelImage;
@@ -202,6 +201,47 @@ CUCL_API cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 gridDim,
                                                  cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) {
     return launch(device, func, args, LaunchShape{gridDim, blockDim, sharedMem, true}, stream);
+  });
+}
+
+// cudaLaunchKernel with its configuration in a struct. Attributes: Ignore;
+// Cooperative (as cudaLaunchCooperativeKernel); AccessPolicyWindow,
+// SynchronizationPolicy, Priority, MemSyncDomain(Map) are hints OpenCL has
+// no use for and are accepted; thread-block clusters and programmatic
+// launches cannot be honoured -> cudaErrorNotSupported; an unknown id ->
+// cudaErrorInvalidValue.
+CUCL_API cudaError_t cudaLaunchKernelExC(const cudaLaunchConfig_t *config, const void *func,
+                                         void **args) {
+  return cucl::onCurrentDevice([&](Device &device) {
+    if (config == nullptr || (config->numAttrs != 0 && config->attrs == nullptr))
+      return cudaErrorInvalidValue;
+    bool cooperative = false;
+    for (unsigned i = 0; i < config->numAttrs; ++i) {
+      const cudaLaunchAttribute &attribute = config->attrs[i];
+      switch (static_cast<int>(attribute.id)) {
+      case cudaLaunchAttributeCooperative:
+        cooperative = attribute.val.cooperative != 0;
+        break;
+      case cudaLaunchAttributeIgnore:
+      case cudaLaunchAttributeAccessPolicyWindow:
+      case cudaLaunchAttributeSynchronizationPolicy:
+      case cudaLaunchAttributePriority:
+      case cudaLaunchAttributeMemSyncDomainMap:
+      case cudaLaunchAttributeMemSyncDomain:
+        break;
+      case cudaLaunchAttributeClusterDimension:
+      case cudaLaunchAttributeClusterSchedulingPolicyPreference:
+      case cudaLaunchAttributeProgrammaticStreamSerialization:
+      case cudaLaunchAttributeProgrammaticEvent:
+        return cudaErrorNotSupported;
+      default:
+        return cudaErrorInvalidValue;
+      }
+    }
+    return launch(
+        device, func, args,
+        LaunchShape{config->gridDim, config->blockDim, config->dynamicSmemBytes, cooperative},
+        config->stream);
   });
 }
 

@@ -173,4 +173,47 @@ TEST_F(WarpLaunch, CooperativeGridLargerThanTheDeviceIsRefused) {
   CUDA_OK(cudaFree(d));
 }
 
+// cudaLaunchKernelExC: the cooperative attribute makes a cooperative launch
+// (with its limit); hints are accepted; what OpenCL cannot honour is refused.
+TEST_F(WarpLaunch, LaunchKernelExCooperativeAttribute) {
+  cudaDeviceProp prop{};
+  CUDA_OK(cudaGetDeviceProperties(&prop, 0));
+  const unsigned grid = static_cast<unsigned>(prop.multiProcessorCount);
+  std::vector<unsigned> out(grid + 1, 0xdeadu);
+  unsigned *d = nullptr;
+  CUDA_OK(cudaMalloc(&d, out.size() * sizeof(unsigned)));
+  void *args[] = {&d};
+  cudaLaunchAttribute attributes[2] = {};
+  attributes[0].id = cudaLaunchAttributePriority;
+  attributes[0].val.priority = 0;
+  attributes[1].id = cudaLaunchAttributeCooperative;
+  attributes[1].val.cooperative = 1;
+  cudaLaunchConfig_t config = {};
+  config.gridDim = dim3(grid);
+  config.blockDim = dim3(64);
+  config.attrs = attributes;
+  config.numAttrs = 2;
+  CUDA_OK(cudaLaunchKernelExC(&config, &gridBlocks, args));
+  CUDA_OK(cudaMemcpy(out.data(), d, grid * sizeof(unsigned), cudaMemcpyDeviceToHost));
+  for (unsigned b = 0; b < grid; ++b)
+    EXPECT_EQ(grid, out[b]) << "block " << b;
+
+  config.gridDim = dim3(grid + 1);
+  EXPECT_EQ(cudaErrorCooperativeLaunchTooLarge, cudaLaunchKernelExC(&config, &gridBlocks, args));
+  attributes[1].val.cooperative = 0; // an ordinary launch: any grid
+  CUDA_OK(cudaLaunchKernelExC(&config, &gridBlocks, args));
+  CUDA_OK(cudaMemcpy(out.data(), d, out.size() * sizeof(unsigned), cudaMemcpyDeviceToHost));
+  EXPECT_EQ(0u, out[grid]);
+
+  attributes[0].id = cudaLaunchAttributeClusterDimension;
+  attributes[0].val.clusterDim = {2, 1, 1};
+  EXPECT_EQ(cudaErrorNotSupported, cudaLaunchKernelExC(&config, &gridBlocks, args));
+  attributes[0].id = static_cast<cudaLaunchAttributeID>(99);
+  EXPECT_EQ(cudaErrorInvalidValue, cudaLaunchKernelExC(&config, &gridBlocks, args));
+  config.attrs = nullptr;
+  EXPECT_EQ(cudaErrorInvalidValue, cudaLaunchKernelExC(&config, &gridBlocks, args));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaLaunchKernelExC(nullptr, &gridBlocks, args));
+  CUDA_OK(cudaFree(d));
+}
+
 } // namespace

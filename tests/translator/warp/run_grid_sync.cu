@@ -10,7 +10,7 @@
 // CHECK: stencil: 0 wrong
 // CHECK: 2-D grid: 0 wrong
 // CHECK: too large: cudaErrorCooperativeLaunchTooLarge
-// CHECK: is_valid: cooperative 1, ordinary 0
+// CHECK: is_valid: cooperative 1, ordinary 0, cudaLaunchKernelEx 1 (cudaSuccess)
 // CHECK: cucl: kernel stencil, block ({{[0-9]+}}, 0, 0), thread 0: grid_group::sync in a launch that is not cooperative (use cudaLaunchCooperativeKernel) -> cudaErrorLaunchFailure
 // CHECK: not cooperative: cudaErrorLaunchFailure
 #include <cstdio>
@@ -96,14 +96,26 @@ int main() {
   std::printf("too large: %s\n", cudaGetErrorName(tooLarge));
   cudaGetLastError();
 
-  int *dv, valid[2] = {-1, -1};
-  cudaMalloc(&dv, 2 * sizeof(int));
+  int *dv, valid[3] = {-1, -1, -1};
+  cudaMalloc(&dv, 3 * sizeof(int));
   void *validArgs[] = {&dv};
   cudaLaunchCooperativeKernel((void *)validity, 1, 32, validArgs);
   cudaMemcpy(&valid[0], dv, sizeof(int), cudaMemcpyDeviceToHost);
   validity<<<1, 32>>>(dv + 1);
   cudaMemcpy(&valid[1], dv + 1, sizeof(int), cudaMemcpyDeviceToHost);
-  std::printf("is_valid: cooperative %d, ordinary %d\n", valid[0], valid[1]);
+  // CUDA 12's spelling of a cooperative launch.
+  cudaLaunchAttribute cooperative[1];
+  cooperative[0].id = cudaLaunchAttributeCooperative;
+  cooperative[0].val.cooperative = 1;
+  cudaLaunchConfig_t config = {};
+  config.gridDim = 1;
+  config.blockDim = 32;
+  config.attrs = cooperative;
+  config.numAttrs = 1;
+  cudaError_t ex = cudaLaunchKernelEx(&config, validity, dv + 2);
+  cudaMemcpy(&valid[2], dv + 2, sizeof(int), cudaMemcpyDeviceToHost);
+  std::printf("is_valid: cooperative %d, ordinary %d, cudaLaunchKernelEx %d (%s)\n", valid[0],
+              valid[1], valid[2], cudaGetErrorName(ex));
 
   stencil<<<blocks, threads>>>(d, n, 1);
   std::printf("not cooperative: %s\n", cudaGetErrorName(cudaDeviceSynchronize()));
