@@ -155,7 +155,12 @@ public:
     return (0xffffffffu >> (32u - Size)) << first;
   }
   __device__ unsigned int build_mask() const { return lanes(); }
-  __device__ void sync() const { __syncwarp(lanes()); }
+  __device__ void sync() const {
+    if constexpr (Size == 32u)
+      __syncwarp(0xffffffffu);
+    else
+      __syncwarp(lanes());
+  }
 
   /* A whole warp's tile names its mask as a constant: lane mode then checks
    * it once per warp instead of once per lane. */
@@ -183,13 +188,13 @@ public:
     else
       return __cucl_shfl_xor_sync(lanes(), var, laneMask, Size);
   }
-  __device__ int any(int predicate) const { return __ballot_sync(lanes(), predicate) != 0u; }
+  __device__ int any(int predicate) const { return votes(predicate) != 0u; }
   __device__ int all(int predicate) const {
-    return __ballot_sync(lanes(), predicate) == (lanes() & details::live_lanes());
+    return votes(predicate) == (lanes() & details::live_lanes());
   }
   /* Bit i: the thread of rank i. */
   __device__ unsigned int ballot(int predicate) const {
-    return __ballot_sync(lanes(), predicate) >> (details::lane_id() & ~(Size - 1u));
+    return votes(predicate) >> (details::lane_id() & ~(Size - 1u));
   }
   template <typename T> __device__ unsigned int match_any(T value) const {
     return __match_any_sync(lanes(), value) >> (details::lane_id() & ~(Size - 1u));
@@ -200,6 +205,14 @@ public:
   __device__ operator thread_group() const { return thread_group(details::kind_lanes, lanes()); }
 
 private:
+  /* The ballot of the tile's lanes (a whole warp's with a constant mask). */
+  __device__ unsigned int votes(int predicate) const {
+    if constexpr (Size == 32u)
+      return __ballot_sync(0xffffffffu, predicate);
+    else
+      return __ballot_sync(lanes(), predicate);
+  }
+
   unsigned int parent_;
 };
 
