@@ -15,7 +15,7 @@ const char *const usageText =
     "  -std=c++NN         C++ standard (default c++17)\n"
     "  -Xcompiler a,b     pass flags to the host compiler;  -Xlinker a,b  to the linker\n"
     "  -ccbin CXX         host compiler (default $CXX, else c++)\n"
-    "  -L DIR  -l LIB     link flags (libcudart is always linked)\n"
+    "  -L DIR  -l LIB     link flags (libcudart is always linked; -lnvToolsExt is not needed)\n"
     "  -x cu|c++|c|none   treat the following inputs as that language\n"
     "  --keep             leave NAME.cl and NAME.cucl.cpp beside the output (--keep-dir DIR: "
     "there)\n"
@@ -240,7 +240,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       } else if (flag == "-L" || flag == "--library-path") {
         options.linkFlags.push_back("-L" + value);
       } else if (flag == "-l" || flag == "--library") {
-        if (value != "cudart") // always linked
+        // libcudart is always linked; cucl's NVTX is header-only (no-ops).
+        if (value != "cudart" && value != "nvToolsExt")
           options.linkFlags.push_back("-l" + value);
       } else if (flag == "-Xcompiler" || flag == "--compiler-options") {
         for (const std::string &part : splitCommas(value))
