@@ -25,6 +25,7 @@
 #include "library_types.h" /* cudaDataType_t and friends, as NVIDIA's cuda_runtime.h offers */
 #include "vector_types.h"
 #include "vector_functions.h"
+#include "driver_functions.h"
 #include "cuda_runtime_api.h"
 
 #if defined(__cplusplus)

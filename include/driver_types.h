@@ -502,6 +502,25 @@ struct cudaPointerAttributes {
   void *hostPointer;
 };
 
+/* Pitched memory, 3-D positions and extents (in bytes for width with linear
+ * memory), as the 3-D memory calls take them. */
+struct cudaPitchedPtr {
+  void *ptr;
+  size_t pitch;
+  size_t xsize;
+  size_t ysize;
+};
+struct cudaExtent {
+  size_t width;
+  size_t height;
+  size_t depth;
+};
+struct cudaPos {
+  size_t x;
+  size_t y;
+  size_t z;
+};
+
 /* What cudaFuncGetAttributes reports about a kernel. */
 struct cudaFuncAttributes {
   size_t sharedSizeBytes;

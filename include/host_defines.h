@@ -28,6 +28,9 @@
 #define __managed__
 #define __launch_bounds__(...)
 #endif
+/* A kernel parameter whose address may be taken without a copy: cucl passes
+ * every by-value parameter as its bytes, so there is nothing to change. */
+#define __grid_constant__
 
 #define __forceinline__ __inline__ __attribute__((always_inline))
 #define __align__(n) __attribute__((aligned(n)))
