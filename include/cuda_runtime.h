@@ -14,10 +14,12 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #if defined(__cplusplus)
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #endif
 
 #include "host_defines.h"
@@ -26,6 +28,9 @@
 #include "vector_types.h"
 #include "vector_functions.h"
 #include "driver_functions.h"
+#if defined(__cplusplus) && (defined(__CUDACC__) || defined(__CUDA__))
+#include "cucl/host_min_max.h" /* as nvcc gives .cu files */
+#endif
 #include "cuda_runtime_api.h"
 
 #if defined(__cplusplus)
