@@ -10,6 +10,8 @@ packages=(
   ocl-icd-opencl-dev opencl-headers opencl-clhpp-headers pocl-opencl-icd clinfo
   # the translator: Clang 15 libTooling (the LLVM that PoCL itself uses)
   llvm-15-dev libclang-15-dev libclang-cpp15-dev clang-15
+  # OpenMP in translated host code (-Xcompiler -fopenmp): Clang's omp.h for the translator
+  libomp-15-dev
   # tests: lit + FileCheck, GoogleTest
   llvm-15-tools libgtest-dev
   # bench/gemm: the peers it compares with (CLBlast, OpenBLAS) and its plot
