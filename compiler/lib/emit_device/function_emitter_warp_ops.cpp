@@ -341,7 +341,7 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
   // constant or uniform value), else lane by lane.
   bool sharedMask = mask.find("[cucl_l]") == std::string::npos;
   std::string check;
-  if (!row.implicitMask && row.laneOp != LaneOp::SyncWarp) {
+  if (!row.implicitMask) {
     if (sharedMask)
       line("cucl_check_warp_mask(cucl_w, " + op + "u, " + mask + ", " + exec + ");");
     else
@@ -375,18 +375,14 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
             : "((" + types_.typeName(resultType, AddressSpace::Private, call->getExprLoc()) +
                   "){0})";
     openLanes(exec);
-    if (row.implicitMask || sharedMask) {
-      line("uint cucl_from = cucl_shfl_lane(" + op + "u, cucl_l, (uint)(" + b + "), (int)(" +
-           width + "));");
-      // A source that does not take part (outside the mask, exited, past the
-      // block's end) reads 0: CUDA leaves the value undefined, not an error.
-      line(result + "[cucl_l] = (((" + exec + ") >> cucl_from) & 1u) != 0u ? " +
-           at(first, "cucl_from") + " : " + zero + ";");
-    } else {
-      line("uint cucl_from = cucl_shfl_source(cucl_w, " + op + "u, cucl_l, (uint)(" + b +
-           "), (int)(" + width + "), " + mask + ", " + exec + ");");
-      line(result + "[cucl_l] = cucl_from < 32u ? " + at(first, "cucl_from") + " : " + zero + ";");
-    }
+    if (!check.empty())
+      line(check);
+    line("uint cucl_from = cucl_shfl_lane(" + op + "u, cucl_l, (uint)(" + b + "), (int)(" + width +
+         "));");
+    // A source that does not take part (outside the mask, exited, past the
+    // block's end) reads 0: CUDA leaves the value undefined, not an error.
+    line(result + "[cucl_l] = (((" + exec + ") >> cucl_from) & 1u) != 0u ? " +
+         at(first, "cucl_from") + " : " + zero + ";");
     closeLanes();
     replacements_[call] = result + "[cucl_l]";
     return;
@@ -483,12 +479,11 @@ void FunctionEmitter::warpBuiltin(const clang::CallExpr *call, const BuiltinMapp
   }
   case LaneOp::SyncWarp:
     // The statement boundary is the synchronization: every lane finished the
-    // statements before it. Only the mask is checked.
-    if (sharedMask) {
-      line("cucl_check_warp_mask(cucl_w, " + op + "u, " + mask + ", " + exec + ");");
-    } else {
+    // statements before it. Only the mask is checked (above, for a shared
+    // mask; here lane by lane).
+    if (!check.empty()) {
       openLanes(exec);
-      line("cucl_check_mask(cucl_w, " + op + "u, cucl_l, " + mask + ", " + exec + ");");
+      line(check);
       closeLanes();
     }
     replacements_[call] = "((void)0)";

@@ -142,18 +142,6 @@ uint cucl_shfl_lane(uint op, uint lane, uint b, int width) {
   return inside ? (uint)source : lane;
 }
 
-/* A *_sync shuffle: the source lane, after CUDA's mask rules are checked;
- * 32 (no value, read as 0) when the source lane does not take part in the
- * call. CUDA leaves that value undefined without making it an error, and
- * real code reads such lanes (a partial last warp under __activemask(), a
- * reduction over a ballot's lanes) and ignores or relies on the result. */
-uint cucl_shfl_source(__private cucl_warp *w, uint op, uint lane, uint b, int width, uint mask,
-                      uint exec) {
-  cucl_check_mask(w, op, lane, mask, exec);
-  uint from = cucl_shfl_lane(op, lane, b, width);
-  return ((exec >> from) & 1u) != 0u ? from : 32u;
-}
-
 /* The sum of every work-item's `mine` (one block-wide vote): one barrier. A
  * slot is cleared two votes after it was read, so no reader races a reset. */
 int cucl_block_sum(__private cucl_warp *w, int mine) {
