@@ -61,6 +61,10 @@ __device__ inline unsigned int rank_tile(unsigned int mask, unsigned int size) {
   }
   return tile;
 }
+/* The lanes of this thread's aligned tile of `size` lanes (a power of two). */
+__device__ inline unsigned int tile_lanes(unsigned int size) {
+  return (0xffffffffu >> (32u - size)) << (lane_id() & ~(size - 1u));
+}
 /* The bits of `lanes` that are in `mask`, packed to rank positions. */
 __device__ inline unsigned int pack_lanes(unsigned int mask, unsigned int lanes) {
   unsigned int packed = 0u, rank = 0u;
@@ -150,10 +154,7 @@ public:
   __device__ unsigned int parent_size() const { return parent_; }
   __device__ bool is_valid() const { return true; }
   /* The lanes of this tile within the warp. */
-  __device__ unsigned int lanes() const {
-    unsigned int first = details::lane_id() & ~(Size - 1u);
-    return (0xffffffffu >> (32u - Size)) << first;
-  }
+  __device__ unsigned int lanes() const { return details::tile_lanes(Size); }
   __device__ unsigned int build_mask() const { return lanes(); }
   __device__ void sync() const {
     if constexpr (Size == 32u)
@@ -327,9 +328,7 @@ __device__ inline thread_group tiled_partition(const thread_group &parent, unsig
   __cucl_check_tile_size(size); /* other sizes: cudaErrorIllegalInstruction */
   if (parent.get_type() != details::kind_block)
     return thread_group(details::kind_lanes, details::rank_tile(parent.lanes(), size));
-  unsigned int first = details::lane_id() & ~(size - 1u);
-  unsigned int lanes = size >= 32u ? 0xffffffffu : ((1u << size) - 1u) << first;
-  return thread_group(details::kind_lanes, lanes & details::live_lanes());
+  return thread_group(details::kind_lanes, details::tile_lanes(size) & details::live_lanes());
 }
 __device__ inline thread_group tiled_partition(const thread_block &parent, unsigned int size) {
   return tiled_partition(thread_group(parent), size);

@@ -1,9 +1,11 @@
 // Prints "name value" for CUDA enumerators, flags and type layouts. Built twice,
 // against cucl's headers and against NVIDIA's (host-only, nothing linked), and
 // the outputs are compared by a ctest: our values must be CUDA's.
+#include <stddef.h>
 #include <stdio.h>
 
 #include <cuda.h>
+#include <cuda_runtime_api.h>
 #include <driver_types.h>
 #include <vector_types.h>
 
@@ -341,6 +343,21 @@ int main() {
   LAYOUT(struct cudaPitchedPtr)
   LAYOUT(struct cudaExtent)
   LAYOUT(struct cudaPos)
+  VALUE(cudaLaunchAttributeIgnore)
+  VALUE(cudaLaunchAttributeAccessPolicyWindow)
+  VALUE(cudaLaunchAttributeCooperative)
+  VALUE(cudaLaunchAttributeSynchronizationPolicy)
+  VALUE(cudaLaunchAttributeClusterDimension)
+  VALUE(cudaLaunchAttributeClusterSchedulingPolicyPreference)
+  VALUE(cudaLaunchAttributeProgrammaticStreamSerialization)
+  VALUE(cudaLaunchAttributeProgrammaticEvent)
+  VALUE(cudaLaunchAttributePriority)
+  VALUE(cudaLaunchAttributeMemSyncDomainMap)
+  VALUE(cudaLaunchAttributeMemSyncDomain)
+  LAYOUT(cudaLaunchAttribute)
+  printf("offsetof(cudaLaunchAttribute, val) %zu\n", offsetof(cudaLaunchAttribute, val));
+  LAYOUT(cudaLaunchConfig_t)
+  printf("offsetof(cudaLaunchConfig_t, attrs) %zu\n", offsetof(cudaLaunchConfig_t, attrs));
   LAYOUT(char1)
   LAYOUT(char2)
   LAYOUT(char3)
