@@ -16,7 +16,20 @@
  * `__global uint *` status record and a `uint` launch id; when
  * CUCL_KERNEL_GRID_SYNC is set, by a `__global uint *` grid barrier (two words,
  * zero at launch) and a `uint`: the blocks of a cooperative launch, 0 for a
- * launch that is not cooperative.
+ * launch that is not cooperative; when CUCL_KERNEL_SYMBOLS is set, by the
+ * module's two symbol segments: `__global uchar *` (the __device__ segment),
+ * `CUCL_CONSTANT uchar *` and `__global uchar *` (both the __constant__
+ * segment: the first for reads, the second where the program takes a
+ * pointer into it).
+ *
+ * Device symbols: every file-scope __device__ / __constant__ variable of the
+ * module is registered with its host shadow's address (the key of the symbol
+ * API, as with nvcc), its size and its offset in its segment. The runtime
+ * gives each segment one device allocation per device, filled with the
+ * shadows' bytes at registration (CUDA's constant initializers), on first use
+ * of the module on that device. The program is built with CUCL_CONSTANT
+ * defined as __constant, or as __global where the constant segment is larger
+ * than the device's constant buffers.
  */
 #ifndef CUCL_MODULE_ABI_H
 #define CUCL_MODULE_ABI_H
@@ -33,10 +46,7 @@ extern "C" {
 #define CUCL_MODULE_MAGIC 0x4c435543u /* "CUCL" little-endian */
 #define CUCL_MODULE_ABI_VERSION 1u
 
-typedef enum cuclArgKind {
-  cuclArgByValue = 0,
-  cuclArgGlobalPointer = 1
-} cuclArgKind;
+typedef enum cuclArgKind { cuclArgByValue = 0, cuclArgGlobalPointer = 1 } cuclArgKind;
 
 typedef struct cuclKernelArgInfo {
   unsigned kind; /* a cuclArgKind */
@@ -65,6 +75,13 @@ typedef struct cuclModuleImage {
 /* The kernel synchronizes its grid (cooperative groups' grid_group::sync):
  * it needs cudaLaunchCooperativeKernel, whose blocks all run at once. */
 #define CUCL_KERNEL_GRID_SYNC 8u
+/* The kernel (or a function it calls) reads or writes device symbols: it
+ * takes the module's symbol segments. */
+#define CUCL_KERNEL_SYMBOLS 16u
+
+/* Symbol segments. */
+#define CUCL_SYMBOL_DEVICE 0u   /* __device__ variables */
+#define CUCL_SYMBOL_CONSTANT 1u /* __constant__ variables */
 
 /* Status record: word indices. */
 #define CUCL_STATUS_ERROR 0u   /* the cudaError_t to raise; 0: no failure */
@@ -78,13 +95,13 @@ typedef struct cuclModuleImage {
 #define CUCL_STATUS_WORDS 8u
 
 /* Checks of warp-level operations (CUDA leaves each of these undefined). */
-#define CUCL_CHECK_OWN_LANE 1u      /* the calling lane is not in the mask */
-#define CUCL_CHECK_ABSENT_LANE 2u   /* a lane named in the mask (not exited) does not take part */
+#define CUCL_CHECK_OWN_LANE 1u    /* the calling lane is not in the mask */
+#define CUCL_CHECK_ABSENT_LANE 2u /* a lane named in the mask (not exited) does not take part */
 /* 3 is unused: a shuffle source outside the mask reads 0, as CUDA allows */
-#define CUCL_CHECK_PARTIAL_BLOCK 4u /* a block-wide barrier reached by part of the block */
+#define CUCL_CHECK_PARTIAL_BLOCK 4u   /* a block-wide barrier reached by part of the block */
 #define CUCL_CHECK_NOT_COOPERATIVE 5u /* a grid sync in a launch that is not cooperative */
-#define CUCL_CHECK_GRID_TIMEOUT 6u /* a grid sync whose blocks never all arrived */
-#define CUCL_CHECK_TILE_SIZE 7u    /* a tile size that is not a power of two up to 32 */
+#define CUCL_CHECK_GRID_TIMEOUT 6u    /* a grid sync whose blocks never all arrived */
+#define CUCL_CHECK_TILE_SIZE 7u       /* a tile size that is not a power of two up to 32 */
 
 /* The operation that failed a check. */
 #define CUCL_OP_SHFL 1u
@@ -103,9 +120,12 @@ typedef struct cuclModuleImage {
 
 /* Returns an opaque module handle; never NULL (failures surface at launch). */
 void **__cuclRegisterModule(const cuclModuleImage *image);
-void __cuclRegisterKernel(void **module, const void *hostStub,
-                          const char *kernelName, unsigned numArgs,
-                          const cuclKernelArgInfo *args, unsigned flags);
+void __cuclRegisterKernel(void **module, const void *hostStub, const char *kernelName,
+                          unsigned numArgs, const cuclKernelArgInfo *args, unsigned flags);
+/* `hostVar` is the variable's host shadow: its address identifies the symbol
+ * and its bytes are the initial value. `segment` is a CUCL_SYMBOL_*. */
+void __cuclRegisterSymbol(void **module, const void *hostVar, const char *name, size_t size,
+                          size_t offset, unsigned segment);
 void __cuclUnregisterModule(void **module);
 
 /* nvcc's launch ABI: `k<<<g, b, s, st>>>(a...)` becomes
@@ -122,8 +142,8 @@ unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,
                                      size_t sharedMem CUCL_DEFAULT_ARG(0),
                                      struct CUstream_st *stream CUCL_DEFAULT_ARG(0));
 #undef CUCL_DEFAULT_ARG
-cudaError_t __cudaPopCallConfiguration(dim3 *gridDim, dim3 *blockDim,
-                                       size_t *sharedMem, void *stream);
+cudaError_t __cudaPopCallConfiguration(dim3 *gridDim, dim3 *blockDim, size_t *sharedMem,
+                                       void *stream);
 
 #ifdef __cplusplus
 }

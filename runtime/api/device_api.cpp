@@ -184,6 +184,7 @@ CUCL_API cudaError_t cudaDeviceReset(void) {
   for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
     registry.addresses().release(allocation.base, allocation.size);
   device->bytesAllocated.store(0);
+  ++device->generation;
   device->clearStickyError();
   return cudaSuccess;
 }

@@ -36,7 +36,7 @@ struct LaunchShape {
   bool cooperative;
 };
 
-cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const Device &device,
+cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
                          void **args, const LaunchShape &shape, CUstream_st &stream) {
   const dim3 block = shape.block;
   const std::size_t sharedMem = shape.sharedMem;
@@ -105,6 +105,18 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, const
     if (clKernel.setArg(index++, words) != CL_SUCCESS ||
         clKernel.setArg(index++, blocks) != CL_SUCCESS)
       return cudaErrorInvalidKernelImage;
+  }
+  if (kernel.flags & CUCL_KERNEL_SYMBOLS) {
+    // Made and initialized on the module's first use on this device.
+    cucl::SymbolSegments segments;
+    cudaError_t made = kernel.module->symbols.on(device, &segments);
+    if (made != cudaSuccess)
+      return made;
+    cl_mem deviceSegment = segments.buffer[CUCL_SYMBOL_DEVICE]();
+    cl_mem constantSegment = segments.buffer[CUCL_SYMBOL_CONSTANT]();
+    for (cl_mem segment : {deviceSegment, constantSegment, constantSegment})
+      if (clKernel.setArg(index++, sizeof(cl_mem), &segment) != CL_SUCCESS)
+        return cudaErrorInvalidKernelImage;
   }
   return cudaSuccess;
 }

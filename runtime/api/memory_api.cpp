@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 
+#include "core/device_memory.h"
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
 
@@ -204,20 +205,11 @@ CUCL_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
     *devPtr = nullptr;
     if (size == 0)
       return cudaSuccess;
-    if (size > device.limits().maxAllocSize)
-      return cudaErrorMemoryAllocation;
-    DeviceRegistry &registry = DeviceRegistry::instance();
-    std::uintptr_t address = registry.addresses().allocate(size);
-    if (address == 0)
-      return cudaErrorMemoryAllocation;
-    cl_int status = CL_SUCCESS;
-    cl::Buffer buffer(device.context(), CL_MEM_READ_WRITE, size, nullptr, &status);
-    if (status != CL_SUCCESS) {
-      registry.addresses().release(address, size);
-      return cudaErrorMemoryAllocation;
-    }
-    registry.memory().insert(cucl::Allocation{address, size, device.index(), buffer});
-    device.bytesAllocated += size;
+    std::uintptr_t address = 0;
+    cudaError_t status = cucl::allocateDeviceMemory(device, size, nullptr, /*runtimeOwned=*/false,
+                                                    &address, nullptr);
+    if (status != cudaSuccess)
+      return status;
     *devPtr = reinterpret_cast<void *>(address);
     return cudaSuccess;
   });

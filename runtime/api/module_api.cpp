@@ -15,6 +15,11 @@ CUCL_API void __cuclRegisterKernel(void **module, const void *hostStub, const ch
                                                   flags);
 }
 
+CUCL_API void __cuclRegisterSymbol(void **module, const void *hostVar, const char *name,
+                                   size_t size, size_t offset, unsigned segment) {
+  cucl::ModuleRegistry::instance().registerSymbol(module, hostVar, name, size, offset, segment);
+}
+
 CUCL_API void __cuclUnregisterModule(void **module) {
   cucl::ModuleRegistry::instance().unregisterModule(module);
 }

@@ -1,34 +1,128 @@
 // Device symbols (__device__ / __constant__ variables seen from the host).
 //
-// Not supported yet: the module ABI (include/cucl/module_abi.h) registers
-// kernels only, so the runtime knows no symbol. The calls exist with CUDA's
-// signatures so programs compile and fail with CUDA's code for an unknown
-// symbol, cudaErrorInvalidSymbol (a NULL out-pointer is cudaErrorInvalidValue).
+// A symbol is named by its host shadow's address (the C++ templates in
+// cuda_runtime.h pass `&symbol`), as registered by the translated file
+// (include/cucl/module_abi.h). Its storage on the current device is a
+// runtime-owned allocation, so the copies are ordinary cudaMemcpy calls on a
+// real device address, with their stream semantics and pointer checks.
 #include "api/api_support.h"
 
-CUCL_API cudaError_t cudaMemcpyToSymbol(const void *, const void *, size_t, size_t,
-                                        cudaMemcpyKind) {
-  return cucl::report(cudaErrorInvalidSymbol);
+#include "api/enum_argument.h"
+#include "core/module_registry.h"
+
+namespace {
+
+// The symbol's device address on `device` (its storage made on first use).
+// Unknown symbol -> cudaErrorInvalidSymbol.
+cudaError_t symbolAddress(cucl::Device &device, const void *symbol, char **address,
+                          std::size_t *size) {
+  cucl::Module *module = nullptr;
+  const cucl::ModuleSymbol *found = nullptr;
+  if (symbol == nullptr || !cucl::ModuleRegistry::instance().findSymbol(symbol, &module, &found))
+    return cudaErrorInvalidSymbol;
+  cucl::SymbolSegments segments;
+  cudaError_t status = module->symbols.on(device, &segments);
+  if (status != cudaSuccess)
+    return status;
+  *address = reinterpret_cast<char *>(segments.base[found->segment]) + found->offset;
+  *size = found->size;
+  return cudaSuccess;
 }
 
-CUCL_API cudaError_t cudaMemcpyFromSymbol(void *, const void *, size_t, size_t, cudaMemcpyKind) {
-  return cucl::report(cudaErrorInvalidSymbol);
+enum class Direction { ToSymbol, FromSymbol };
+
+// CUDA's checks of a symbol copy: the symbol, then the kind (to a symbol:
+// host-to-device, device-to-device or default; from one: device-to-host,
+// device-to-device or default), then the range within the symbol.
+cudaError_t symbolRange(cucl::Device &device, const void *symbol, std::size_t count,
+                        std::size_t offset, int kind, Direction direction, char **address) {
+  std::size_t size = 0;
+  cudaError_t status = symbolAddress(device, symbol, address, &size);
+  if (status != cudaSuccess)
+    return status;
+  int transfer = direction == Direction::ToSymbol ? cudaMemcpyHostToDevice : cudaMemcpyDeviceToHost;
+  if (kind != transfer && kind != cudaMemcpyDeviceToDevice && kind != cudaMemcpyDefault)
+    return cudaErrorInvalidMemcpyDirection;
+  if (offset > size || count > size - offset)
+    return cudaErrorInvalidValue;
+  *address += offset;
+  return cudaSuccess;
 }
 
-CUCL_API cudaError_t cudaMemcpyToSymbolAsync(const void *, const void *, size_t, size_t,
-                                             cudaMemcpyKind, cudaStream_t) {
-  return cucl::report(cudaErrorInvalidSymbol);
+} // namespace
+
+CUCL_API cudaError_t cudaMemcpyToSymbol(const void *symbol, const void *src, size_t count,
+                                        size_t offset, cudaMemcpyKind kind) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    char *at = nullptr;
+    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
+                                     Direction::ToSymbol, &at);
+    if (status != cudaSuccess)
+      return status;
+    return cudaMemcpy(at, src, count, kind);
+  });
 }
 
-CUCL_API cudaError_t cudaMemcpyFromSymbolAsync(void *, const void *, size_t, size_t, cudaMemcpyKind,
-                                               cudaStream_t) {
-  return cucl::report(cudaErrorInvalidSymbol);
+CUCL_API cudaError_t cudaMemcpyFromSymbol(void *dst, const void *symbol, size_t count,
+                                          size_t offset, cudaMemcpyKind kind) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    char *at = nullptr;
+    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
+                                     Direction::FromSymbol, &at);
+    if (status != cudaSuccess)
+      return status;
+    return cudaMemcpy(dst, at, count, kind);
+  });
 }
 
-CUCL_API cudaError_t cudaGetSymbolAddress(void **devPtr, const void *) {
-  return cucl::report(devPtr == nullptr ? cudaErrorInvalidValue : cudaErrorInvalidSymbol);
+CUCL_API cudaError_t cudaMemcpyToSymbolAsync(const void *symbol, const void *src, size_t count,
+                                             size_t offset, cudaMemcpyKind kind,
+                                             cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    char *at = nullptr;
+    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
+                                     Direction::ToSymbol, &at);
+    if (status != cudaSuccess)
+      return status;
+    return cudaMemcpyAsync(at, src, count, kind, stream);
+  });
 }
 
-CUCL_API cudaError_t cudaGetSymbolSize(size_t *size, const void *) {
-  return cucl::report(size == nullptr ? cudaErrorInvalidValue : cudaErrorInvalidSymbol);
+CUCL_API cudaError_t cudaMemcpyFromSymbolAsync(void *dst, const void *symbol, size_t count,
+                                               size_t offset, cudaMemcpyKind kind,
+                                               cudaStream_t stream) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    char *at = nullptr;
+    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
+                                     Direction::FromSymbol, &at);
+    if (status != cudaSuccess)
+      return status;
+    return cudaMemcpyAsync(dst, at, count, kind, stream);
+  });
+}
+
+CUCL_API cudaError_t cudaGetSymbolAddress(void **devPtr, const void *symbol) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    if (devPtr == nullptr)
+      return cudaErrorInvalidValue;
+    char *at = nullptr;
+    std::size_t size = 0;
+    cudaError_t status = symbolAddress(device, symbol, &at, &size);
+    if (status == cudaSuccess)
+      *devPtr = at;
+    return status;
+  });
+}
+
+CUCL_API cudaError_t cudaGetSymbolSize(size_t *size, const void *symbol) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    if (size == nullptr)
+      return cudaErrorInvalidValue;
+    char *at = nullptr;
+    std::size_t bytes = 0;
+    cudaError_t status = symbolAddress(device, symbol, &at, &bytes);
+    if (status == cudaSuccess)
+      *size = bytes;
+    return status;
+  });
 }

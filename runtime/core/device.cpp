@@ -29,6 +29,7 @@ Device::Device(int index, cl::Device device, cl_int *status) : index_(index), de
         std::min<std::size_t>(i < sizes.size() ? sizes[i] : 1, kMaxBlockDim[i]);
   limits_.localMemSize = device_.getInfo<CL_DEVICE_LOCAL_MEM_SIZE>();
   limits_.maxAllocSize = device_.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();
+  limits_.maxConstantBufferSize = device_.getInfo<CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE>();
   limits_.globalMemSize = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
   deriveProperties();
   legacy_ = std::make_unique<CUstream_st>(*this, cudaStreamDefault, /*legacy=*/true, status);

@@ -24,6 +24,7 @@ struct DeviceLimits {
   std::size_t localMemSize = 0;
   std::size_t maxAllocSize = 0;
   std::size_t globalMemSize = 0;
+  std::size_t maxConstantBufferSize = 0;
 };
 
 // CUDA grid limits reported and enforced (those of compute capability 7.0).
@@ -66,6 +67,9 @@ public:
   void clearStickyError() { sticky_.store(cudaSuccess); }
 
   std::atomic<std::size_t> bytesAllocated{0};
+  // Counts cudaDeviceReset calls: storage the runtime made for an earlier
+  // generation (device symbols) is gone and made again on next use.
+  std::atomic<unsigned> generation{0};
 
   // Cooperative launches run one after another, whatever their streams: all
   // blocks of each must run at once (core/occupancy.h). The last one's event.

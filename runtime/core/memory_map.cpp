@@ -11,10 +11,10 @@ void MemoryMap::insert(Allocation allocation) {
   allocations_.emplace(base, std::move(allocation));
 }
 
-bool MemoryMap::erase(std::uintptr_t base, Allocation *removed) {
+bool MemoryMap::erase(std::uintptr_t base, Allocation *removed, bool runtimeOwned) {
   std::unique_lock<std::shared_mutex> lock(mutex_);
   auto it = allocations_.find(base);
-  if (it == allocations_.end())
+  if (it == allocations_.end() || it->second.runtimeOwned != runtimeOwned)
     return false;
   *removed = std::move(it->second);
   allocations_.erase(it);
@@ -35,6 +35,7 @@ bool MemoryMap::resolve(const void *address, ResolvedAddress *out) const {
   out->offset = value - allocation.base;
   out->bytesToEnd = allocation.size - out->offset;
   out->device = allocation.device;
+  out->runtimeOwned = allocation.runtimeOwned;
   return true;
 }
 

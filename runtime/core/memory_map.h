@@ -18,6 +18,7 @@ struct Allocation {
   std::size_t size = 0; // bytes the program asked for
   int device = 0;
   cl::Buffer buffer;
+  bool runtimeOwned = false; // the runtime's storage (device symbols): not for cudaFree
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.
@@ -26,13 +27,15 @@ struct ResolvedAddress {
   std::size_t offset = 0;
   std::size_t bytesToEnd = 0; // size - offset
   int device = 0;
+  bool runtimeOwned = false;
 };
 
 class MemoryMap {
 public:
   void insert(Allocation allocation);
-  // Removes the allocation that starts exactly at `base`; false if none does.
-  bool erase(std::uintptr_t base, Allocation *removed);
+  // Removes the program's allocation that starts exactly at `base`; false if
+  // none does. Runtime-owned storage is removed only when `runtimeOwned`.
+  bool erase(std::uintptr_t base, Allocation *removed, bool runtimeOwned = false);
   // false when `address` is inside no allocation.
   bool resolve(const void *address, ResolvedAddress *out) const;
   // Removes and returns every allocation of `device` (cudaDeviceReset).

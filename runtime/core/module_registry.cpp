@@ -63,8 +63,32 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
     kernel->clArgCount += 2; // status record, launch id
   if (flags & CUCL_KERNEL_GRID_SYNC)
     kernel->clArgCount += 2; // grid barrier, cooperative blocks
+  if (flags & CUCL_KERNEL_SYMBOLS)
+    kernel->clArgCount += 3; // __device__ segment, __constant__ segment twice
   std::unique_lock<std::shared_mutex> lock(mutex_);
   kernels_[hostStub] = std::move(kernel);
+}
+
+void ModuleRegistry::registerSymbol(void **handle, const void *hostVar, const char *name,
+                                    std::size_t size, std::size_t offset, unsigned segment) {
+  if (handle == nullptr)
+    return; // unknown to the symbol API: cudaErrorInvalidSymbol
+  Module *module = static_cast<Module *>(*handle);
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  if (!module->symbols.add(hostVar, name, size, offset, segment))
+    return;
+  symbols_[hostVar] = SymbolEntry{module, module->symbols.all().size() - 1};
+}
+
+bool ModuleRegistry::findSymbol(const void *hostVar, Module **module,
+                                const ModuleSymbol **symbol) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  auto it = symbols_.find(hostVar);
+  if (it == symbols_.end())
+    return false;
+  *module = it->second.module;
+  *symbol = &it->second.module->symbols.all()[it->second.index];
+  return true;
 }
 
 void ModuleRegistry::unregisterModule(void **handle) {
@@ -72,6 +96,12 @@ void ModuleRegistry::unregisterModule(void **handle) {
     return;
   Module *module = static_cast<Module *>(*handle);
   std::unique_lock<std::shared_mutex> lock(mutex_);
+  for (auto it = symbols_.begin(); it != symbols_.end();) {
+    if (it->second.module == module)
+      it = symbols_.erase(it);
+    else
+      ++it;
+  }
   for (auto it = kernels_.begin(); it != kernels_.end();) {
     if (it->second->module == module)
       it = kernels_.erase(it);
@@ -93,8 +123,13 @@ cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *o
   if (module.builds.size() <= slot)
     module.builds.resize(slot + 1);
   if (!module.builds[slot]) {
-    backend::BuiltProgram built = backend::buildProgram(device.context(), device.clDevice(),
-                                                        module.source, module.buildOptions);
+    // __constant__ data larger than the device's constant buffers is read
+    // through __global pointers instead (include/cucl/module_abi.h).
+    std::string options = module.buildOptions;
+    if (module.symbols.segmentSize(CUCL_SYMBOL_CONSTANT) > device.limits().maxConstantBufferSize)
+      options += " -DCUCL_CONSTANT=__global";
+    backend::BuiltProgram built =
+        backend::buildProgram(device.context(), device.clDevice(), module.source, options);
     if (built.status != CL_SUCCESS) {
       verboseLog("building module %s for device %d failed (%s); build log:\n%s",
                  module.name.c_str(), device.index(), backend::clErrorName(built.status),

@@ -18,6 +18,7 @@
 
 #include "backend/cl.h"
 #include "core/device.h"
+#include "core/module_symbols.h"
 #include "core/public_headers.h"
 
 namespace cucl {
@@ -36,6 +37,8 @@ struct Module {
     cl::Program program;
   };
   std::vector<std::optional<Build>> builds;
+
+  ModuleSymbols symbols; // complete once static initialization is over
 };
 
 // A kernel ready to launch on one device.
@@ -66,10 +69,15 @@ public:
   void **registerModule(const cuclModuleImage *image);
   void registerKernel(void **handle, const void *hostStub, const char *kernelName, unsigned numArgs,
                       const cuclKernelArgInfo *args, unsigned flags);
+  void registerSymbol(void **handle, const void *hostVar, const char *name, std::size_t size,
+                      std::size_t offset, unsigned segment);
   void unregisterModule(void **handle);
 
   // nullptr for an address no kernel was registered with.
   Kernel *find(const void *hostStub) const;
+
+  // The module and symbol registered for a variable's host shadow, or false.
+  bool findSymbol(const void *hostVar, Module **module, const ModuleSymbol **symbol) const;
 
   // Builds the module and creates the kernel for `device` on first use.
   // Caller holds kernel.launchMutex. Errors: cudaErrorInvalidKernelImage
@@ -85,6 +93,11 @@ private:
   mutable std::shared_mutex mutex_;
   std::unordered_map<const void *, std::unique_ptr<Kernel>> kernels_;
   std::unordered_map<Module *, std::unique_ptr<Module>> modules_;
+  struct SymbolEntry {
+    Module *module;
+    std::size_t index; // into module->symbols.all()
+  };
+  std::unordered_map<const void *, SymbolEntry> symbols_;
 };
 
 } // namespace cucl

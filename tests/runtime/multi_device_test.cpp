@@ -134,3 +134,42 @@ TEST_F(MultiDevice, ResetAffectsOnlyTheCurrentDevice) {
   CUDA_OK(cudaFree(onZero));
   cudaGetLastError();
 }
+
+namespace {
+int perDeviceCounter = 5; // a __device__ symbol's host shadow
+const char bumpPerDevice = 0;
+} // namespace
+
+// Each device has its own copy of a module's symbols, initialized on first
+// use there; the symbol API works on the current device's copy.
+TEST_F(MultiDevice, SymbolsHaveOneCopyPerDevice) {
+  static bool registered = [] {
+    void **module = registerModuleSource(
+        "per_device_symbols.cl",
+        "__kernel void bump(__global uchar *dev, __constant uchar *con, __global uchar *cong) {\n"
+        "  *(__global int *)dev += 1;\n"
+        "}\n");
+    __cuclRegisterKernel(module, &bumpPerDevice, "bump", 0, nullptr, CUCL_KERNEL_SYMBOLS);
+    __cuclRegisterSymbol(module, &perDeviceCounter, "counter", sizeof(int), 0, CUCL_SYMBOL_DEVICE);
+    return true;
+  }();
+  (void)registered;
+  void *noArgs[] = {nullptr};
+  CUDA_OK(cudaLaunchKernel(&bumpPerDevice, dim3(1), dim3(1), noArgs, 0, nullptr));
+  void *on0 = nullptr, *on1 = nullptr;
+  CUDA_OK(cudaGetSymbolAddress(&on0, perDeviceCounter));
+  CUDA_OK(cudaSetDevice(1));
+  CUDA_OK(cudaGetSymbolAddress(&on1, perDeviceCounter));
+  EXPECT_NE(on0, on1);
+  int value = 0;
+  CUDA_OK(cudaMemcpyFromSymbol(&value, perDeviceCounter, sizeof value));
+  EXPECT_EQ(5, value); // device 1's copy starts from the initializer
+  const int forty = 40;
+  CUDA_OK(cudaMemcpyToSymbol(perDeviceCounter, &forty, sizeof forty));
+  CUDA_OK(cudaLaunchKernel(&bumpPerDevice, dim3(1), dim3(1), noArgs, 0, nullptr));
+  CUDA_OK(cudaMemcpyFromSymbol(&value, perDeviceCounter, sizeof value));
+  EXPECT_EQ(41, value);
+  CUDA_OK(cudaSetDevice(0));
+  CUDA_OK(cudaMemcpyFromSymbol(&value, perDeviceCounter, sizeof value));
+  EXPECT_EQ(6, value);
+}

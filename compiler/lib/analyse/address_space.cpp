@@ -8,6 +8,8 @@ const char *addressSpaceQualifier(AddressSpace space) {
     return "__global";
   case AddressSpace::Local:
     return "__local";
+  case AddressSpace::Constant:
+    return "CUCL_CONSTANT";
   case AddressSpace::Private:
   case AddressSpace::Unknown:
     break;
@@ -21,6 +23,8 @@ char addressSpaceLetter(AddressSpace space) {
     return 'g';
   case AddressSpace::Local:
     return 'l';
+  case AddressSpace::Constant:
+    return 'c';
   case AddressSpace::Private:
     return 'p';
   case AddressSpace::Unknown:

@@ -13,6 +13,10 @@ enum class AddressSpace : unsigned char {
   Private, // locals, by-value parameters
   Global,  // kernel pointer parameters (cudaMalloc memory)
   Local,   // __shared__ variables
+  // Reads of __constant__ variables, printed as CUCL_CONSTANT (__constant, or
+  // __global for data larger than the device's constant buffers). Never
+  // inferred: a pointer into __constant__ data uses the segment's __global view.
+  Constant,
 };
 
 // The OpenCL qualifier, e.g. "__global"; Unknown prints as __private.

@@ -1,5 +1,7 @@
 #include "analyse/pointer_space_inference.h"
 
+#include "analyse/device_symbols.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
 #include <clang/AST/ExprCXX.h>
@@ -327,8 +329,8 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
       auto found = spaces_.find(variable);
       return found == spaces_.end() ? AddressSpace::Unknown : found->second;
     }
-    if (variable->hasGlobalStorage())
-      return std::nullopt;
+    if (variable->hasGlobalStorage()) // device symbols live in a __global segment
+      return isDeviceSymbolVariable(*variable) ? std::optional(AddressSpace::Global) : std::nullopt;
     return AddressSpace::Private;
   }
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {

@@ -36,6 +36,8 @@ std::string helperSpaceName(AddressSpace space) {
     return "local";
   case AddressSpace::Private:
     return "private";
+  case AddressSpace::Constant:
+    return "constant";
   case AddressSpace::Global:
   case AddressSpace::Unknown:
     break;

@@ -32,7 +32,8 @@ class ModuleEmitter : public ModuleServices {
 public:
   explicit ModuleEmitter(clang::ASTContext &context)
       : context_(context), diagnostics_(context), types_(context, diagnostics_),
-        records_(context, diagnostics_, names_, types_) {
+        records_(context, diagnostics_, names_, types_),
+        symbols_(DeviceSymbolTable::collect(context, diagnostics_)) {
     types_.setRecordNamer([this](const clang::RecordDecl *record, clang::SourceLocation use) {
       return records_.nameOf(record, use);
     });
@@ -40,6 +41,10 @@ public:
 
   DeviceModule run(const std::vector<const clang::FunctionDecl *> &kernels) {
     DeviceModule module;
+    for (const DeviceSymbol &symbol : symbols_.all())
+      module.symbols.push_back({symbol.variable, symbol.variable->getNameAsString(), symbol.size,
+                                symbol.offset,
+                                symbol.constant ? CUCL_SYMBOL_CONSTANT : CUCL_SYMBOL_DEVICE});
     // Kernels are named first so they keep their CUDA names where possible.
     std::vector<std::unique_ptr<Specialization>> kernelSpecs;
     for (const clang::FunctionDecl *kernel : kernels) {
@@ -50,6 +55,7 @@ public:
       kernelSpecs.push_back(std::move(spec));
     }
     bool lanes = false;
+    bool symbols = false;
     for (auto &spec : kernelSpecs) {
       EmittedKernel kernel;
       kernel.decl = spec->function;
@@ -72,6 +78,10 @@ public:
         spec = std::move(warp);
         lanes = true;
       }
+      if (spec->usesSymbols) {
+        kernel.flags |= CUCL_KERNEL_SYMBOLS;
+        symbols = true;
+      }
       module.kernels.push_back(std::move(kernel));
     }
 
@@ -79,6 +89,8 @@ public:
     module.usesDouble = types_.usesDouble();
     if (module.usesDouble)
       source += "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n";
+    if (symbols) // the runtime defines it as __global for oversized __constant__ data
+      source += "#ifndef CUCL_CONSTANT\n#define CUCL_CONSTANT __constant\n#endif\n";
     if (lanes)
       source += "\n" + warpRuntime();
     source += "\n" + records_.definitions();
@@ -140,6 +152,10 @@ public:
     std::vector<AddressSpace> variant(
         spaces.begin(), spaces.begin() + std::min<size_t>(spaces.size(), helperSpaceCount(helper)));
     helpers_.insert({helper, variant});
+  }
+
+  const DeviceSymbol *symbol(const clang::VarDecl *variable) override {
+    return symbols_.find(variable);
   }
 
   TypePrinter &types() override { return types_; }
@@ -229,6 +245,7 @@ private:
   NameUniquer names_;
   TypePrinter types_;
   RecordEmitter records_;
+  DeviceSymbolTable symbols_;
   std::map<std::tuple<const clang::FunctionDecl *, std::vector<AddressSpace>, ExecMode>,
            std::unique_ptr<Specialization>>
       specializations_;

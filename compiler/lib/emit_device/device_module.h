@@ -4,6 +4,7 @@
 // file:line:col and then returns ok == false; it never emits wrong code.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class VarDecl;
 } // namespace clang
 
 namespace cucl::translate {
@@ -23,10 +25,20 @@ struct EmittedKernel {
   unsigned flags = 0;                        // CUCL_KERNEL_* flags
 };
 
+// A device symbol as the host registers it.
+struct EmittedSymbol {
+  const clang::VarDecl *decl = nullptr; // the definition (device view)
+  std::string name;
+  uint64_t size = 0;
+  uint64_t offset = 0;
+  unsigned segment = 0; // CUCL_SYMBOL_*
+};
+
 struct DeviceModule {
   bool ok = false;
   std::string openclSource;           // one OpenCL C 1.2 program
   std::vector<EmittedKernel> kernels; // same order as the input kernels
+  std::vector<EmittedSymbol> symbols; // every device symbol of the file
   bool usesDouble = false;            // needs cl_khr_fp64
 };
 

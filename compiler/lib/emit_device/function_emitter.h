@@ -81,6 +81,11 @@ private:
   std::string builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
                           llvm::ArrayRef<const clang::Expr *> args);
   std::string declRef(const clang::DeclRefExpr *ref);
+  std::string symbolAccess(const DeviceSymbol &symbol, const clang::DeclRefExpr *ref);
+  bool onlyRead(const clang::Expr *ref);
+  // The symbol segments as parameters (`declared`: with their types) or as
+  // the arguments that pass them on.
+  static std::vector<std::string> symbolSegmentParameters(bool declared);
   std::string laneMaskValue(const std::string &name);
   std::string initList(const clang::InitListExpr *list, bool braced);
   std::string pseudoObject(const clang::PseudoObjectExpr *pseudo);
@@ -161,12 +166,12 @@ private:
   unsigned indent_ = 1;
 
   // Lane-mode state.
-  std::set<const clang::VarDecl *> laneVariables_; // held as `T name[32]`, one per lane
+  std::set<const clang::VarDecl *> laneVariables_;       // held as `T name[32]`, one per lane
   std::set<const clang::VarDecl *> laneParameterCopies_; // kernel parameters a lane writes
-  std::set<const clang::VarDecl *> escapes_; // variables whose address may be kept
-  std::set<const clang::VarDecl *> uniformVariables_; // one scalar per work-item
-  std::set<const clang::Stmt *> uniformStatements_;   // their declarations and writes
-  std::set<const clang::VarDecl *> variedParameters_; // kernel parameters a thread changes
+  std::set<const clang::VarDecl *> escapes_;             // variables whose address may be kept
+  std::set<const clang::VarDecl *> uniformVariables_;    // one scalar per work-item
+  std::set<const clang::Stmt *> uniformStatements_;      // their declarations and writes
+  std::set<const clang::VarDecl *> variedParameters_;    // kernel parameters a thread changes
   std::map<const clang::Stmt *, const clang::Stmt *> parents_;
   bool uniformityReady_ = false;
   std::map<const clang::Expr *, std::string> replacements_; // hoisted warp calls' results

@@ -3,6 +3,7 @@
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMapContext.h>
 #include <clang/Basic/SourceManager.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringExtras.h>
@@ -84,6 +85,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
     useShared(variable);
   spec_.usesDynamicShared |= callee.usesDynamicShared;
   spec_.usesVoteCounter |= callee.usesVoteCounter;
+  spec_.usesSymbols |= callee.usesSymbols;
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
   spec_.usesThreadIndex |= callee.usesThreadIndex;
@@ -411,10 +413,14 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
           return floating(value->getFloat(), variable->getType(), ref->getExprLoc());
       }
     }
-    if (variable->hasAttr<clang::CUDAConstantAttr>())
-      return unsupported(ref, "__constant__ variable '" + name + "'");
-    if (variable->hasAttr<clang::CUDADeviceAttr>())
-      return unsupported(ref, "__device__ variable '" + name + "'");
+    if (const DeviceSymbol *symbol = module_.symbol(variable))
+      return symbolAccess(*symbol, ref);
+    if (isDeviceSymbolVariable(*variable))
+      return unsupported(ref,
+                         std::string(variable->hasAttr<clang::CUDAConstantAttr>() ? "__constant__"
+                                                                                  : "__device__") +
+                             " variable '" + name +
+                             "' without a definition in this file (separate compilation)");
     return unsupported(ref, "global variable '" + name + "'");
   }
   if (variable->isStaticLocal())
@@ -429,6 +435,81 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
   if (variable->getType()->isReferenceType() && !valueReferences_.count(variable))
     return "(*" + printed + ")";
   return printed;
+}
+
+// The variable as an lvalue in its segment: `(*(T __space *)(segment + offset))`
+// (bool stored as uchar: OpenCL gives bool no size). __constant__ data is read
+// through the CUCL_CONSTANT view; where the program takes its address (a
+// pointer, a reference argument, a member call) the segment's __global view
+// gives a pointer the rest of the emitter already handles.
+std::string FunctionEmitter::symbolAccess(const DeviceSymbol &symbol,
+                                          const clang::DeclRefExpr *ref) {
+  spec_.usesSymbols = true;
+  AddressSpace space = AddressSpace::Global;
+  std::string segment = "cucl_device_symbols";
+  if (symbol.constant) {
+    bool read = onlyRead(ref);
+    space = read ? AddressSpace::Constant : AddressSpace::Global;
+    segment = read ? "cucl_constant_symbols" : "cucl_constant_symbols_g";
+  }
+  clang::QualType type = symbol.variable->getType();
+  if (context_.getBaseElementType(type)->isBooleanType()) {
+    clang::QualType byte = context_.UnsignedCharTy;
+    if (type.isConstQualified() || context_.getBaseElementType(type).isConstQualified())
+      byte.addConst();
+    if (auto *array = context_.getAsConstantArrayType(type))
+      type = context_.getConstantArrayType(byte, array->getSize(), nullptr,
+                                           clang::ArrayType::Normal, 0);
+    else
+      type = byte;
+  }
+  return "(*(" + types_.typeName(context_.getPointerType(type), space, ref->getExprLoc()) + ")(" +
+         segment + " + " + std::to_string(symbol.offset) + "))";
+}
+
+// True when the value at `ref` is only read: loaded (possibly through member
+// and element accesses) or copied by a trivial copy constructor.
+bool FunctionEmitter::onlyRead(const clang::Expr *ref) {
+  const clang::Expr *node = ref;
+  while (true) {
+    clang::DynTypedNodeList parents = context_.getParents(*node);
+    if (parents.size() != 1)
+      return false;
+    const auto *parent = parents[0].get<clang::Expr>();
+    if (!parent)
+      return false;
+    if (llvm::isa<clang::ParenExpr>(parent)) {
+      node = parent;
+      continue;
+    }
+    if (auto *member = llvm::dyn_cast<clang::MemberExpr>(parent)) {
+      if (member->isArrow() || !llvm::isa<clang::FieldDecl>(member->getMemberDecl()))
+        return false;
+      node = parent;
+      continue;
+    }
+    if (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(parent)) {
+      if (cast->getCastKind() == clang::CK_LValueToRValue)
+        return true;
+      if (cast->getCastKind() == clang::CK_NoOp) {
+        node = parent;
+        continue;
+      }
+      if (cast->getCastKind() != clang::CK_ArrayToPointerDecay)
+        return false;
+      clang::DynTypedNodeList above = context_.getParents(*cast);
+      const auto *subscript =
+          above.size() == 1 ? above[0].get<clang::ArraySubscriptExpr>() : nullptr;
+      if (!subscript || subscript->getBase() != cast)
+        return false;
+      node = subscript;
+      continue;
+    }
+    if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(parent))
+      return construct->getConstructor()->isCopyOrMoveConstructor() &&
+             construct->getConstructor()->isTrivial();
+    return false;
+  }
 }
 
 std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
@@ -703,6 +784,9 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append("cucl_dynamic_shared");
   if (specialization->usesVoteCounter)
     append(spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter");
+  if (specialization->usesSymbols)
+    for (const std::string &segment : symbolSegmentParameters(false))
+      append(segment);
   if (specialization->mode == ExecMode::Lane) {
     append("cucl_w");
     append(inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u"); // uniform: any lane

@@ -7,6 +7,8 @@
 #include <clang/Basic/SourceManager.h>
 
 #include "emit_device/function_emitter.h"
+
+#include "analyse/type_contents.h"
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
 
@@ -26,33 +28,6 @@ bool isInstanceMethod(const clang::FunctionDecl *function) {
 
 bool isSharedVariable(const clang::VarDecl *variable) {
   return variable->hasAttr<clang::CUDASharedAttr>();
-}
-
-// OpenCL forbids bool inside structs passed to kernels (its size is not fixed).
-bool containsBoolField(clang::QualType type) {
-  clang::QualType canonical = type.getCanonicalType();
-  if (auto *array = llvm::dyn_cast<clang::ArrayType>(canonical.getTypePtr()))
-    return containsBoolField(array->getElementType());
-  if (auto *record = canonical->getAsRecordDecl()) {
-    for (const clang::FieldDecl *field : record->fields())
-      if (field->getType()->isBooleanType() || containsBoolField(field->getType()))
-        return true;
-  }
-  return false;
-}
-
-// Pointers anywhere inside a by-value kernel argument have no OpenCL meaning.
-bool containsPointer(clang::QualType type) {
-  clang::QualType canonical = type.getCanonicalType();
-  if (canonical->isPointerType() || canonical->isReferenceType())
-    return true;
-  if (auto *array = llvm::dyn_cast<clang::ArrayType>(canonical.getTypePtr()))
-    return containsPointer(array->getElementType());
-  if (auto *record = canonical->getAsRecordDecl())
-    for (const clang::FieldDecl *field : record->fields())
-      if (containsPointer(field->getType()))
-        return true;
-  return false;
 }
 
 } // namespace
@@ -188,6 +163,9 @@ std::string FunctionEmitter::deviceSignature() {
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   if (spec_.usesVoteCounter)
     parameters.push_back("__local int *cucl_vote_counter");
+  if (spec_.usesSymbols)
+    for (const std::string &segment : symbolSegmentParameters(true))
+      parameters.push_back(segment);
   if (spec_.mode == ExecMode::Lane) { // one lane of a lane-mode kernel
     parameters.push_back("__private cucl_warp *cucl_w");
     parameters.push_back("uint cucl_l");
@@ -216,6 +194,13 @@ std::string FunctionEmitter::parameterName(const clang::ParmVarDecl *parameter) 
   if (laneParameterCopies_.count(parameter))
     name += "__in";
   return name;
+}
+
+std::vector<std::string> FunctionEmitter::symbolSegmentParameters(bool declared) {
+  if (!declared)
+    return {"cucl_device_symbols", "cucl_constant_symbols", "cucl_constant_symbols_g"};
+  return {"__global uchar *cucl_device_symbols", "CUCL_CONSTANT uchar *cucl_constant_symbols",
+          "__global uchar *cucl_constant_symbols_g"};
 }
 
 std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue,
@@ -266,6 +251,9 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   parameters.insert(parameters.end(), extra.begin(), extra.end());
+  if (spec_.usesSymbols) // last, after the ABI's other hidden arguments
+    for (const std::string &segment : symbolSegmentParameters(true))
+      parameters.push_back(segment);
   std::string text = "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];

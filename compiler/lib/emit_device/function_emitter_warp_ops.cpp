@@ -265,6 +265,9 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
   }
   if (specialization->usesDynamicShared)
     arguments.push_back("cucl_dynamic_shared");
+  if (specialization->usesSymbols)
+    for (const std::string &segment : symbolSegmentParameters(false))
+      arguments.push_back(segment);
   if (!fills.empty()) {
     openLanes(mask);
     for (const auto &[array, value] : fills)

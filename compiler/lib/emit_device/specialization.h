@@ -12,6 +12,7 @@
 
 #include "analyse/address_space.h"
 #include "analyse/device_diagnostics.h"
+#include "analyse/device_symbols.h"
 #include "emit_device/type_printer.h"
 
 namespace clang {
@@ -43,6 +44,7 @@ struct Specialization {
   std::vector<const clang::VarDecl *> sharedVariables;
   bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
   bool usesVoteCounter = false;   // __syncthreads_count & co.: gets `cucl_vote_counter`
+  bool usesSymbols = false;       // device symbols: gets the module's symbol segments
   // Found while emitting (with the callees'), they decide the mode a caller
   // needs: warp features make a kernel lane-mode; in a lane-mode kernel a
   // function with warp features or barriers runs in Warp mode, one that
@@ -54,7 +56,6 @@ struct Specialization {
   std::string text;              // the OpenCL C definition
   std::vector<const Specialization *> callees; // what the definition calls
 };
-
 
 class ModuleServices {
 public:
@@ -68,6 +69,8 @@ public:
                                      ExecMode mode = ExecMode::Thread) = 0;
   // Name of the kernel-scope __local object a static __shared__ variable becomes.
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
+  // The device symbol a file-scope variable is, or nullptr.
+  virtual const DeviceSymbol *symbol(const clang::VarDecl *variable) = 0;
   virtual void requireHelper(const std::string &helper,
                              const std::vector<AddressSpace> &spaces) = 0;
   virtual TypePrinter &types() = 0;

@@ -72,19 +72,15 @@ bool checkDeviceVariable(const clang::VarDecl &variable, clang::ASTContext &cont
   // constexpr values are folded into device code and are plain constants on the host.
   if (variable.isConstexpr())
     return true;
-  const char *keyword = hasExplicit<clang::CUDASharedAttr>(variable)     ? "__shared__"
-                        : hasExplicit<clang::CUDAConstantAttr>(variable) ? "__constant__"
-                        : hasExplicit<clang::HIPManagedAttr>(variable) ||
-                                spelledManaged(variable, context.getSourceManager())
-                            ? "__managed__"
-                        : hasExplicit<clang::CUDADeviceAttr>(variable) ? "__device__"
-                                                                       : nullptr;
-  if (!keyword)
+  // __device__ and __constant__ variables are device symbols (registered
+  // with the module); __shared__ ones live in each block's local memory.
+  if (!hasExplicit<clang::HIPManagedAttr>(variable) &&
+      !spelledManaged(variable, context.getSourceManager()))
     return true;
   reportError(context.getDiagnostics(), variable.getLocation(),
-              std::string("file-scope ") + keyword + " variable '" + variable.getNameAsString() +
-                  "' is not supported yet (cucl's runtime has no device symbols yet); "
-                  "pass the data to the kernel as a pointer argument");
+              "file-scope __managed__ variable '" + variable.getNameAsString() +
+                  "' is not supported yet (managed memory); use a __device__ variable with "
+                  "cudaMemcpyToSymbol/cudaMemcpyFromSymbol, or cudaMalloc");
   return false;
 }
 

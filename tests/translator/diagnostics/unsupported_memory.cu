@@ -1,12 +1,16 @@
-// Memory-related limits: symbols, pointer-to-pointer parameters, structs
-// with pointers, pointers needing two address spaces, 64-bit and private
+// Memory-related limits: symbols holding pointers or defined in another
+// file, pointer-to-pointer parameters, structs with pointers, pointers needing two address spaces, 64-bit and private
 // atomics, whole-struct use of threadIdx. (Warp functions and warp-synchronous
 // code are supported: tests/translator/warp.)
 // RUN: %not %cucl-translate %s --device-only -o %t.cl 2>&1 | FileCheck %s
 // CHECK-NOT: fatal error
 
-__constant__ float coefficients[4];
-__device__ int deviceCounter;
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:19: error: __device__ variable 'devicePointer' holding a pointer (pointers stored in device memory) is not supported in device code
+__device__ float *devicePointer;
+struct Flags { bool on; int value; };
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:20: error: __constant__ variable 'flags' of a struct with a bool field (OpenCL gives bool no size) is not supported in device code
+__constant__ Flags flags;
+extern __device__ int definedElsewhere;
 
 // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:42: error: a pointer-to-pointer kernel parameter is not supported in device code
 __global__ void pointerToPointer(float **rows) { rows[0][0] = 1.0f; }
@@ -16,10 +20,8 @@ struct WithPointer { float *data; int n; };
 __global__ void structWithPointer(WithPointer wp) {}
 
 __global__ void symbols(float *out, unsigned long long *wide) {
-  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: __constant__ variable 'coefficients' is not supported in device code
-  out[0] = coefficients[0];
-  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: __device__ variable 'deviceCounter' is not supported in device code
-  deviceCounter = 1;
+  // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: __device__ variable 'definedElsewhere' without a definition in this file (separate compilation) is not supported in device code
+  out[0] = definedElsewhere;
   // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:3: error: 'atomicAdd(unsigned long long*,unsigned long long)' is not supported in device code
   atomicAdd(wide, 1ull);
   int privateCounter = 0;

@@ -1,14 +1,12 @@
 // Repro (QA): the usual __constant__ pattern (fill it with
-// cudaMemcpyToSymbol, read it in a kernel) is out of scope, but the user
-// only sees "use of undeclared identifier 'cudaMemcpyToSymbol'" from the
-// host parse; the device diagnostic naming the __constant__ variable never
-// appears. Declaring the symbol API (cudaMemcpyToSymbol/FromSymbol,
-// cudaGetSymbolAddress/Size, returning cudaErrorInvalidSymbol until symbols
-// exist) would let the translator report the real limitation.
-// RUN: %not %cuclcc -c %s -o %t.o 2>&1 | FileCheck %s
-// CHECK-NOT: undeclared identifier 'cudaMemcpyToSymbol'
-// CHECK: constant_symbol_copy.cu:{{[0-9]+}}:{{[0-9]+}}: error: {{.*}}'coefficients'{{.*}}not supported
-// CHECK-NOT: undeclared identifier 'cudaMemcpyToSymbol'
+// cudaMemcpyToSymbol, read it in a kernel) was first rejected, then only
+// diagnosed. It now translates and runs: the kernel reads what the host copied.
+// RUN: %cuclcc %s -o %t
+// RUN: %t | FileCheck %s
+// CHECK: scaled 1 4 9 16 5
+// CHECK-NOT: error
+
+#include <cstdio>
 
 __constant__ float coefficients[4];
 
@@ -16,5 +14,15 @@ __global__ void scale(float *out) { out[threadIdx.x] *= coefficients[threadIdx.x
 
 int main() {
   const float host[4] = {1.0f, 2.0f, 3.0f, 4.0f};
-  return cudaMemcpyToSymbol(coefficients, host, sizeof(host)) == cudaSuccess ? 0 : 1;
+  if (cudaMemcpyToSymbol(coefficients, host, sizeof(host)) != cudaSuccess)
+    return 1;
+  float values[5] = {1.0f, 2.0f, 3.0f, 4.0f, 5.0f}, *device = nullptr;
+  cudaMalloc(&device, sizeof values);
+  cudaMemcpy(device, values, sizeof values, cudaMemcpyHostToDevice);
+  scale<<<1, 5>>>(device);
+  if (cudaMemcpy(values, device, sizeof values, cudaMemcpyDeviceToHost) != cudaSuccess)
+    return 1;
+  std::printf("scaled %g %g %g %g %g\n", values[0], values[1], values[2], values[3], values[4]);
+  cudaFree(device);
+  return 0;
 }

@@ -1,0 +1,39 @@
+#include "core/device_memory.h"
+
+#include "core/device_registry.h"
+
+namespace cucl {
+
+cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
+                                 bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer) {
+  if (size > device.limits().maxAllocSize)
+    return cudaErrorMemoryAllocation;
+  DeviceRegistry &registry = DeviceRegistry::instance();
+  std::uintptr_t base = registry.addresses().allocate(size);
+  if (base == 0)
+    return cudaErrorMemoryAllocation;
+  cl_int status = CL_SUCCESS;
+  cl_mem_flags flags = CL_MEM_READ_WRITE | (initial != nullptr ? CL_MEM_COPY_HOST_PTR : 0);
+  cl::Buffer created(device.context(), flags, size, const_cast<void *>(initial), &status);
+  if (status != CL_SUCCESS) {
+    registry.addresses().release(base, size);
+    return cudaErrorMemoryAllocation;
+  }
+  registry.memory().insert(Allocation{base, size, device.index(), created, runtimeOwned});
+  device.bytesAllocated += size;
+  *address = base;
+  if (buffer != nullptr)
+    *buffer = created;
+  return cudaSuccess;
+}
+
+void releaseRuntimeMemory(Device &device, std::uintptr_t address) {
+  DeviceRegistry &registry = DeviceRegistry::instance();
+  Allocation removed;
+  if (!registry.memory().erase(address, &removed, /*runtimeOwned=*/true))
+    return;
+  registry.addresses().release(removed.base, removed.size);
+  device.bytesAllocated -= removed.size;
+}
+
+} // namespace cucl
