@@ -20,6 +20,12 @@ std::string substitute(std::string text, const std::vector<AddressSpace> &spaces
   return text;
 }
 
+// OpenCL 1.2 names its 64-bit atomics (atom_*) in two extensions.
+std::string int64AtomicsPragmas() {
+  return "#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable\n"
+         "#pragma OPENCL EXTENSION cl_khr_int64_extended_atomics : enable\n";
+}
+
 } // namespace
 
 unsigned helperSpaceCount(const std::string &helper) {
@@ -57,6 +63,19 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            "    old = atomic_cmpxchg(bits, assumed, as_uint(as_float(assumed) + value));\n"
            "  } while (old != assumed);\n"
            "  return as_float(old);\n"
+           "}\n";
+  } else if (helper == "int64_atomics") {
+    text = int64AtomicsPragmas();
+  } else if (helper == "atomic_add_double") {
+    text = int64AtomicsPragmas() +
+           "double cucl_atomic_add_double_$S(volatile $Q double *p, double value) {\n"
+           "  volatile $Q ulong *bits = (volatile $Q ulong *)p;\n"
+           "  ulong old = *bits, assumed;\n"
+           "  do {\n"
+           "    assumed = old;\n"
+           "    old = atom_cmpxchg(bits, assumed, as_ulong(as_double(assumed) + value));\n"
+           "  } while (old != assumed);\n"
+           "  return as_double(old);\n"
            "}\n";
   } else if (helper == "atomic_inc_wrap") {
     // CUDA's atomicInc wraps to 0 at `limit`; OpenCL's atomic_inc does not.

@@ -226,6 +226,31 @@ std::vector<BuiltinMapping> buildTable() {
                     "cucl_atomic_dec_wrap_$S0($0, $1)", "atomic_dec_wrap", C::Atomic,
                     "CUDA wrap: old == 0 || old > val ? val : old - 1"});
   }
+  // 64-bit atomics: OpenCL 1.2's cl_khr_int64_base/extended_atomics (atom_*),
+  // on global or shared memory; double add by compare-and-swap.
+  const Atomic wideAtomics[] = {{"atomicAdd", "atom_add"}, {"atomicExch", "atom_xchg"},
+                                {"atomicMin", "atom_min"}, {"atomicMax", "atom_max"},
+                                {"atomicAnd", "atom_and"}, {"atomicOr", "atom_or"},
+                                {"atomicXor", "atom_xor"}};
+  for (const char *suffix : {"", "_block", "_system"}) {
+    for (const Atomic &atomic : wideAtomics) {
+      std::string name = std::string(atomic.cuda) + suffix;
+      std::string call = std::string(atomic.opencl) + "($0, $1)";
+      rows.push_back({name, "unsigned long long*,unsigned long long", call, "int64_atomics",
+                      C::Atomic, "cl_khr_int64_base_atomics / _extended_atomics"});
+      if (std::string(atomic.cuda) == "atomicMin" || std::string(atomic.cuda) == "atomicMax")
+        rows.push_back({name, "long long*,long long", call, "int64_atomics", C::Atomic,
+                        "cl_khr_int64_extended_atomics"});
+    }
+    rows.push_back({std::string("atomicCAS") + suffix,
+                    "unsigned long long*,unsigned long long,unsigned long long",
+                    "atom_cmpxchg($0, $1, $2)", "int64_atomics", C::Atomic,
+                    "cl_khr_int64_base_atomics"});
+    rows.push_back({std::string("atomicAdd") + suffix, "double*,double",
+                    "cucl_atomic_add_double_$S0($0, $1)", "atomic_add_double", C::Atomic,
+                    "compare-and-swap loop on the bit pattern (cl_khr_int64_base_atomics)"});
+  }
+
   // Block-wide barriers have lane-mode forms (one work-item per warp).
   for (BuiltinMapping &row : rows) {
     if (row.cudaName == "__syncthreads")

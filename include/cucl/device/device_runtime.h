@@ -186,36 +186,42 @@ CUCL_DEVICE_DECL long long __double_as_longlong(double x);
 CUCL_DEVICE_DECL double __longlong_as_double(long long x);
 
 #ifdef __cplusplus
-/* Atomics, with CUDA's signatures. 64-bit and half variants are declared so
- * calls resolve and get a precise "not supported" error. */
-#define CUCL_ATOMIC_RMW(name)                                                              \
-  CUCL_DEVICE_DECL int name(int *address, int value);                                      \
-  CUCL_DEVICE_DECL unsigned int name(unsigned int *address, unsigned int value);           \
-  CUCL_DEVICE_DECL unsigned long long name(unsigned long long *address, unsigned long long value); \
-  CUCL_DEVICE_DECL int name##_block(int *address, int value);                              \
-  CUCL_DEVICE_DECL unsigned int name##_block(unsigned int *address, unsigned int value);   \
-  CUCL_DEVICE_DECL int name##_system(int *address, int value);                             \
-  CUCL_DEVICE_DECL unsigned int name##_system(unsigned int *address, unsigned int value);
-CUCL_ATOMIC_RMW(atomicAdd)
-CUCL_ATOMIC_RMW(atomicSub)
-CUCL_ATOMIC_RMW(atomicExch)
-CUCL_ATOMIC_RMW(atomicMin)
-CUCL_ATOMIC_RMW(atomicMax)
-CUCL_ATOMIC_RMW(atomicAnd)
-CUCL_ATOMIC_RMW(atomicOr)
-CUCL_ATOMIC_RMW(atomicXor)
-#undef CUCL_ATOMIC_RMW
-CUCL_DEVICE_DECL float atomicAdd(float *address, float value);
-CUCL_DEVICE_DECL double atomicAdd(double *address, double value);
-CUCL_DEVICE_DECL float atomicAdd_block(float *address, float value);
-CUCL_DEVICE_DECL float atomicAdd_system(float *address, float value);
+/* Atomics, with CUDA's signatures (in each scope: device, _block, _system). */
+#define CUCL_ATOMIC_SCOPES(declare) declare() declare(_block) declare(_system)
+#define CUCL_ATOMIC_INT(name, scope)                                                       \
+  CUCL_DEVICE_DECL int name##scope(int *address, int value);                               \
+  CUCL_DEVICE_DECL unsigned int name##scope(unsigned int *address, unsigned int value);
+#define CUCL_ATOMIC_WIDE(name, scope)                                                      \
+  CUCL_DEVICE_DECL unsigned long long name##scope(unsigned long long *address,             \
+                                                  unsigned long long value);
+#define CUCL_ATOMIC_SIGNED_WIDE(name, scope)                                               \
+  CUCL_DEVICE_DECL long long name##scope(long long *address, long long value);
+#define CUCL_ATOMICS(scope)                                                                \
+  CUCL_ATOMIC_INT(atomicAdd, scope) CUCL_ATOMIC_WIDE(atomicAdd, scope)                     \
+  CUCL_ATOMIC_INT(atomicSub, scope)                                                        \
+  CUCL_ATOMIC_INT(atomicExch, scope) CUCL_ATOMIC_WIDE(atomicExch, scope)                   \
+  CUCL_ATOMIC_INT(atomicMin, scope) CUCL_ATOMIC_WIDE(atomicMin, scope)                     \
+  CUCL_ATOMIC_SIGNED_WIDE(atomicMin, scope)                                                \
+  CUCL_ATOMIC_INT(atomicMax, scope) CUCL_ATOMIC_WIDE(atomicMax, scope)                     \
+  CUCL_ATOMIC_SIGNED_WIDE(atomicMax, scope)                                                \
+  CUCL_ATOMIC_INT(atomicAnd, scope) CUCL_ATOMIC_WIDE(atomicAnd, scope)                     \
+  CUCL_ATOMIC_INT(atomicOr, scope) CUCL_ATOMIC_WIDE(atomicOr, scope)                       \
+  CUCL_ATOMIC_INT(atomicXor, scope) CUCL_ATOMIC_WIDE(atomicXor, scope)                     \
+  CUCL_DEVICE_DECL float atomicAdd##scope(float *address, float value);                    \
+  CUCL_DEVICE_DECL double atomicAdd##scope(double *address, double value);                 \
+  CUCL_DEVICE_DECL unsigned long long atomicCAS##scope(                                    \
+      unsigned long long *address, unsigned long long compare, unsigned long long value);
+CUCL_ATOMIC_SCOPES(CUCL_ATOMICS)
+#undef CUCL_ATOMICS
+#undef CUCL_ATOMIC_SIGNED_WIDE
+#undef CUCL_ATOMIC_WIDE
+#undef CUCL_ATOMIC_INT
+#undef CUCL_ATOMIC_SCOPES
 CUCL_DEVICE_DECL float atomicExch(float *address, float value);
 CUCL_DEVICE_DECL float atomicExch_block(float *address, float value);
 CUCL_DEVICE_DECL float atomicExch_system(float *address, float value);
 CUCL_DEVICE_DECL int atomicCAS(int *address, int compare, int value);
 CUCL_DEVICE_DECL unsigned int atomicCAS(unsigned int *address, unsigned int compare, unsigned int value);
-CUCL_DEVICE_DECL unsigned long long atomicCAS(unsigned long long *address, unsigned long long compare,
-                                              unsigned long long value);
 CUCL_DEVICE_DECL int atomicCAS_block(int *address, int compare, int value);
 CUCL_DEVICE_DECL unsigned int atomicCAS_block(unsigned int *address, unsigned int compare, unsigned int value);
 CUCL_DEVICE_DECL int atomicCAS_system(int *address, int compare, int value);
