@@ -68,9 +68,11 @@ typedef struct cuclModuleImage {
  * CUDA warp (32 lanes). A block of T threads is a work-group of ceil(T / 32)
  * work-items in dimension 0; the grid keeps its shape (docs/design.md). */
 #define CUCL_KERNEL_WARP_LANES 2u
-/* The kernel reports the first failed check of a launch in a status record of
- * CUCL_STATUS_WORDS words (all zero while nothing failed), which the runtime
- * reads when the stream synchronizes and turns into a sticky CUDA error. */
+/* The kernel reports the first failed check of a launch (a warp rule, an
+ * assert, __trap) in a status record of CUCL_STATUS_WORDS words (all zero
+ * while nothing failed), which the runtime reads when the stream synchronizes
+ * and turns into a sticky CUDA error. The record also holds the stream's
+ * clock() counter. */
 #define CUCL_KERNEL_STATUS 4u
 /* The kernel synchronizes its grid (cooperative groups' grid_group::sync):
  * it needs cudaLaunchCooperativeKernel, whose blocks all run at once. */
@@ -92,7 +94,8 @@ typedef struct cuclModuleImage {
 #define CUCL_STATUS_BLOCK_Z 5u
 #define CUCL_STATUS_THREAD 6u /* its linear thread index in the block */
 #define CUCL_STATUS_DETAIL 7u /* the mask involved */
-#define CUCL_STATUS_WORDS 8u
+#define CUCL_STATUS_CLOCK 8u  /* two words: the 64-bit clock()/clock64() counter */
+#define CUCL_STATUS_WORDS 10u
 
 /* Checks of warp-level operations (CUDA leaves each of these undefined). */
 #define CUCL_CHECK_OWN_LANE 1u    /* the calling lane is not in the mask */
@@ -102,6 +105,8 @@ typedef struct cuclModuleImage {
 #define CUCL_CHECK_NOT_COOPERATIVE 5u /* a grid sync in a launch that is not cooperative */
 #define CUCL_CHECK_GRID_TIMEOUT 6u    /* a grid sync whose blocks never all arrived */
 #define CUCL_CHECK_TILE_SIZE 7u       /* a tile size that is not a power of two up to 32 */
+#define CUCL_CHECK_ASSERT 8u          /* a device assert() failed */
+#define CUCL_CHECK_TRAP 9u            /* __trap() */
 
 /* The operation that failed a check. */
 #define CUCL_OP_SHFL 1u

@@ -79,6 +79,12 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
                   "tiled_partition: a tile of %u threads (CUDA allows 1, 2, 4, 8, 16 and 32)",
                   detail);
     break;
+  case CUCL_CHECK_ASSERT:
+    std::snprintf(text, sizeof text, "assert() failed (the kernel printed the assertion)");
+    break;
+  case CUCL_CHECK_TRAP:
+    std::snprintf(text, sizeof text, "__trap()");
+    break;
   default:
     std::snprintf(text, sizeof text, "check %u failed (detail 0x%08x)", check, detail);
     break;

@@ -46,7 +46,7 @@ private:
 
 bool isDeviceSymbolVariable(const clang::VarDecl &variable) {
   if (!variable.hasGlobalStorage() || variable.isLocalVarDeclOrParm() ||
-      variable.isStaticDataMember() || variable.isConstexpr() || isManaged(variable) ||
+      variable.isStaticDataMember() || isManaged(variable) ||
       variable.hasAttr<clang::CUDASharedAttr>())
     return false;
   return hasExplicit<clang::CUDAConstantAttr>(variable) ||
@@ -66,16 +66,13 @@ DeviceSymbolTable DeviceSymbolTable::collect(clang::ASTContext &context,
     std::string what = std::string(keyword) + " variable '" + variable->getNameAsString() + "'";
     if (type->isDependentType() || type->isIncompleteType()) {
       diagnostics.unsupported(variable->getLocation(), what + " of incomplete type");
+      table.rejected_.insert(variable->getCanonicalDecl());
       continue;
     }
     if (containsPointer(type)) {
       diagnostics.unsupported(variable->getLocation(),
                               what + " holding a pointer (pointers stored in device memory)");
-      continue;
-    }
-    if (containsBoolField(type)) {
-      diagnostics.unsupported(variable->getLocation(),
-                              what + " of a struct with a bool field (OpenCL gives bool no size)");
+      table.rejected_.insert(variable->getCanonicalDecl());
       continue;
     }
     DeviceSymbol symbol;
@@ -92,6 +89,10 @@ DeviceSymbolTable DeviceSymbolTable::collect(clang::ASTContext &context,
     table.symbols_.push_back(symbol);
   }
   return table;
+}
+
+bool DeviceSymbolTable::rejected(const clang::VarDecl *variable) const {
+  return rejected_.count(variable->getCanonicalDecl()) != 0;
 }
 
 const DeviceSymbol *DeviceSymbolTable::find(const clang::VarDecl *variable) const {

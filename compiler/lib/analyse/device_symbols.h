@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "analyse/device_diagnostics.h"
@@ -27,22 +28,25 @@ struct DeviceSymbol {
 
 class DeviceSymbolTable {
 public:
-  // Every definition outside system headers. Variables whose type cannot
-  // live in OpenCL memory (pointers, structs with bool fields) are reported
-  // and left out.
+  // Every definition outside system headers (constexpr ones too: arrays and
+  // structs are read from memory; scalars fold). Variables whose type cannot
+  // live in OpenCL memory (pointers) are reported and left out.
   static DeviceSymbolTable collect(clang::ASTContext &context, DeviceDiagnostics &diagnostics);
 
   // The symbol of any declaration of a registered variable, or nullptr.
   const DeviceSymbol *find(const clang::VarDecl *variable) const;
   const std::vector<DeviceSymbol> &all() const { return symbols_; }
+  // A definition that was reported and left out (its uses need no error).
+  bool rejected(const clang::VarDecl *variable) const;
 
 private:
   std::vector<DeviceSymbol> symbols_;
   std::map<const clang::VarDecl *, size_t> byCanonical_;
+  std::set<const clang::VarDecl *> rejected_;
 };
 
 // True for a __device__ / __constant__ variable at file or namespace scope
-// (not __shared__, __managed__ or constexpr, which are not symbols).
+// (not __shared__ or __managed__, which are not symbols).
 bool isDeviceSymbolVariable(const clang::VarDecl &variable);
 
 } // namespace cucl::translate

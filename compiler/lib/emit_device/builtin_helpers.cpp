@@ -1,5 +1,7 @@
 #include "emit_device/builtin_helpers.h"
 
+#include "cucl/module_abi.h"
+
 namespace cucl::translate {
 namespace {
 
@@ -18,6 +20,10 @@ std::string substitute(std::string text, const std::vector<AddressSpace> &spaces
     text.replace(at, indexed ? 3 : 2, value);
   }
   return text;
+}
+
+std::string word(unsigned value) {
+  return std::to_string(value) + "u";
 }
 
 // OpenCL 1.2 names its 64-bit atomics (atom_*) in two extensions.
@@ -76,6 +82,79 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            "    old = atom_cmpxchg(bits, assumed, as_ulong(as_double(assumed) + value));\n"
            "  } while (old != assumed);\n"
            "  return as_double(old);\n"
+           "}\n";
+  } else if (helper == "kernel_fail") {
+    // A Thread-mode kernel records its first failure in the launch's status
+    // record (include/cucl/module_abi.h); the runtime raises `error` at the
+    // next synchronization. CUDA's assert message names block and thread.
+    text =
+        "void cucl_fail(__global uint *status, uint launch, uint error, uint check) {\n"
+        "  if (atomic_cmpxchg(&status[" +
+        word(CUCL_STATUS_ERROR) +
+        "], 0u, error) != 0u)\n"
+        "    return;\n"
+        "  status[" +
+        word(CUCL_STATUS_LAUNCH) +
+        "] = launch;\n"
+        "  status[" +
+        word(CUCL_STATUS_CHECK) +
+        "] = check;\n"
+        "  status[" +
+        word(CUCL_STATUS_BLOCK_X) +
+        "] = (uint)get_group_id(0);\n"
+        "  status[" +
+        word(CUCL_STATUS_BLOCK_Y) +
+        "] = (uint)get_group_id(1);\n"
+        "  status[" +
+        word(CUCL_STATUS_BLOCK_Z) +
+        "] = (uint)get_group_id(2);\n"
+        "  status[" +
+        word(CUCL_STATUS_THREAD) +
+        "] = (uint)(get_local_id(0) + get_local_size(0) *\n"
+        "      (get_local_id(1) + get_local_size(1) * get_local_id(2)));\n"
+        "}\n"
+        "void cucl_assert_fail(__constant char *assertion, __constant char *file, uint line,\n"
+        "                      __constant char *function, __global uint *status, uint launch) {\n"
+        "  printf(\"%s:%u: %s: block: [%u,%u,%u], thread: [%u,%u,%u] Assertion `%s` failed.\\n\",\n"
+        "         file, line, function, (uint)get_group_id(0), (uint)get_group_id(1),\n"
+        "         (uint)get_group_id(2), (uint)get_local_id(0), (uint)get_local_id(1),\n"
+        "         (uint)get_local_id(2), assertion);\n"
+        "  cucl_fail(status, launch, " +
+        word(cudaErrorAssert) + ", " + word(CUCL_CHECK_ASSERT) +
+        ");\n"
+        "}\n"
+        "void cucl_trap(__global uint *status, uint launch) {\n"
+        "  cucl_fail(status, launch, " +
+        word(cudaErrorLaunchFailure) + ", " + word(CUCL_CHECK_TRAP) +
+        ");\n"
+        "}\n";
+  } else if (helper == "kernel_fail_lane") {
+    // The same in lane mode, through the warp runtime's record.
+    text =
+        "void cucl_assert_fail_lane(__constant char *assertion, __constant char *file, uint line,\n"
+        "                           __constant char *function, __private cucl_warp *w, uint lane) "
+        "{\n"
+        "  printf(\"%s:%u: %s: block: [%u,%u,%u], thread: [%u,%u,%u] Assertion `%s` failed.\\n\",\n"
+        "         file, line, function, w->bx, w->by, w->bz, w->tx[lane], w->ty[lane], "
+        "w->tz[lane],\n"
+        "         assertion);\n"
+        "  cucl_warp_fail(w, " +
+        word(cudaErrorAssert) + ", " + word(CUCL_CHECK_ASSERT) +
+        ", lane, 0u);\n"
+        "}\n"
+        "void cucl_trap_lane(__private cucl_warp *w, uint lane) {\n"
+        "  cucl_warp_fail(w, " +
+        word(cudaErrorLaunchFailure) + ", " + word(CUCL_CHECK_TRAP) +
+        ", lane, 0u);\n"
+        "}\n";
+  } else if (helper == "clock") {
+    // OpenCL 1.2 has no device timer: a 64-bit counter in the stream's status
+    // record that every call advances, so values increase in every thread.
+    text = int64AtomicsPragmas() +
+           "ulong cucl_clock(__global uint *status) {\n"
+           "  return atom_inc((volatile __global ulong *)(status + " +
+           word(CUCL_STATUS_CLOCK) +
+           "));\n"
            "}\n";
   } else if (helper == "atomic_inc_wrap") {
     // CUDA's atomicInc wraps to 0 at `limit`; OpenCL's atomic_inc does not.

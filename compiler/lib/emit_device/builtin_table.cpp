@@ -36,9 +36,20 @@ std::vector<BuiltinMapping> buildTable() {
       // Output.
       {"printf", "", "printf($*)", "", C::Output,
        "OpenCL printf; float arguments are not promoted"},
-      {"__assert_fail", "",
-       "((void)printf(\"%s:%u: %s: Assertion `%s` failed.\\n\", $1, $2, $3, $0))", "", C::Output,
-       "assert(): prints the failure; the kernel goes on (OpenCL 1.2 has no trap)"},
+      {"__assert_fail", "", "cucl_assert_fail$L($0, $1, $2, $3, $F)", "kernel_fail$L", C::Output,
+       "assert(): prints CUDA's message; the next synchronizing call returns the sticky "
+       "cudaErrorAssert (the failing thread goes on: OpenCL 1.2 has no trap)"},
+      {"__trap", "", "cucl_trap$L($F)", "kernel_fail$L", C::Output,
+       "the next synchronizing call returns the sticky cudaErrorLaunchFailure (the thread goes "
+       "on)"},
+      {"__brkpt", "", "((void)0)", "", C::Output, "no debugger: nothing"},
+      // Time: OpenCL 1.2 has no device timer.
+      {"clock", "", "((long)cucl_clock($R))", "clock", C::Time,
+       "a per-stream counter that every call advances by one: increases in every thread, "
+       "orders events, does not measure time"},
+      {"clock64", "", "((long)cucl_clock($R))", "clock", C::Time, "as clock()"},
+      {"__globaltimer", "", "cucl_clock($R)", "clock", C::Time, "as clock()"},
+      {"__nanosleep", "", "((void)0)", "", C::Time, "returns at once (the sleep is a hint)"},
       // Memory.
       {"memcpy", "", "cucl_memcpy_$S0_$S1($0, $1, $2)", "memcpy", C::Memory,
        "byte loop per (destination, source) address space; no return value"},
@@ -300,6 +311,8 @@ const char *builtinCategoryName(BuiltinCategory category) {
     return "atomic";
   case BuiltinCategory::Output:
     return "output";
+  case BuiltinCategory::Time:
+    return "time";
   case BuiltinCategory::Memory:
     return "memory";
   case BuiltinCategory::Warp:

@@ -19,6 +19,7 @@ enum class BuiltinCategory {
   Atomic,
   Memory,
   Output,
+  Time,
   Warp
 };
 

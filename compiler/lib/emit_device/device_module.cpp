@@ -78,6 +78,8 @@ public:
         spec = std::move(warp);
         lanes = true;
       }
+      if (spec->usesStatus)
+        kernel.flags |= CUCL_KERNEL_STATUS;
       if (spec->usesSymbols) {
         kernel.flags |= CUCL_KERNEL_SYMBOLS;
         symbols = true;
@@ -157,6 +159,9 @@ public:
   const DeviceSymbol *symbol(const clang::VarDecl *variable) override {
     return symbols_.find(variable);
   }
+  bool rejectedSymbol(const clang::VarDecl *variable) override {
+    return symbols_.rejected(variable);
+  }
 
   TypePrinter &types() override { return types_; }
   DeviceDiagnostics &diagnostics() override { return diagnostics_; }
@@ -199,6 +204,8 @@ private:
     define("CUCL_CHECK_NOT_COOPERATIVE", CUCL_CHECK_NOT_COOPERATIVE);
     define("CUCL_CHECK_GRID_TIMEOUT", CUCL_CHECK_GRID_TIMEOUT);
     define("CUCL_CHECK_TILE_SIZE", CUCL_CHECK_TILE_SIZE);
+    define("CUCL_CHECK_ASSERT", CUCL_CHECK_ASSERT);
+    define("CUCL_CHECK_TRAP", CUCL_CHECK_TRAP);
     define("CUCL_ERROR_WARP_RULE", cudaErrorIllegalInstruction);
     define("CUCL_ERROR_GRID_RULE", cudaErrorLaunchFailure);
     define("CUCL_ERROR_GRID_TIMEOUT", cudaErrorLaunchTimeout);

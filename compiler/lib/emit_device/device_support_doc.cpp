@@ -30,17 +30,23 @@ std::string markdown() {
   using cucl::translate::BuiltinCategory;
   std::ostringstream out;
   out << kBegin;
-  const BuiltinCategory categories[] = {BuiltinCategory::Synchronization, BuiltinCategory::Math,
-                                        BuiltinCategory::FastMath,        BuiltinCategory::Integer,
-                                        BuiltinCategory::Conversion,      BuiltinCategory::Atomic,
-                                        BuiltinCategory::Memory,          BuiltinCategory::Output,
+  const BuiltinCategory categories[] = {BuiltinCategory::Synchronization,
+                                        BuiltinCategory::Math,
+                                        BuiltinCategory::FastMath,
+                                        BuiltinCategory::Integer,
+                                        BuiltinCategory::Conversion,
+                                        BuiltinCategory::Atomic,
+                                        BuiltinCategory::Memory,
+                                        BuiltinCategory::Output,
+                                        BuiltinCategory::Time,
                                         BuiltinCategory::Warp};
   for (BuiltinCategory category : categories) {
     out << "\n### " << cucl::translate::builtinCategoryName(category) << "\n\n";
     // Warp functions exist only in lane mode, as loops over the lanes: their
     // column says what the loop computes.
     bool warp = category == BuiltinCategory::Warp;
-    out << "| CUDA | parameters | " << (warp ? "lane mode (one work-item per warp)" : "OpenCL C 1.2")
+    out << "| CUDA | parameters | "
+        << (warp ? "lane mode (one work-item per warp)" : "OpenCL C 1.2")
         << " | note |\n|---|---|---|---|\n";
     for (const cucl::translate::BuiltinMapping &row : cucl::translate::builtinMappings()) {
       if (row.category != category)

@@ -86,6 +86,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   spec_.usesDynamicShared |= callee.usesDynamicShared;
   spec_.usesVoteCounter |= callee.usesVoteCounter;
   spec_.usesSymbols |= callee.usesSymbols;
+  spec_.usesStatus |= callee.usesStatus;
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
   spec_.usesThreadIndex |= callee.usesThreadIndex;
@@ -415,6 +416,8 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
     }
     if (const DeviceSymbol *symbol = module_.symbol(variable))
       return symbolAccess(*symbol, ref);
+    if (module_.rejectedSymbol(variable))
+      return "0"; // its declaration was reported
     if (isDeviceSymbolVariable(*variable))
       return unsupported(ref,
                          std::string(variable->hasAttr<clang::CUDAConstantAttr>() ? "__constant__"
@@ -784,6 +787,10 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append("cucl_dynamic_shared");
   if (specialization->usesVoteCounter)
     append(spec_.isKernel ? "&cucl_vote_counter" : "cucl_vote_counter");
+  if (specialization->usesStatus && specialization->mode == ExecMode::Thread) {
+    append("cucl_status");
+    append("cucl_launch");
+  }
   if (specialization->usesSymbols)
     for (const std::string &segment : symbolSegmentParameters(false))
       append(segment);
@@ -867,8 +874,12 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
     if (space != AddressSpace::Global && space != AddressSpace::Local)
       return unsupported(callExpr, "an atomic operation on private memory");
   }
-  if (!mapping->helper.empty())
-    module_.requireHelper(mapping->helper, spaces);
+  if (!mapping->helper.empty()) {
+    std::string helper = mapping->helper;
+    if (helper.size() > 2 && helper.compare(helper.size() - 2, 2, "$L") == 0)
+      helper = helper.substr(0, helper.size() - 2) + (laneMode() ? "_lane" : "");
+    module_.requireHelper(helper, spaces);
+  }
 
   std::string text;
   const std::string &format = mapping->opencl;
@@ -881,6 +892,19 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
     if (next == '*') {
       for (size_t a = 0; a < printed.size(); ++a)
         text += (a ? ", " : "") + printed[a];
+      ++i;
+    } else if (next == 'R' || next == 'F' || next == 'L') {
+      // The launch's status record ($R), the context a failure is recorded
+      // with ($F) and the suffix of the helper for it ($L): lane mode keeps
+      // them in the warp state.
+      spec_.usesStatus = true;
+      std::string lane = inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u";
+      if (next == 'R')
+        text += laneMode() ? "cucl_w->status" : "cucl_status";
+      else if (next == 'F')
+        text += laneMode() ? "cucl_w, " + lane : "cucl_status, cucl_launch";
+      else
+        text += laneMode() ? "_lane" : "";
       ++i;
     } else if (next == 'V') {
       // The block-wide __local counter of __syncthreads_count & co.

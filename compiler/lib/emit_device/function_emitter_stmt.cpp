@@ -163,6 +163,10 @@ std::string FunctionEmitter::deviceSignature() {
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   if (spec_.usesVoteCounter)
     parameters.push_back("__local int *cucl_vote_counter");
+  if (spec_.usesStatus && spec_.mode == ExecMode::Thread) {
+    parameters.push_back("__global uint *cucl_status");
+    parameters.push_back("uint cucl_launch");
+  }
   if (spec_.usesSymbols)
     for (const std::string &segment : symbolSegmentParameters(true))
       parameters.push_back(segment);
@@ -251,6 +255,10 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
   parameters.insert(parameters.end(), extra.begin(), extra.end());
+  if (spec_.usesStatus && spec_.mode == ExecMode::Thread) { // lane mode: in `extra`
+    parameters.push_back("__global uint *cucl_status");
+    parameters.push_back("uint cucl_launch");
+  }
   if (spec_.usesSymbols) // last, after the ABI's other hidden arguments
     for (const std::string &segment : symbolSegmentParameters(true))
       parameters.push_back(segment);

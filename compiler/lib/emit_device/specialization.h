@@ -45,6 +45,9 @@ struct Specialization {
   bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
   bool usesVoteCounter = false;   // __syncthreads_count & co.: gets `cucl_vote_counter`
   bool usesSymbols = false;       // device symbols: gets the module's symbol segments
+  // assert, __trap, clock(): the launch's status record. Lane mode has it in
+  // the warp state; Thread mode passes `cucl_status, cucl_launch` down.
+  bool usesStatus = false;
   // Found while emitting (with the callees'), they decide the mode a caller
   // needs: warp features make a kernel lane-mode; in a lane-mode kernel a
   // function with warp features or barriers runs in Warp mode, one that
@@ -71,6 +74,7 @@ public:
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
   // The device symbol a file-scope variable is, or nullptr.
   virtual const DeviceSymbol *symbol(const clang::VarDecl *variable) = 0;
+  virtual bool rejectedSymbol(const clang::VarDecl *variable) = 0;
   virtual void requireHelper(const std::string &helper,
                              const std::vector<AddressSpace> &spaces) = 0;
   virtual TypePrinter &types() = 0;

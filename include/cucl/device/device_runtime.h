@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define CUCL_DEVICE_DECL extern __attribute__((device))
 
@@ -25,12 +26,19 @@ extern "C" {
 #endif
 /* printf is variadic, hence host-only for Clang unless declared for device. */
 CUCL_DEVICE_DECL int printf(const char *format, ...);
+/* C's clock() has a device twin in CUDA. */
+CUCL_DEVICE_DECL clock_t clock(void);
 #ifdef __cplusplus
 }
 #endif
 /* assert() calls glibc's __assert_fail; memcpy/memset are byte loops. */
 CUCL_DEVICE_DECL void __assert_fail(const char *assertion, const char *file, unsigned int line,
                                     const char *function);
+CUCL_DEVICE_DECL void __trap(void);
+CUCL_DEVICE_DECL void __brkpt(void);
+CUCL_DEVICE_DECL long long int clock64(void);
+CUCL_DEVICE_DECL unsigned long long __globaltimer(void);
+CUCL_DEVICE_DECL void __nanosleep(unsigned int ns);
 CUCL_DEVICE_DECL void *memcpy(void *destination, const void *source, size_t count);
 CUCL_DEVICE_DECL void *memset(void *destination, int value, size_t count);
 

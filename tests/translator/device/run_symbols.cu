@@ -14,6 +14,7 @@
 // CHECK: template 12 24
 // CHECK: warp 32 496
 // CHECK: errors 13 13 1 1 21 21 1 1
+// CHECK: constexpr 3 1 2 0 host 3 flags 5 1
 // CHECK: reset 100 0.4
 // CHECK: PASSED
 
@@ -44,6 +45,22 @@ static __constant__ int bias = 7;
 __device__ unsigned long long words[3];
 } // namespace lookup
 __device__ unsigned int warpTotal;
+// constexpr arrays are read from memory (scalars fold); bool fields keep
+// CUDA's one-byte layout.
+constexpr __device__ int kPerm[4] = {3, 1, 2, 0};
+struct Flags {
+  int n;
+  bool on;
+};
+__constant__ Flags flags = {5, true};
+
+__global__ void permute(int *out) {
+  out[threadIdx.x] = kPerm[threadIdx.x];
+  if (threadIdx.x == 0)
+    out[4] = flags.on ? flags.n : -1;
+  if (threadIdx.x == 1)
+    out[5] = flags.on;
+}
 
 __device__ float tap(int k) { return taps[k]; }
 __device__ void count() { atomicAdd(&counter, 1); }
@@ -181,6 +198,15 @@ int main() {
   std::printf("errors %d %d %d %d %d %d %d %d\n", unknownTo, unknownAddress, tooLong, pastEnd, wrongTo,
               wrongFrom, nullSize, freed);
   cudaGetLastError();
+
+  int *permuted = nullptr;
+  CHECK(cudaMalloc(&permuted, 6 * sizeof(int)));
+  permute<<<1, 4>>>(permuted);
+  int permutedBack[6], firstPerm = -1;
+  CHECK(cudaMemcpy(permutedBack, permuted, sizeof permutedBack, cudaMemcpyDeviceToHost));
+  CHECK(cudaMemcpyFromSymbol(&firstPerm, kPerm, sizeof(int)));
+  std::printf("constexpr %d %d %d %d host %d flags %d %d\n", permutedBack[0], permutedBack[1],
+              permutedBack[2], permutedBack[3], firstPerm, permutedBack[4], permutedBack[5]);
 
   // A reset gives the symbols their initial values again.
   CHECK(cudaStreamDestroy(stream));

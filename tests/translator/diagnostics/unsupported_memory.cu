@@ -7,9 +7,6 @@
 
 // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:19: error: __device__ variable 'devicePointer' holding a pointer (pointers stored in device memory) is not supported in device code
 __device__ float *devicePointer;
-struct Flags { bool on; int value; };
-// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:20: error: __constant__ variable 'flags' of a struct with a bool field (OpenCL gives bool no size) is not supported in device code
-__constant__ Flags flags;
 extern __device__ int definedElsewhere;
 
 // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:42: error: a pointer-to-pointer kernel parameter is not supported in device code
@@ -20,6 +17,9 @@ struct WithPointer { float *data; int n; };
 __global__ void structWithPointer(WithPointer wp) {}
 
 __global__ void symbols(float *out) {
+  // A rejected symbol is reported once, at its declaration.
+  // CHECK-NOT: 'devicePointer' without a definition
+  out[1] = *devicePointer;
   // CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:12: error: __device__ variable 'definedElsewhere' without a definition in this file (separate compilation) is not supported in device code
   out[0] = definedElsewhere;
   int privateCounter = 0;
