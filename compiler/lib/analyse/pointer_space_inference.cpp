@@ -315,7 +315,9 @@ std::optional<AddressSpace> PointerSpaceInference::pointeeSpace(const clang::Exp
 std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Expr *lvalue) const {
   lvalue = lvalue->IgnoreParens();
   if (auto *cast = llvm::dyn_cast<clang::CastExpr>(lvalue)) {
-    if (cast->getCastKind() == clang::CK_NoOp || cast->getCastKind() == clang::CK_LValueBitCast)
+    if (cast->getCastKind() == clang::CK_NoOp || cast->getCastKind() == clang::CK_LValueBitCast ||
+        cast->getCastKind() == clang::CK_DerivedToBase ||
+        cast->getCastKind() == clang::CK_UncheckedDerivedToBase)
       return storageSpace(cast->getSubExpr());
     return std::nullopt;
   }

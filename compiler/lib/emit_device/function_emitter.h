@@ -15,6 +15,7 @@
 #include "emit_device/specialization.h"
 
 namespace clang {
+class BinaryOperator;
 class CallExpr;
 class CompoundStmt;
 class CXXConstructExpr;
@@ -64,7 +65,12 @@ private:
   // A full expression whose value is unused (statement, for init/increment):
   // even a comma operator needs no outer parentheses there.
   std::string exprStatement(const clang::Expr *e);
+  // The address of an lvalue, for a reference binding: `&x`, and for
+  // `c ? x : y` (C has no address of a conditional) `(c ? &x : &y)`.
+  std::string addressOf(const clang::Expr *lvalue);
+  std::string binaryChain(const clang::BinaryOperator *binary);
   std::string cast(const clang::CastExpr *castExpr);
+  std::string baseSubobject(const clang::CastExpr *castExpr);
   std::string call(const clang::CallExpr *callExpr);
   // A call to device code of the program: the definition, the object of a
   // member function call (nullptr otherwise) and the remaining arguments.

@@ -58,7 +58,30 @@ std::string FunctionEmitter::localName(const clang::NamedDecl *decl) {
   std::string name = decl->getNameAsString();
   if (name.empty())
     return "cucl_unnamed";
+  // The parameters an expanded pack became share their name: number them.
+  if (auto *parameter = llvm::dyn_cast<clang::ParmVarDecl>(decl))
+    if (auto *function = llvm::dyn_cast<clang::FunctionDecl>(parameter->getDeclContext())) {
+      unsigned same = 0;
+      for (const clang::ParmVarDecl *other : function->parameters())
+        same += other->getName() == parameter->getName();
+      if (same > 1)
+        name += "__" + std::to_string(parameter->getFunctionScopeIndex());
+    }
   return safeLocalName(name);
+}
+
+std::string FunctionEmitter::addressOf(const clang::Expr *lvalue) {
+  const clang::Expr *bare = lvalue->IgnoreParens();
+  while (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(bare)) { // adding const
+    if (cast->getCastKind() != clang::CK_NoOp)
+      break;
+    bare = cast->getSubExpr()->IgnoreParens();
+  }
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(bare))
+    if (conditional->getTrueExpr()->isGLValue() && conditional->getFalseExpr()->isGLValue())
+      return "(" + expr(conditional->getCond()) + " ? " + addressOf(conditional->getTrueExpr()) +
+             " : " + addressOf(conditional->getFalseExpr()) + ")";
+  return "&" + expr(lvalue);
 }
 
 AddressSpace FunctionEmitter::pointee(const clang::Expr *pointer) {
@@ -188,6 +211,69 @@ static bool isCommaOperator(const clang::Expr *e) {
   return binary && binary->getOpcode() == clang::BO_Comma;
 }
 
+namespace {
+// C's precedence level of the left-associative binary operators whose
+// chains print without inner parentheses; 0 for the others.
+int chainLevel(clang::BinaryOperatorKind opcode) {
+  switch (opcode) {
+  case clang::BO_Mul:
+  case clang::BO_Div:
+  case clang::BO_Rem:
+    return 10;
+  case clang::BO_Add:
+  case clang::BO_Sub:
+    return 9;
+  case clang::BO_Shl:
+  case clang::BO_Shr:
+    return 8;
+  case clang::BO_LT:
+  case clang::BO_GT:
+  case clang::BO_LE:
+  case clang::BO_GE:
+    return 7;
+  case clang::BO_EQ:
+  case clang::BO_NE:
+    return 6;
+  case clang::BO_And:
+    return 5;
+  case clang::BO_Xor:
+    return 4;
+  case clang::BO_Or:
+    return 3;
+  case clang::BO_LAnd:
+    return 2;
+  case clang::BO_LOr:
+    return 1;
+  default:
+    return 0;
+  }
+}
+} // namespace
+
+// `a + b + c` parses as `(a + b) + c`: a left operand of the same precedence
+// prints without its parentheses, so long sums neither nest past OpenCL's
+// bracket limit nor cost quadratic time (one string, built once).
+std::string FunctionEmitter::binaryChain(const clang::BinaryOperator *binary) {
+  std::vector<const clang::BinaryOperator *> chain = {binary};
+  int level = chainLevel(binary->getOpcode());
+  while (level != 0) {
+    auto *inner = llvm::dyn_cast<clang::BinaryOperator>(chain.back()->getLHS());
+    if (!inner || chainLevel(inner->getOpcode()) != level)
+      break;
+    chain.push_back(inner);
+  }
+  // Operands printed in source order: printing may emit callees, and the
+  // output order must not depend on the C++ compiler's evaluation order.
+  std::string text = expr(chain.back()->getLHS());
+  for (auto link = chain.rbegin(); link != chain.rend(); ++link) {
+    text += " ";
+    text += (*link)->getOpcodeStr();
+    text += " ";
+    text += expr((*link)->getRHS());
+  }
+  return text;
+}
+
 std::string FunctionEmitter::exprTop(const clang::Expr *e) {
   std::string text = expr(e);
   // A comma operator keeps its parentheses: where exprTop is used (an
@@ -259,11 +345,7 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
   if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(e)) {
     if (binary->isPtrMemOp())
       return unsupported(e, "a pointer to member");
-    // Operands printed in source order: printing may emit callees, and the
-    // output order must not depend on the C++ compiler's evaluation order.
-    std::string lhs = expr(binary->getLHS());
-    std::string rhs = expr(binary->getRHS());
-    return "(" + lhs + " " + binary->getOpcodeStr().str() + " " + rhs + ")";
+    return "(" + binaryChain(binary) + ")";
   }
   if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e)) {
     std::string condition = expr(conditional->getCond());
@@ -470,6 +552,24 @@ std::string FunctionEmitter::symbolAccess(const DeviceSymbol &symbol,
          segment + " + " + std::to_string(symbol.offset) + "))";
 }
 
+// A derived-to-base conversion: the base members along the cast's path
+// (record_emitter.h), as an lvalue, or its address for a pointer.
+std::string FunctionEmitter::baseSubobject(const clang::CastExpr *castExpr) {
+  const clang::Expr *sub = castExpr->getSubExpr();
+  bool pointer = castExpr->getType()->isPointerType();
+  clang::QualType from = pointer ? sub->getType()->getPointeeType() : sub->getType();
+  const clang::CXXRecordDecl *current = from->getAsCXXRecordDecl();
+  std::string access = pointer ? "(*" + exprTop(sub) + ")" : expr(sub);
+  for (const clang::CXXBaseSpecifier *base : castExpr->path()) {
+    const clang::CXXRecordDecl *baseDecl = base->getType()->getAsCXXRecordDecl();
+    if (!current || !baseDecl || baseDecl->isEmpty())
+      return unsupported(castExpr, "a conversion to an empty base class");
+    access = "(" + access + ")." + RecordEmitter::baseFieldName(current, base);
+    current = baseDecl;
+  }
+  return pointer ? "(&" + access + ")" : access;
+}
+
 // True when the value at `ref` is only read: loaded (possibly through member
 // and element accesses) or copied by a trivial copy constructor.
 bool FunctionEmitter::onlyRead(const clang::Expr *ref) {
@@ -522,6 +622,7 @@ std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
     return "0";
   case clang::CK_DerivedToBase:
   case clang::CK_UncheckedDerivedToBase:
+    return baseSubobject(castExpr);
   case clang::CK_BaseToDerived:
   case clang::CK_Dynamic:
     return unsupported(castExpr, "a cast between base and derived classes");
@@ -763,7 +864,7 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     else if (isTemporaryObject(target.object)) // passed by value (see argumentSpaces)
       append(exprTop(target.object));
     else
-      append("&" + expr(target.object));
+      append(addressOf(target.object));
   }
   for (unsigned i = 0; i < target.args.size(); ++i) {
     const clang::ParmVarDecl *parameter =
@@ -775,7 +876,7 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
       byPointer = parameter->getType()->isReferenceType() && space != AddressSpace::Unknown;
     }
     if (byPointer)
-      append("&" + expr(target.args[i]));
+      append(addressOf(target.args[i]));
     else
       append(exprTop(target.args[i]));
   }

@@ -244,6 +244,12 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
       diagnostics_.unsupported(where, "a struct with a bool field passed by value to a kernel");
       continue;
     }
+    if (type->isNullPtrType()) {
+      // std::nullptr_t: its 8 bytes carry nothing; the kernel sees a null pointer.
+      parameters.push_back("ulong " + name + "__arg");
+      prologue += "  __global void *" + name + " = 0;\n";
+      continue;
+    }
     if (type->isBooleanType()) {
       // OpenCL kernels cannot take bool: pass the byte, convert at entry.
       parameters.push_back("uchar " + name + "__arg");
@@ -280,6 +286,25 @@ void FunctionEmitter::constructorPrologue() {
                       constructor->getLocation()) +
        " = &cucl_self;");
   for (const clang::CXXCtorInitializer *init : constructor->inits()) {
+    if (init->isBaseInitializer() && !init->isBaseVirtual()) {
+      // The base member gets the base constructor's object.
+      const clang::CXXRecordDecl *derived = constructor->getParent();
+      const clang::Type *baseType = init->getBaseClass();
+      for (const clang::CXXBaseSpecifier &base : derived->bases()) {
+        if (context_.hasSameUnqualifiedType(base.getType(), clang::QualType(baseType, 0))) {
+          const clang::Expr *value = init->getInit();
+          auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(value->IgnoreImplicit());
+          if (base.getType()->getAsCXXRecordDecl()->isEmpty() ||
+              (construct && construct->getNumArgs() == 0 &&
+               construct->getConstructor()->isTrivial()))
+            break; // nothing to store, or left uninitialized as in C++
+          line("cucl_this->" + RecordEmitter::baseFieldName(derived, &base) + " = " +
+               exprTop(value) + ";");
+          break;
+        }
+      }
+      continue;
+    }
     const clang::FieldDecl *field = init->getMember();
     if (!field || !init->isMemberInitializer()) {
       diagnostics_.unsupported(init->getSourceLocation().isValid() ? init->getSourceLocation()
@@ -321,7 +346,7 @@ std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable)
     }
     std::string text =
         types_.declare(type, name, inference_.variableSpace(variable), variable->getLocation());
-    return init ? text + " = &" + expr(init) : text;
+    return init ? text + " = " + addressOf(init) : text;
   }
   AddressSpace space =
       type->isPointerType() ? inference_.variableSpace(variable) : AddressSpace::Private;
@@ -551,7 +576,7 @@ void FunctionEmitter::printStatement(const clang::Stmt *stmt) {
     else if (!value)
       line("return;");
     else if (spec_.function->getReturnType()->isReferenceType())
-      line("return &" + expr(value) + ";");
+      line("return " + addressOf(value) + ";");
     else if (spec_.function->getReturnType()->isVoidType())
       line(exprTop(value) + ";\n" + std::string(indent_ * 2, ' ') + "return;");
     else

@@ -112,7 +112,7 @@ std::string FunctionEmitter::laneInitialization(const clang::VarDecl *variable) 
   std::string element = localName(variable) + "[cucl_l]";
   clang::QualType type = variable->getType();
   if (type->isReferenceType())
-    return element + " = " + (valueReferences_.count(variable) ? exprTop(init) : "&" + expr(init)) +
+    return element + " = " + (valueReferences_.count(variable) ? exprTop(init) : addressOf(init)) +
            ";";
   if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit()))
     if (construct->getNumArgs() == 0 && construct->getConstructor()->isTrivial())

@@ -222,7 +222,7 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
       fills.push_back({array, forLane([&] { return exprTop(object); })});
     } else {
       array = declareLaneArray(context_.getPointerType(object->getType()), space, "object");
-      fills.push_back({array, forLane([&] { return "&" + expr(object); })});
+      fills.push_back({array, forLane([&] { return addressOf(object); })});
     }
     arguments.push_back(array);
   }
@@ -244,7 +244,7 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
     }
     std::string array = declareLaneArray(
         byPointer ? context_.getPointerType(type->getPointeeType()) : type, space, "arg");
-    fills.push_back({array, forLane([&] { return byPointer ? "&" + expr(arg) : exprTop(arg); })});
+    fills.push_back({array, forLane([&] { return byPointer ? addressOf(arg) : exprTop(arg); })});
     arguments.push_back(array);
   }
   clang::QualType result = callee->getReturnType();

@@ -39,6 +39,11 @@ std::string RecordEmitter::fieldName(const clang::FieldDecl *field) {
   return safeLocalName(name);
 }
 
+std::string RecordEmitter::baseFieldName(const clang::CXXRecordDecl *derived,
+                                         const clang::CXXBaseSpecifier *base) {
+  return "cucl_base" + std::to_string(base - derived->bases_begin());
+}
+
 std::string RecordEmitter::nameOf(const clang::RecordDecl *record, clang::SourceLocation use) {
   record = record->getDefinition() ? record->getDefinition() : record;
   auto found = names_of_.find(record);
@@ -58,9 +63,35 @@ void RecordEmitter::define(const clang::RecordDecl *record, const std::string &n
   }
   defining_.insert(record);
   clang::SourceLocation where = record->getLocation();
+  std::string body;
+  const clang::ASTRecordLayout &layout = context_.getASTRecordLayout(record);
   if (auto *cxx = llvm::dyn_cast<clang::CXXRecordDecl>(record)) {
-    if (cxx->getNumBases() != 0)
-      diagnostics_.unsupported(where, "a struct with base classes ('" + name + "')");
+    if (cxx->getNumVBases() != 0)
+      diagnostics_.unsupported(where, "a struct with a virtual base class ('" + name + "')");
+    // Each non-empty base becomes a leading member. The C layout of that is
+    // the C++ one unless a derived field sits in a base's tail padding.
+    uint64_t end = 0;
+    for (const clang::CXXBaseSpecifier &base : cxx->bases()) {
+      const clang::CXXRecordDecl *baseDecl = base.getType()->getAsCXXRecordDecl();
+      if (!baseDecl || baseDecl->isEmpty() || base.isVirtual())
+        continue;
+      uint64_t offset = static_cast<uint64_t>(layout.getBaseClassOffset(baseDecl).getQuantity());
+      if (offset < end)
+        diagnostics_.unsupported(base.getBeginLoc(), "a base class laid out inside another's "
+                                                     "tail padding ('" +
+                                                         name + "')");
+      end =
+          offset + static_cast<uint64_t>(context_.getTypeSizeInChars(base.getType()).getQuantity());
+      body += "  " +
+              types_.declare(base.getType(), baseFieldName(cxx, &base), AddressSpace::Private,
+                             base.getBeginLoc()) +
+              ";\n";
+    }
+    if (!record->field_empty() &&
+        context_.toCharUnitsFromBits(static_cast<int64_t>(layout.getFieldOffset(0))).getQuantity() <
+            static_cast<int64_t>(end))
+      diagnostics_.unsupported(
+          where, "a struct whose fields sit in its base class's tail padding ('" + name + "')");
     if (cxx->isPolymorphic())
       diagnostics_.unsupported(where, "a struct with virtual functions ('" + name + "')");
     else if (!cxx->hasTrivialDestructor())
@@ -69,7 +100,6 @@ void RecordEmitter::define(const clang::RecordDecl *record, const std::string &n
   if (record->hasAttr<clang::PackedAttr>())
     diagnostics_.unsupported(where, "a packed struct ('" + name + "')");
 
-  std::string body;
   for (const clang::FieldDecl *field : record->fields()) {
     if (field->isBitField())
       diagnostics_.unsupported(field->getLocation(), "a bit-field");
@@ -83,8 +113,7 @@ void RecordEmitter::define(const clang::RecordDecl *record, const std::string &n
                 ")))";
     body += line + ";\n";
   }
-  const clang::ASTRecordLayout &layout = context_.getASTRecordLayout(record);
-  if (record->field_empty())
+  if (body.empty())
     body += "  uchar cucl_empty;\n"; // C has no empty structs; C++ gives them size 1
   const char *tag = record->isUnion() ? "union" : "struct";
   uint64_t size = static_cast<uint64_t>(layout.getSize().getQuantity());

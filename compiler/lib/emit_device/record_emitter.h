@@ -16,6 +16,8 @@
 
 namespace clang {
 class ASTContext;
+class CXXBaseSpecifier;
+class CXXRecordDecl;
 class FieldDecl;
 class RecordDecl;
 } // namespace clang
@@ -34,6 +36,10 @@ public:
   const std::string &definitions() const { return definitions_; }
   // The printed name of a field (renamed if it is an OpenCL reserved word).
   static std::string fieldName(const clang::FieldDecl *field);
+  // The member a non-empty base class becomes: bases are laid out first, in
+  // order, as the C++ ABI does for classes without virtual bases.
+  static std::string baseFieldName(const clang::CXXRecordDecl *derived,
+                                   const clang::CXXBaseSpecifier *base);
 
 private:
   void define(const clang::RecordDecl *record, const std::string &name, clang::SourceLocation use);

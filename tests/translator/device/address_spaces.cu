@@ -41,7 +41,7 @@ __global__ void spaces(float *out, const float *in) {
   if (threadIdx.x < 3)
     tile[threadIdx.x] = in[threadIdx.x];
   __syncthreads();
-  // CHECK: out[0] = ((sum3__g(in) + sum3__l(tile__shared)) + sum3__p(priv));
+  // CHECK: out[0] = (sum3__g(in) + sum3__l(tile__shared) + sum3__p(priv));
   out[0] = sum3(in) + sum3(tile) + sum3(priv);
   // CHECK: __global float *g = advance__g(out, 1);
   float *g = advance(out, 1);

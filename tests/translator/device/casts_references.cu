@@ -40,7 +40,7 @@ __global__ void k(float *out, float4 *vecs) {
   const float &r = out[1];
   // CHECK: const float t = out[1] + 2.0f;
   const float &t = out[1] + 2.0f;
-  // CHECK: (*at__g(out, 2)) = ((((((*r) + t) + helper__g(out)) + v4->x) + c[0]) + bytes[0]);
+  // CHECK: (*at__g(out, 2)) = ((*r) + t + helper__g(out) + v4->x + c[0] + bytes[0]);
   at(out, 2) = r + t + helper(out) + v4->x + c[0] + bytes[0];
   float local[2] = {0};
   // CHECK: (*at__p(local_, 1)) = 3.0f;

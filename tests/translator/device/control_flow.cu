@@ -67,7 +67,7 @@ done:
   // CHECK: out[2] = 5;
   out[2] = ModeAdd | ModeMul;
   // Literals keep their types.
-  // CHECK: d[0] = ((((d[1] * 2.0) + 0.5f) + 1u) + ((double)(big + 3L)));
+  // CHECK: d[0] = ((d[1] * 2.0) + 0.5f + 1u + ((double)(big + 3L)));
   d[0] = d[1] * 2.0 + kHalf + 1u + (double)(big + 3LL);
   // CHECK: struct Vec2 v = {1.0f, 2.0f};
   Vec2 v = {1.0f, 2.0f};

@@ -8,9 +8,9 @@
 __global__ void indices(unsigned *out) {
   // CHECK: uint i = ((uint)get_local_id(0)) + (((uint)get_group_id(0)) * ((uint)get_local_size(0)));
   unsigned i = threadIdx.x + blockIdx.x * blockDim.x;
-  // CHECK: out[i] = ((((uint)get_local_id(1)) + ((uint)get_local_id(2))) + ((uint)get_num_groups(0)));
+  // CHECK: out[i] = (((uint)get_local_id(1)) + ((uint)get_local_id(2)) + ((uint)get_num_groups(0)));
   out[i] = threadIdx.y + threadIdx.z + gridDim.x;
-  // CHECK: out[i + 1u] = (((((uint)get_group_id(1)) + ((uint)get_group_id(2))) + ((uint)get_local_size(1))) + ((uint)get_local_size(2)));
+  // CHECK: out[i + 1u] = (((uint)get_group_id(1)) + ((uint)get_group_id(2)) + ((uint)get_local_size(1)) + ((uint)get_local_size(2)));
   out[i + 1] = blockIdx.y + blockIdx.z + blockDim.y + blockDim.z;
   // CHECK: out[i + 2u] = (((uint)get_num_groups(1)) * ((uint)get_num_groups(2)));
   out[i + 2] = gridDim.y * gridDim.z;

@@ -48,7 +48,7 @@ __global__ void k(float *out, Accumulator *accs) {
   Accumulator *p = &a;
   // CHECK: Accumulator_add__p(p, 4.0f);
   p->add(4.0f);
-  // CHECK: out[1] = (((Accumulator_mean__p(&a) + Accumulator_mean__l(&shared__shared)) + Accumulator_operator_index__p(&a, 1)) + Accumulator_mean__g(&accs[0]));
+  // CHECK: out[1] = (Accumulator_mean__p(&a) + Accumulator_mean__l(&shared__shared) + Accumulator_operator_index__p(&a, 1) + Accumulator_mean__g(&accs[0]));
   out[1] = a.mean() + shared.mean() + a[1] + accs[0].mean();
   // A temporary object: its member function gets a copy.
   // CHECK: out[2] = Accumulator_mean__v((struct Accumulator){1.0f, 2});

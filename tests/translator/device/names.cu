@@ -29,9 +29,9 @@ __device__ uint clamp(uint v) { return v > 10u ? 10u : v; }
 // CHECK-LABEL: __kernel void cucl_min(__global uint *global___base, ulong global___off, uchar local_, float half_, struct cucl_image2d_t constant_)
 // CHECK-NEXT: __global uint *global_ = (__global uint *)((__global char *)global___base + global___off);
 __global__ void min(uint *global, uchar local, half half, image2d_t constant) {
-  // CHECK: uint private_ = (local_ + constant_.global_) + cucl_length(2);
+  // CHECK: uint private_ = local_ + constant_.global_ + cucl_length(2);
   uint private_ = local + constant.global + length(2);
-  // CHECK: float read_only_ = (cucl_dot(half_, half_) + scale(1.0f)) + scale_1(2);
+  // CHECK: float read_only_ = cucl_dot(half_, half_) + scale(1.0f) + scale_1(2);
   float read_only = dot(half, half) + scale(1.0f) + scale(2);
   // CHECK: global_[0] = (private_ + cucl_clamp((uint)read_only_));
   global[0] = private_ + clamp((uint)read_only);

@@ -47,7 +47,7 @@ void launchAll(float *cf, const float *af, int *ci, const int *ai, int n) {
 // CHECK: int row = (((uint)get_group_id(1)) * 16u) + ((uint)get_local_id(1));
 // CHECK: for (int j = 0; j < 16; ++j)
 // CHECK: struct Pair_float p = {acc, scaled_float_16(acc)};
-// CHECK: c[row] = ((sumOf_float(p) + 4uL) + 16{{(uL)?}});
+// CHECK: c[row] = (sumOf_float(p) + 4uL + 16{{(uL)?}});
 // CHECK: int scaled_int_8(int v) {
 // CHECK-LABEL: __kernel void matmul_int_8(
 // CHECK: __local int tileA__shared_1[8][8];

@@ -1,4 +1,5 @@
-// Types outside the supported subset: bit-fields, base classes, packed
+// Types outside the supported subset: bit-fields, virtual base classes,
+// conversions to empty bases, fields in a base's tail padding, packed
 // structs, long double, bool fields in kernel structs, reference kernel
 // parameters; and calls that have no device definition.
 // RUN: %not %cucl-translate %s --device-only -o %t.cl 2>&1 | FileCheck %s
@@ -9,8 +10,15 @@ struct Flags {
   unsigned ready : 1;
 };
 struct Base { int id; };
-// CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:8: error: a struct with base classes ('Derived') is not supported in device code
-struct Derived : Base { int extra; };
+// CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:8: error: a struct with a virtual base class ('Derived') is not supported in device code
+struct Derived : virtual Base { int extra; };
+struct Tag {};
+struct Tagged : Tag { int value; };
+__device__ int readTag(const Tag &) { return 1; }
+// A non-POD base (a user constructor) lets the derived field use its tail padding.
+struct Padded { __device__ Padded() {} int i; char c; };
+// CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:8: error: a struct whose fields sit in its base class's tail padding ('Packed2') is not supported in device code
+struct Packed2 : Padded { char d; };
 // CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:32: error: a packed struct ('Packed') is not supported in device code
 struct __attribute__((packed)) Packed { char c; int i; };
 struct Options { bool verbose; int n; };
@@ -21,6 +29,11 @@ __device__ float declaredOnly(float x);
 __global__ void types(Flags *f, Derived *d, Packed *p, long double *ld) {
   f->ready = 1;
   d->extra = 2;
+  Tagged t;
+  // CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:21: error: a conversion to an empty base class is not supported in device code
+  t.value = readTag(t);
+  Packed2 q;
+  q.d = 1;
   p->i = 3;
   // CHECK-DAG: unsupported_types.cu:[[@LINE+1]]:11: error: type 'long double' is not supported in device code
   ld[0] = 1.0L;
