@@ -24,8 +24,9 @@
 #endif
 
 /* cudaLaunchKernelEx's configuration (CUDA 12's layout; the attribute
- * values cucl acts on are named in docs/runtime-api.md). */
-enum cudaLaunchAttributeID {
+ * values cucl acts on are named in docs/runtime-api.md). Streams take the
+ * same ids and values (cudaStreamSetAttribute). */
+typedef enum cudaLaunchAttributeID {
   cudaLaunchAttributeIgnore = 0,
   cudaLaunchAttributeAccessPolicyWindow = 1,
   cudaLaunchAttributeCooperative = 2,
@@ -37,13 +38,16 @@ enum cudaLaunchAttributeID {
   cudaLaunchAttributePriority = 8,
   cudaLaunchAttributeMemSyncDomainMap = 9,
   cudaLaunchAttributeMemSyncDomain = 10
-};
+} cudaLaunchAttributeID;
 typedef union cudaLaunchAttributeValue {
   char pad[64];
+  struct cudaAccessPolicyWindow accessPolicyWindow;
   int cooperative;
+  enum cudaSynchronizationPolicy syncPolicy;
   struct {
     unsigned int x, y, z;
   } clusterDim;
+  enum cudaClusterSchedulingPolicy clusterSchedulingPolicyPreference;
   int programmaticStreamSerializationAllowed;
   struct {
     cudaEvent_t event;
@@ -51,6 +55,8 @@ typedef union cudaLaunchAttributeValue {
     int triggerAtBlockStart;
   } programmaticEvent;
   int priority;
+  cudaLaunchMemSyncDomainMap memSyncDomainMap;
+  cudaLaunchMemSyncDomain memSyncDomain;
 } cudaLaunchAttributeValue;
 typedef struct cudaLaunchAttribute_st {
   enum cudaLaunchAttributeID id;
@@ -65,6 +71,15 @@ typedef struct cudaLaunchConfig_st {
   cudaLaunchAttribute *attrs;
   unsigned int numAttrs;
 } cudaLaunchConfig_t;
+
+/* Stream attributes are CUDA 12's launch attributes under older names. */
+#define cudaStreamAttrID cudaLaunchAttributeID
+#define cudaStreamAttrValue cudaLaunchAttributeValue
+#define cudaStreamAttributeAccessPolicyWindow cudaLaunchAttributeAccessPolicyWindow
+#define cudaStreamAttributeSynchronizationPolicy cudaLaunchAttributeSynchronizationPolicy
+#define cudaStreamAttributeMemSyncDomainMap cudaLaunchAttributeMemSyncDomainMap
+#define cudaStreamAttributeMemSyncDomain cudaLaunchAttributeMemSyncDomain
+#define cudaStreamAttributePriority cudaLaunchAttributePriority
 
 #if defined(__cplusplus)
 extern "C" {
@@ -105,6 +120,7 @@ extern __host__ cudaError_t CUDARTAPI cudaDeviceCanAccessPeer(int *canAccessPeer
 extern __host__ cudaError_t CUDARTAPI cudaDeviceEnablePeerAccess(int peerDevice,
                                                                  unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceDisablePeerAccess(int peerDevice);
+extern __host__ cudaError_t CUDARTAPI cudaCtxResetPersistingL2Cache(void);
 
 /* Memory */
 extern __host__ cudaError_t CUDARTAPI cudaMalloc(void **devPtr, size_t size);
@@ -147,6 +163,8 @@ extern __host__ cudaError_t CUDARTAPI cudaMemcpyPeerAsync(void *dst, int dstDevi
 extern __host__ cudaError_t CUDARTAPI cudaHostRegister(void *ptr, size_t size,
                                                        unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaHostUnregister(void *ptr);
+extern __host__ cudaError_t CUDARTAPI cudaHostGetDevicePointer(void **pDevice, void *pHost,
+                                                               unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaPointerGetAttributes(
     struct cudaPointerAttributes *attributes, const void *ptr);
 /* Managed memory: not supported yet (cudaErrorNotSupported). */
@@ -210,6 +228,12 @@ extern __host__ cudaError_t CUDARTAPI cudaStreamCreateWithPriority(cudaStream_t 
 extern __host__ cudaError_t CUDARTAPI cudaStreamGetFlags(cudaStream_t hStream,
                                                          unsigned int *flags);
 extern __host__ cudaError_t CUDARTAPI cudaStreamGetPriority(cudaStream_t hStream, int *priority);
+extern __host__ cudaError_t CUDARTAPI cudaStreamSetAttribute(cudaStream_t hStream,
+                                                             cudaStreamAttrID attr,
+                                                             const cudaStreamAttrValue *value);
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetAttribute(cudaStream_t hStream,
+                                                             cudaStreamAttrID attr,
+                                                             cudaStreamAttrValue *value_out);
 extern __host__ cudaError_t CUDARTAPI cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn,
                                                          void *userData);
 extern __host__ cudaError_t CUDARTAPI cudaStreamAddCallback(cudaStream_t stream,

@@ -49,9 +49,11 @@ typedef struct cuclDeviceBuffer {
 } cuclDeviceBuffer;
 
 /* cudaSuccess and `*out` for any address inside a live cudaMalloc
- * allocation (`d + k` included). A null pointer or host memory ->
- * cudaErrorInvalidValue; an address in the device range but inside no
- * allocation (freed, past an end) -> cudaErrorInvalidDevicePointer. */
+ * allocation (`d + k` included) or mapped host memory the device uses in
+ * place. A null pointer or host memory -> cudaErrorInvalidValue; an address
+ * in the device range but inside no allocation (freed, past an end) ->
+ * cudaErrorInvalidDevicePointer; mapped host memory the driver may cache
+ * (its commands need the runtime's map protocol) -> cudaErrorNotSupported. */
 cudaError_t __cuclResolveDevicePointer(const void *pointer, cuclDeviceBuffer *out);
 
 /* Enqueues exactly one OpenCL command. `waits` (numWaits events, NULL when

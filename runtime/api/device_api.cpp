@@ -5,6 +5,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "core/mapped_host_memory.h"
 #include "core/stream.h"
 
 namespace {
@@ -105,6 +106,8 @@ int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
     return p.maxBlocksPerMultiProcessor;
   case cudaDevAttrCooperativeLaunch:
     return p.cooperativeLaunch;
+  case cudaDevAttrHostRegisterSupported:
+    return p.hostRegisterSupported;
   default:
     return 0;
   }
@@ -173,13 +176,15 @@ CUCL_API cudaError_t cudaThreadSynchronize(void) {
 }
 
 // Waits for the device, frees all its allocations and clears its sticky
-// error. Streams and events stay valid (documented difference from CUDA).
+// error. Mapped host memory stays host memory but loses its device address.
+// Streams and events stay valid (documented difference from CUDA).
 CUCL_API cudaError_t cudaDeviceReset(void) {
   cucl::Device *device = nullptr;
   cudaError_t status = cucl::currentDevice(&device);
   if (status != cudaSuccess)
     return cucl::report(status);
   device->synchronize();
+  cucl::releaseHostMappings(*device);
   cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
   for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
     registry.addresses().release(allocation.base, allocation.size);
@@ -271,6 +276,12 @@ CUCL_API cudaError_t cudaDeviceGetStreamPriorityRange(int *leastPriority, int *g
   if (greatestPriority != nullptr)
     *greatestPriority = 0;
   return cudaSuccess;
+}
+
+// There is no L2 persistence to reset (access policy windows are accepted
+// hints only).
+CUCL_API cudaError_t cudaCtxResetPersistingL2Cache(void) {
+  return cucl::onCurrentDevice([](cucl::Device &) { return cudaSuccess; });
 }
 
 // Devices live in separate OpenCL contexts: no peer access.

@@ -8,6 +8,7 @@
 #include "cucl/opencl_interop.h"
 #pragma GCC visibility pop
 
+#include "core/mapped_host_memory.h"
 #include "core/stream.h"
 
 namespace {
@@ -55,6 +56,10 @@ CUCL_API cudaError_t __cuclResolveDevicePointer(const void *pointer, cuclDeviceB
   case cucl::PointerSide::Device:
     break;
   }
+  // A library's own commands are not bracketed by the map protocol, so
+  // mapped host memory that a driver may cache is refused, not used stale.
+  if (resolved.mappedHost != nullptr && !resolved.mappedHost->zeroCopy)
+    return cudaErrorNotSupported;
   // Borrowed: the memory map keeps its own reference while the allocation lives.
   out->buffer = resolved.buffer();
   out->offset = resolved.offset;

@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.h"
 #include "core/launch_config_stack.h"
+#include "core/mapped_command.h"
 #include "core/module_registry.h"
 #include "core/occupancy.h"
 #include "core/stream.h"
@@ -36,8 +37,10 @@ struct LaunchShape {
   bool cooperative;
 };
 
+// Mapped host memory among the pointers is noted in `mapped`.
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
-                         void **args, const LaunchShape &shape, CUstream_st &stream) {
+                         void **args, const LaunchShape &shape, CUstream_st &stream,
+                         cucl::MappedCommand *mapped) {
   const dim3 block = shape.block;
   const std::size_t sharedMem = shape.sharedMem;
   if (!kernel.args.empty() && args == nullptr)
@@ -62,6 +65,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
         }
         buffer = at.buffer();
         offset = at.offset;
+        mapped->use(at);
       }
       status = clKernel.setArg(index++, sizeof(cl_mem), &buffer);
       if (status == CL_SUCCESS)
@@ -173,7 +177,8 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
       return cudaErrorCooperativeLaunchTooLarge;
     }
   }
-  status = setArguments(*kernel, instance->kernel, device, args, shape, *stream);
+  cucl::MappedCommand mapped;
+  status = setArguments(*kernel, instance->kernel, device, args, shape, *stream, &mapped);
   if (status != cudaSuccess)
     return status;
 
@@ -185,8 +190,12 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
     std::vector<cl::Event> after = waits ? *waits : std::vector<cl::Event>();
     if (shape.cooperative && device.lastCooperative() != nullptr)
       after.push_back(device.lastCooperative);
-    return stream->queue.enqueueNDRangeKernel(instance->kernel, cl::NullRange, global, local,
-                                              after.empty() ? nullptr : &after, done);
+    return mapped.enqueue(stream->queue, after.empty() ? nullptr : &after, done,
+                          /*blocking=*/false,
+                          [&](const std::vector<cl::Event> *ready, cl::Event *event) {
+                            return stream->queue.enqueueNDRangeKernel(
+                                instance->kernel, cl::NullRange, global, local, ready, event);
+                          });
   });
   if (shape.cooperative && result == CL_SUCCESS) {
     device.lastCooperative = stream->tail();

@@ -8,6 +8,7 @@
 
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
+#include "core/mapped_command.h"
 
 namespace {
 
@@ -93,20 +94,34 @@ cudaError_t copyRect(void *dst, size_t dpitch, const void *src, size_t spitch, R
     return status;
   cl::array<cl::size_type, 3> region{rect.width, rect.height, 1};
   cl::array<cl::size_type, 3> hostOrigin{0, 0, 0};
+  cucl::MappedCommand mapped;
+  if (srcDevice)
+    mapped.use(srcAt);
+  if (dstDevice)
+    mapped.use(dstAt);
+  // Host -> device blocks (the source may be reused on return); into pageable
+  // memory even the async device -> host copy returns with the data (CUDA).
+  cl_bool blocking = CL_FALSE;
+  if (!srcDevice)
+    blocking = CL_TRUE;
+  else if (!dstDevice)
+    blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    if (srcDevice && dstDevice)
-      return stream->queue.enqueueCopyBufferRect(srcAt.buffer, dstAt.buffer, {srcAt.offset, 0, 0},
-                                                 {dstAt.offset, 0, 0}, region, spitch, 0, dpitch, 0,
-                                                 waits, done);
-    if (dstDevice) // host -> device: blocking, the source may be reused on return
-      return stream->queue.enqueueWriteBufferRect(dstAt.buffer, CL_TRUE, {dstAt.offset, 0, 0},
-                                                  hostOrigin, region, dpitch, 0, spitch, 0, src,
-                                                  waits, done);
-    // Into pageable memory even the async copy returns with the data (CUDA).
-    cl_bool blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
-    return stream->queue.enqueueReadBufferRect(srcAt.buffer, blocking, {srcAt.offset, 0, 0},
-                                               hostOrigin, region, spitch, 0, dpitch, 0, dst, waits,
-                                               done);
+    return mapped.enqueue(
+        stream->queue, waits, done, blocking == CL_TRUE,
+        [&](const std::vector<cl::Event> *after, cl::Event *event) {
+          if (srcDevice && dstDevice)
+            return stream->queue.enqueueCopyBufferRect(srcAt.buffer, dstAt.buffer,
+                                                       {srcAt.offset, 0, 0}, {dstAt.offset, 0, 0},
+                                                       region, spitch, 0, dpitch, 0, after, event);
+          if (dstDevice)
+            return stream->queue.enqueueWriteBufferRect(dstAt.buffer, blocking,
+                                                        {dstAt.offset, 0, 0}, hostOrigin, region,
+                                                        dpitch, 0, spitch, 0, src, after, event);
+          return stream->queue.enqueueReadBufferRect(srcAt.buffer, blocking, {srcAt.offset, 0, 0},
+                                                     hostOrigin, region, spitch, 0, dpitch, 0, dst,
+                                                     after, event);
+        });
   });
   return cucl::fromEnqueueStatus(result, stream->device);
 }
@@ -130,10 +145,16 @@ cudaError_t fillRect(void *devPtr, size_t pitch, int value, Rect rect, CUstream_
   bool contiguous = rect.width == pitch;
   size_t rows = contiguous ? 1 : rect.height;
   size_t rowBytes = contiguous ? rect.width * rect.height : rect.width;
+  cucl::MappedCommand mapped;
+  mapped.use(at);
   for (size_t row = 0; row < rows; ++row) {
     cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-      return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset + row * pitch, rowBytes,
-                                             waits, done);
+      return mapped.enqueue(stream->queue, waits, done, /*blocking=*/false,
+                            [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                              return stream->queue.enqueueFillBuffer(at.buffer, pattern,
+                                                                     at.offset + row * pitch,
+                                                                     rowBytes, after, event);
+                            });
     });
     if (result != CL_SUCCESS)
       return cucl::fromEnqueueStatus(result, stream->device);

@@ -1,4 +1,5 @@
-// Device and host memory: allocation, copies, memset, queries.
+// Device memory: allocation, copies, memset, queries (page-locked and mapped
+// host memory: host_memory_api.cpp).
 //
 // Semantics: a host-to-device copy returns once the source may be reused
 // (blocking write), a device-to-host copy returns with the data; memset and
@@ -13,6 +14,8 @@
 #include "core/device_memory.h"
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
+#include "core/mapped_command.h"
+#include "core/mapped_host_memory.h"
 
 namespace {
 
@@ -42,11 +45,16 @@ cudaError_t copyHostToDevice(const ResolvedAddress &dst, const void *src, size_t
   cudaError_t status = streamFor(dst, requested, &stream);
   if (status != cudaSuccess)
     return status;
+  cucl::MappedCommand mapped;
+  mapped.use(dst);
   if (!async) {
     // Blocking: the caller may reuse `src` as soon as we return.
     cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-      return stream->queue.enqueueWriteBuffer(dst.buffer, CL_TRUE, dst.offset, count, src, waits,
-                                              done);
+      return mapped.enqueue(stream->queue, waits, done, /*blocking=*/true,
+                            [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                              return stream->queue.enqueueWriteBuffer(
+                                  dst.buffer, CL_TRUE, dst.offset, count, src, after, event);
+                            });
     });
     return cucl::fromEnqueueStatus(result, stream->device);
   }
@@ -64,8 +72,12 @@ cudaError_t copyHostToDevice(const ResolvedAddress &dst, const void *src, size_t
   }
   cl::Event written;
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    cl_int enqueued = stream->queue.enqueueWriteBuffer(dst.buffer, CL_FALSE, dst.offset, count,
-                                                       from, waits, done);
+    cl_int enqueued =
+        mapped.enqueue(stream->queue, waits, done, /*blocking=*/false,
+                       [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                         return stream->queue.enqueueWriteBuffer(dst.buffer, CL_FALSE, dst.offset,
+                                                                 count, from, after, event);
+                       });
     if (enqueued == CL_SUCCESS)
       written = *done;
     return enqueued;
@@ -92,9 +104,14 @@ cudaError_t copyDeviceToHost(void *dst, const ResolvedAddress &src, size_t count
   // CUDA returns from an async copy into pageable memory only once the copy
   // has completed; only page-locked destinations may be filled later.
   cl_bool blocking = async && cucl::isPageLockedHost(dst) ? CL_FALSE : CL_TRUE;
+  cucl::MappedCommand mapped;
+  mapped.use(src);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueReadBuffer(src.buffer, blocking, src.offset, count, dst, waits,
-                                           done);
+    return mapped.enqueue(stream->queue, waits, done, blocking == CL_TRUE,
+                          [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                            return stream->queue.enqueueReadBuffer(src.buffer, blocking, src.offset,
+                                                                   count, dst, after, event);
+                          });
   });
   if (result == CL_SUCCESS && blocking)
     return stream->status.check(*stream); // the kernels before the copy are done
@@ -115,9 +132,16 @@ cudaError_t copyDeviceToDevice(const ResolvedAddress &dst, const ResolvedAddress
   cudaError_t status = streamFor(dst, requested, &stream);
   if (status != cudaSuccess)
     return status;
+  cucl::MappedCommand mapped;
+  mapped.use(src);
+  mapped.use(dst);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueCopyBuffer(src.buffer, dst.buffer, src.offset, dst.offset, count,
-                                           waits, done);
+    return mapped.enqueue(stream->queue, waits, done, /*blocking=*/false,
+                          [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                            return stream->queue.enqueueCopyBuffer(src.buffer, dst.buffer,
+                                                                   src.offset, dst.offset, count,
+                                                                   after, event);
+                          });
   });
   return cucl::fromEnqueueStatus(result, stream->device);
 }
@@ -190,8 +214,14 @@ cudaError_t fill(void *devPtr, int value, size_t count, CUstream_st *requested) 
   if (status != cudaSuccess)
     return status;
   cl_uchar pattern = static_cast<cl_uchar>(value);
+  cucl::MappedCommand mapped;
+  mapped.use(at);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset, count, waits, done);
+    return mapped.enqueue(stream->queue, waits, done, /*blocking=*/false,
+                          [&](const std::vector<cl::Event> *after, cl::Event *event) {
+                            return stream->queue.enqueueFillBuffer(at.buffer, pattern, at.offset,
+                                                                   count, after, event);
+                          });
   });
   return cucl::fromEnqueueStatus(result, stream->device);
 }
@@ -281,45 +311,6 @@ CUCL_API cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, i
   return cudaMemcpyPeerAsync(dst, dstDevice, src, srcDevice, count, nullptr);
 }
 
-namespace {
-// Async copies may still read or fill page-locked memory: as in CUDA,
-// releasing it first waits for the devices' queued work.
-cudaError_t waitBeforeReleasingPageLocked() {
-  DeviceRegistry &registry = DeviceRegistry::instance();
-  if (registry.currentIfInitialized() == nullptr)
-    return cudaSuccess; // no device work can exist yet
-  cudaError_t result = cudaSuccess;
-  for (int i = 0; i < registry.count(); ++i) {
-    cudaError_t status = registry.device(i).synchronize();
-    if (result == cudaSuccess)
-      result = status;
-  }
-  return result;
-}
-} // namespace
-
-CUCL_API cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags) {
-  constexpr unsigned known = cudaHostRegisterPortable | cudaHostRegisterMapped |
-                             cudaHostRegisterIoMemory | cudaHostRegisterReadOnly;
-  if (ptr == nullptr || size == 0 || (flags & ~known) != 0 ||
-      size > UINTPTR_MAX - reinterpret_cast<std::uintptr_t>(ptr))
-    return cucl::report(cudaErrorInvalidValue);
-  DeviceRegistry &registry = DeviceRegistry::instance();
-  if (registry.currentIfInitialized() != nullptr && registry.addresses().contains(ptr))
-    return cucl::report(cudaErrorInvalidValue); // device memory is not host memory
-  return cucl::registerHost(ptr, size) ? cudaSuccess
-                                       : cucl::report(cudaErrorHostMemoryAlreadyRegistered);
-}
-
-CUCL_API cudaError_t cudaHostUnregister(void *ptr) {
-  if (!cucl::isRegisteredHost(ptr))
-    return cucl::report(cudaErrorHostMemoryNotRegistered);
-  cudaError_t status = waitBeforeReleasingPageLocked();
-  if (!cucl::unregisterHost(ptr))
-    return cucl::report(cudaErrorHostMemoryNotRegistered);
-  return cucl::report(status);
-}
-
 CUCL_API cudaError_t cudaMemset(void *devPtr, int value, size_t count) {
   return cucl::onCurrentDevice([&](Device &) { return fill(devPtr, value, count, nullptr); });
 }
@@ -348,30 +339,6 @@ CUCL_API cudaError_t cudaMemGetInfo(size_t *free, size_t *total) {
   });
 }
 
-CUCL_API cudaError_t cudaHostAlloc(void **pHost, size_t size, unsigned int flags) {
-  constexpr unsigned known =
-      cudaHostAllocPortable | cudaHostAllocMapped | cudaHostAllocWriteCombined;
-  if (pHost == nullptr || (flags & ~known) != 0)
-    return cucl::report(cudaErrorInvalidValue);
-  *pHost = cucl::allocateHost(size);
-  return *pHost != nullptr ? cudaSuccess : cucl::report(cudaErrorMemoryAllocation);
-}
-
-CUCL_API cudaError_t cudaMallocHost(void **ptr, size_t size) {
-  return cudaHostAlloc(ptr, size, cudaHostAllocDefault);
-}
-
-CUCL_API cudaError_t cudaFreeHost(void *ptr) {
-  if (ptr == nullptr)
-    return cudaSuccess;
-  if (!cucl::isHostAllocation(ptr))
-    return cucl::report(cudaErrorInvalidValue);
-  cudaError_t status = waitBeforeReleasingPageLocked();
-  if (!cucl::freeHost(ptr))
-    return cucl::report(cudaErrorInvalidValue); // freed by another thread meanwhile
-  return cucl::report(status);
-}
-
 CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes, const void *ptr) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     if (attributes == nullptr)
@@ -380,7 +347,17 @@ CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes,
     Side side = classify(ptr, &at);
     *attributes = cudaPointerAttributes{};
     attributes->device = device.index();
-    if (side == Side::Device) {
+    std::shared_ptr<cucl::MappedBlock> mapped =
+        side == Side::Host ? cucl::findMappedHost(ptr) : at.mappedHost;
+    if (mapped != nullptr) {
+      // Mapped host memory, by either address: both, at the same offset.
+      std::uintptr_t offset =
+          side == Side::Host ? static_cast<const char *>(ptr) - mapped->host : at.offset;
+      attributes->type = cudaMemoryTypeHost;
+      attributes->device = mapped->device;
+      attributes->devicePointer = reinterpret_cast<void *>(mapped->deviceAddress + offset);
+      attributes->hostPointer = mapped->host + offset;
+    } else if (side == Side::Device) {
       attributes->type = cudaMemoryTypeDevice;
       attributes->device = at.device;
       attributes->devicePointer = const_cast<void *>(ptr);

@@ -72,7 +72,8 @@ void Device::deriveProperties() {
   p.multiProcessorCount = clampToInt(device_.getInfo<CL_DEVICE_MAX_COMPUTE_UNITS>());
   p.kernelExecTimeoutEnabled = 0;
   p.integrated = device_.getInfo<CL_DEVICE_HOST_UNIFIED_MEMORY>() ? 1 : 0;
-  p.canMapHostMemory = 0;
+  p.canMapHostMemory = 1;      // core/mapped_host_memory.h
+  p.hostRegisterSupported = 1; // cudaHostRegister, mapped or not
   p.computeMode = cudaComputeModeDefault;
   p.concurrentKernels = 1;
   p.ECCEnabled = device_.getInfo<CL_DEVICE_ERROR_CORRECTION_SUPPORT>() ? 1 : 0;

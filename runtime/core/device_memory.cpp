@@ -19,7 +19,8 @@ cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *i
     registry.addresses().release(base, size);
     return cudaErrorMemoryAllocation;
   }
-  registry.memory().insert(Allocation{base, size, device.index(), created, runtimeOwned});
+  registry.memory().insert(
+      Allocation{base, size, device.index(), created, runtimeOwned, /*mappedHost=*/nullptr});
   device.bytesAllocated += size;
   *address = base;
   if (buffer != nullptr)

@@ -69,19 +69,28 @@ bool isPageLockedHost(const void *pointer) {
   return insideRange(table.live, address) || insideRange(table.registered, address);
 }
 
+namespace {
+// True when [start, start + bytes) meets one of the ranges.
+bool overlaps(const std::map<std::uintptr_t, std::size_t> &ranges, std::uintptr_t start,
+              std::size_t bytes) {
+  auto next = ranges.lower_bound(start);
+  if (next != ranges.end() && next->first < start + bytes)
+    return true;
+  if (next == ranges.begin())
+    return false;
+  auto previous = std::prev(next);
+  return previous->first + previous->second > start;
+}
+} // namespace
+
 bool registerHost(void *pointer, std::size_t bytes) {
   auto start = reinterpret_cast<std::uintptr_t>(pointer);
   HostAllocations &table = hostAllocations();
   std::lock_guard<std::mutex> lock(table.mutex);
-  // Overlapping an existing registration counts as already registered.
-  auto next = table.registered.lower_bound(start);
-  if (next != table.registered.end() && next->first < start + bytes)
+  // Overlapping an earlier registration, or a cudaHostAlloc block (already
+  // page-locked, perhaps mapped), counts as already registered.
+  if (overlaps(table.registered, start, bytes) || overlaps(table.live, start, bytes))
     return false;
-  if (next != table.registered.begin()) {
-    auto previous = std::prev(next);
-    if (previous->first + previous->second > start)
-      return false;
-  }
   table.registered.emplace(start, bytes);
   return true;
 }

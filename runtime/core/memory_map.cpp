@@ -36,6 +36,7 @@ bool MemoryMap::resolve(const void *address, ResolvedAddress *out) const {
   out->bytesToEnd = allocation.size - out->offset;
   out->device = allocation.device;
   out->runtimeOwned = allocation.runtimeOwned;
+  out->mappedHost = allocation.mappedHost;
   return true;
 }
 

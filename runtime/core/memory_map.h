@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <shared_mutex>
 #include <vector>
 
@@ -13,12 +14,17 @@
 
 namespace cucl {
 
+struct MappedBlock; // core/mapped_host_memory.h
+
 struct Allocation {
   std::uintptr_t base = 0;
   std::size_t size = 0; // bytes the program asked for
   int device = 0;
   cl::Buffer buffer;
-  bool runtimeOwned = false; // the runtime's storage (device symbols): not for cudaFree
+  // Not the program's to cudaFree: the runtime's storage (device symbols) and
+  // mapped host memory.
+  bool runtimeOwned = false;
+  std::shared_ptr<MappedBlock> mappedHost; // set when the memory is mapped host memory
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.
@@ -28,6 +34,7 @@ struct ResolvedAddress {
   std::size_t bytesToEnd = 0; // size - offset
   int device = 0;
   bool runtimeOwned = false;
+  std::shared_ptr<MappedBlock> mappedHost;
 };
 
 class MemoryMap {

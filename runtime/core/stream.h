@@ -13,6 +13,7 @@
 #include "core/grid_barrier.h"
 #include "core/kernel_status.h"
 #include "core/public_headers.h"
+#include "core/stream_attributes.h"
 
 struct CUstream_st {
   CUstream_st(cucl::Device &device, unsigned flags, bool legacy, cl_int *status);
@@ -47,6 +48,8 @@ struct CUstream_st {
   cucl::KernelStatus status;
   // The grid barrier of its kernels that synchronize their grid.
   cucl::GridBarrier gridBarrier;
+  // cudaStreamSetAttribute's values.
+  cucl::StreamAttributes attributes;
 
   // Waits for all work; a failed command, or a kernel check that failed,
   // raises the device's sticky error.

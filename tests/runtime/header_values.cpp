@@ -358,6 +358,38 @@ int main() {
   printf("offsetof(cudaLaunchAttribute, val) %zu\n", offsetof(cudaLaunchAttribute, val));
   LAYOUT(cudaLaunchConfig_t)
   printf("offsetof(cudaLaunchConfig_t, attrs) %zu\n", offsetof(cudaLaunchConfig_t, attrs));
+  LAYOUT(cudaLaunchAttributeValue)
+  VALUE(cudaAccessPropertyNormal)
+  VALUE(cudaAccessPropertyStreaming)
+  VALUE(cudaAccessPropertyPersisting)
+  LAYOUT(struct cudaAccessPolicyWindow)
+  printf("offsetof(cudaAccessPolicyWindow, num_bytes) %zu\n",
+         offsetof(struct cudaAccessPolicyWindow, num_bytes));
+  printf("offsetof(cudaAccessPolicyWindow, hitRatio) %zu\n",
+         offsetof(struct cudaAccessPolicyWindow, hitRatio));
+  printf("offsetof(cudaAccessPolicyWindow, hitProp) %zu\n",
+         offsetof(struct cudaAccessPolicyWindow, hitProp));
+  printf("offsetof(cudaAccessPolicyWindow, missProp) %zu\n",
+         offsetof(struct cudaAccessPolicyWindow, missProp));
+  VALUE(cudaSyncPolicyAuto)
+  VALUE(cudaSyncPolicySpin)
+  VALUE(cudaSyncPolicyYield)
+  VALUE(cudaSyncPolicyBlockingSync)
+  VALUE(cudaClusterSchedulingPolicyDefault)
+  VALUE(cudaClusterSchedulingPolicySpread)
+  VALUE(cudaClusterSchedulingPolicyLoadBalancing)
+  VALUE(cudaLaunchMemSyncDomainDefault)
+  VALUE(cudaLaunchMemSyncDomainRemote)
+  LAYOUT(cudaLaunchMemSyncDomainMap)
+  printf("offsetof(cudaLaunchMemSyncDomainMap, remote) %zu\n",
+         offsetof(cudaLaunchMemSyncDomainMap, remote));
+  VALUE(cudaStreamAttributeAccessPolicyWindow)
+  VALUE(cudaStreamAttributeSynchronizationPolicy)
+  VALUE(cudaStreamAttributeMemSyncDomainMap)
+  VALUE(cudaStreamAttributeMemSyncDomain)
+  VALUE(cudaStreamAttributePriority)
+  LAYOUT(cudaStreamAttrValue)
+  printf("sizeof(cudaStreamAttrID) %zu\n", sizeof(cudaStreamAttrID));
   LAYOUT(char1)
   LAYOUT(char2)
   LAYOUT(char3)

@@ -16,5 +16,14 @@ int main(void) {
                (int)offsetof(struct cudaDeviceProp, major) * 0;
   status = cudaMallocManaged((void **)0, 16, cudaMemAttachGlobal);
   status = cudaMemcpyToSymbol((const void *)&prop, &v, sizeof(v), 0, cudaMemcpyHostToDevice);
+  /* Mapped memory and stream attributes under CUDA's C names. */
+  void *device = 0;
+  status = cudaHostGetDevicePointer(&device, &prop, 0);
+  cudaStreamAttrValue value;
+  value.accessPolicyWindow.hitProp = cudaAccessPropertyPersisting;
+  cudaStreamAttrID attr = cudaStreamAttributeAccessPolicyWindow;
+  status = cudaStreamSetAttribute((cudaStream_t)0, attr, &value);
+  status = cudaStreamGetAttribute((cudaStream_t)0, cudaStreamAttributePriority, &value);
+  status = cudaCtxResetPersistingL2Cache();
   return (int)(grid.x + v.x + (float)kind + (float)status + (float)prop.major) == 0;
 }
