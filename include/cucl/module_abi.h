@@ -30,6 +30,11 @@
  * of the module on that device. The program is built with CUCL_CONSTANT
  * defined as __constant, or as __global where the constant segment is larger
  * than the device's constant buffers.
+ *
+ * A module with several kernels guards each function with the kernels that
+ * reach it: where the driver rejects the whole program, the runtime builds
+ * each kernel on its own with -DCUCL_ONLY_KERNEL=<its registration index>,
+ * so one kernel's bad code does not take the others down.
  */
 #ifndef CUCL_MODULE_ABI_H
 #define CUCL_MODULE_ABI_H

@@ -13,6 +13,15 @@ namespace {
 std::size_t deviceSlot(const Device &device) {
   return static_cast<std::size_t>(device.index());
 }
+
+// __constant__ data larger than the device's constant buffers is read
+// through __global pointers instead (include/cucl/module_abi.h).
+std::string buildOptions(const Module &module, const Device &device) {
+  std::string options = module.buildOptions;
+  if (module.symbols.segmentSize(CUCL_SYMBOL_CONSTANT) > device.limits().maxConstantBufferSize)
+    options += " -DCUCL_CONSTANT=__global";
+  return options;
+}
 } // namespace
 
 ModuleRegistry &ModuleRegistry::instance() {
@@ -53,6 +62,7 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
   kernel->name = kernelName;
   kernel->args.assign(args, args + numArgs);
   kernel->flags = flags;
+  kernel->indexInModule = kernel->module->kernelCount++;
   for (const cuclKernelArgInfo &arg : kernel->args)
     kernel->clArgCount += arg.kind == cuclArgGlobalPointer ? 2u : 1u;
   if (flags & CUCL_KERNEL_DYNAMIC_SHARED)
@@ -117,19 +127,42 @@ Kernel *ModuleRegistry::find(const void *hostStub) const {
   return it == kernels_.end() ? nullptr : it->second.get();
 }
 
+cudaError_t ModuleRegistry::buildAlone(Kernel &kernel, Device &device, cl::Program *out) {
+  Module &module = *kernel.module;
+  std::lock_guard<std::mutex> lock(module.buildMutex);
+  std::size_t slot = deviceSlot(device);
+  if (module.singleBuilds.size() <= slot)
+    module.singleBuilds.resize(slot + 1);
+  auto found = module.singleBuilds[slot].find(kernel.indexInModule);
+  if (found == module.singleBuilds[slot].end()) {
+    std::string options = buildOptions(module, device) +
+                          " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule);
+    backend::BuiltProgram built =
+        backend::buildProgram(device.context(), device.clDevice(), module.source, options);
+    if (built.status == CL_SUCCESS)
+      verboseLog("module %s: kernel %s built on its own", module.name.c_str(), kernel.name.c_str());
+    else
+      verboseLog("module %s: kernel %s does not build on its own either (%s); build log:\n%s",
+                 module.name.c_str(), kernel.name.c_str(), backend::clErrorName(built.status),
+                 built.log.c_str());
+    found = module.singleBuilds[slot]
+                .emplace(kernel.indexInModule, Module::Build{built.status, built.program})
+                .first;
+  }
+  if (found->second.status != CL_SUCCESS)
+    return cudaErrorInvalidPtx;
+  *out = found->second.program;
+  return cudaSuccess;
+}
+
 cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *out) {
   std::lock_guard<std::mutex> lock(module.buildMutex);
   std::size_t slot = deviceSlot(device);
   if (module.builds.size() <= slot)
     module.builds.resize(slot + 1);
   if (!module.builds[slot]) {
-    // __constant__ data larger than the device's constant buffers is read
-    // through __global pointers instead (include/cucl/module_abi.h).
-    std::string options = module.buildOptions;
-    if (module.symbols.segmentSize(CUCL_SYMBOL_CONSTANT) > device.limits().maxConstantBufferSize)
-      options += " -DCUCL_CONSTANT=__global";
-    backend::BuiltProgram built =
-        backend::buildProgram(device.context(), device.clDevice(), module.source, options);
+    backend::BuiltProgram built = backend::buildProgram(
+        device.context(), device.clDevice(), module.source, buildOptions(module, device));
     if (built.status != CL_SUCCESS) {
       verboseLog("building module %s for device %d failed (%s); build log:\n%s",
                  module.name.c_str(), device.index(), backend::clErrorName(built.status),
@@ -153,6 +186,8 @@ cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelIn
     return cudaErrorInvalidKernelImage;
   cl::Program program;
   cudaError_t built = build(*kernel.module, device, &program);
+  if (built == cudaErrorInvalidPtx && kernel.module->kernelCount > 1)
+    built = buildAlone(kernel, device, &program); // another kernel's code may be the bad part
   if (built != cudaSuccess)
     return built;
 

@@ -8,6 +8,7 @@
 #define CUCL_CORE_MODULE_REGISTRY_H
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -37,6 +38,10 @@ struct Module {
     cl::Program program;
   };
   std::vector<std::optional<Build>> builds;
+  // Where the whole program failed: per device, the kernels built on their
+  // own (-DCUCL_ONLY_KERNEL=<index>), by registration index.
+  std::vector<std::map<unsigned, Build>> singleBuilds;
+  unsigned kernelCount = 0; // registered so far: the next kernel's index
 
   ModuleSymbols symbols; // complete once static initialization is over
 };
@@ -54,7 +59,8 @@ struct Kernel {
   std::string name;
   std::vector<cuclKernelArgInfo> args;
   unsigned flags = 0;
-  unsigned clArgCount = 0; // OpenCL arguments the ABI expects
+  unsigned clArgCount = 0;    // OpenCL arguments the ABI expects
+  unsigned indexInModule = 0; // registration order: CUCL_ONLY_KERNEL's value
 
   // Held for the whole set-arguments-and-enqueue sequence of a launch:
   // an OpenCL kernel object's arguments are shared state.
@@ -89,6 +95,8 @@ public:
 private:
   ModuleRegistry() = default;
   cudaError_t build(Module &module, Device &device, cl::Program *out);
+  // The program holding only `kernel` (and what it calls).
+  cudaError_t buildAlone(Kernel &kernel, Device &device, cl::Program *out);
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<const void *, std::unique_ptr<Kernel>> kernels_;

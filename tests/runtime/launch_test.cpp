@@ -299,3 +299,50 @@ TEST_F(Launch, EveryDevice) {
   }
   CUDA_OK(cudaSetDevice(0));
 }
+
+namespace {
+// A module whose second kernel the driver rejects, guarded as the translator
+// guards each function by the kernels that reach it.
+const char kPartlyBroken[] = R"CL(
+#if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 0 || CUCL_ONLY_KERNEL == 2
+int twice(int v) { return 2 * v; }
+#endif
+#if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 0
+__kernel void good(__global int *p__base, ulong p__off) {
+  __global int *p = (__global int *)((__global char *)p__base + p__off);
+  p[0] = twice(21);
+}
+#endif
+#if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 1
+__kernel void bad(__global int *p__base, ulong p__off) { p[0] = no_such_function(); }
+#endif
+#if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 2
+__kernel void alsoGood(__global int *p__base, ulong p__off) {
+  __global int *p = (__global int *)((__global char *)p__base + p__off);
+  p[1] = twice(4);
+}
+#endif
+)CL";
+const char goodKernel = 0, badKernel = 0, alsoGoodKernel = 0;
+} // namespace
+
+// One kernel's code that the driver rejects does not stop the module's other
+// kernels: they are built on their own; the bad one is cudaErrorInvalidPtx.
+TEST_F(Launch, OneRejectedKernelLeavesTheOthersLaunchable) {
+  void **module = test_kernels::registerModuleSource("partly_broken.cl", kPartlyBroken);
+  __cuclRegisterKernel(module, &goodKernel, "good", 1, &test_kernels::kPtr, 0);
+  __cuclRegisterKernel(module, &badKernel, "bad", 1, &test_kernels::kPtr, 0);
+  __cuclRegisterKernel(module, &alsoGoodKernel, "alsoGood", 1, &test_kernels::kPtr, 0);
+  int *d = nullptr;
+  CUDA_OK(cudaMalloc(&d, 2 * sizeof(int)));
+  void *args[] = {&d};
+  EXPECT_EQ(cudaErrorInvalidPtx, cudaLaunchKernel(&badKernel, dim3(1), dim3(1), args, 0, nullptr));
+  CUDA_OK(cudaLaunchKernel(&goodKernel, dim3(1), dim3(1), args, 0, nullptr));
+  CUDA_OK(cudaLaunchKernel(&alsoGoodKernel, dim3(1), dim3(1), args, 0, nullptr));
+  int back[2] = {0, 0};
+  CUDA_OK(cudaMemcpy(back, d, sizeof back, cudaMemcpyDeviceToHost));
+  EXPECT_EQ(42, back[0]);
+  EXPECT_EQ(8, back[1]);
+  EXPECT_EQ(cudaErrorInvalidPtx, cudaLaunchKernel(&badKernel, dim3(1), dim3(1), args, 0, nullptr));
+  CUDA_OK(cudaFree(d));
+}

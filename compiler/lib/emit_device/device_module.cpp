@@ -99,10 +99,16 @@ public:
     for (const auto &[helper, spaces] : helpers_)
       source += helperDefinition(helper, spaces) + "\n";
     // Only what the kernels reach, callees first: no prototypes needed, and
-    // the Thread-mode first drafts of lane-mode code are left out.
+    // the Thread-mode first drafts of lane-mode code are left out. With
+    // several kernels each function is guarded by the kernels that reach it,
+    // so a driver that rejects one kernel's code can still build each other
+    // kernel on its own (-DCUCL_ONLY_KERNEL=<index>, include/cucl/module_abi.h).
+    std::map<const Specialization *, std::set<size_t>> reachedBy;
+    for (size_t i = 0; i < kernelSpecs.size(); ++i)
+      markReachable(*kernelSpecs[i], i, reachedBy);
     std::set<const Specialization *> emitted;
     for (const auto &spec : kernelSpecs)
-      appendReachable(*spec, emitted, source);
+      appendReachable(*spec, emitted, kernelSpecs.size() > 1 ? &reachedBy : nullptr, source);
     module.openclSource = std::move(source);
     module.ok = !diagnostics_.hasErrors();
     return module;
@@ -175,13 +181,29 @@ private:
     spec.inProgress = false;
   }
 
+  using Reach = std::map<const Specialization *, std::set<size_t>>;
+
+  static void markReachable(const Specialization &spec, size_t kernel, Reach &reachedBy) {
+    if (!reachedBy[&spec].insert(kernel).second)
+      return;
+    for (const Specialization *callee : spec.callees)
+      markReachable(*callee, kernel, reachedBy);
+  }
+
   static void appendReachable(const Specialization &spec, std::set<const Specialization *> &emitted,
-                              std::string &source) {
+                              const Reach *reachedBy, std::string &source) {
     if (!emitted.insert(&spec).second)
       return;
     for (const Specialization *callee : spec.callees)
-      appendReachable(*callee, emitted, source);
-    source += spec.text;
+      appendReachable(*callee, emitted, reachedBy, source);
+    if (!reachedBy) {
+      source += spec.text;
+      return;
+    }
+    std::string guard = "#if !defined(CUCL_ONLY_KERNEL)";
+    for (size_t kernel : reachedBy->at(&spec))
+      guard += " || CUCL_ONLY_KERNEL == " + std::to_string(kernel);
+    source += guard + "\n" + spec.text + "#endif\n";
   }
 
   // The warp runtime with the constants it shares with libcudart.
