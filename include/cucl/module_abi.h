@@ -51,7 +51,44 @@ extern "C" {
 #define CUCL_MODULE_MAGIC 0x4c435543u /* "CUCL" little-endian */
 #define CUCL_MODULE_ABI_VERSION 1u
 
-typedef enum cuclArgKind { cuclArgByValue = 0, cuclArgGlobalPointer = 1 } cuclArgKind;
+typedef enum cuclArgKind {
+  cuclArgByValue = 0,
+  cuclArgGlobalPointer = 1,
+  /* A cudaTextureObject_t / cudaSurfaceObject_t parameter: two OpenCL
+   * arguments, the `__global uchar *` buffer holding the texels (resolved
+   * from the object on the launch's device) and its cuclTextureDesc by value. */
+  cuclArgTexture = 2,
+  cuclArgSurface = 3
+} cuclArgKind;
+
+/* What device code needs to address and sample a texture or surface
+ * (compiler/lib/emit_device/opencl/texture_runtime.cl declares the same
+ * layout as cucl_texture_desc). Texels are stored row after row, rows
+ * `rowPitch` bytes apart, 2-D slices (depth, or layers of layered and cubemap
+ * arrays) `slicePitch` bytes apart, starting `offset` bytes into the buffer. */
+typedef struct cuclTextureDesc {
+  unsigned long long offset;
+  unsigned width, height, depth; /* texels; 1 in unused dimensions */
+  unsigned layers;               /* layered arrays: layers; cubemaps: faces (6 per cube); else 0 */
+  unsigned rowPitch;             /* bytes between rows */
+  unsigned slicePitch;           /* bytes between 2-D slices */
+  unsigned channels;             /* 1, 2 or 4 */
+  unsigned channelBytes;         /* 1, 2 or 4 (2 with format Float: half) */
+  unsigned format;               /* cudaChannelFormatKind: Signed, Unsigned or Float */
+  unsigned flags;                /* CUCL_TEXTURE_* */
+  unsigned addressMode[3];       /* cudaTextureAddressMode, per dimension */
+  unsigned filterMode;           /* cudaTextureFilterMode */
+  unsigned readMode;             /* cudaTextureReadMode */
+  unsigned normalizedCoords;     /* coordinates in [0, 1) instead of texels */
+  unsigned reserved[2];          /* zero; keeps the size a multiple of 8 */
+  float borderColor[4];
+} cuclTextureDesc;
+
+/* cuclTextureDesc flags. */
+#define CUCL_TEXTURE_LINEAR 1u  /* a linear-memory resource: tex1Dfetch only */
+#define CUCL_TEXTURE_LAYERED 2u /* a layered array */
+#define CUCL_TEXTURE_CUBEMAP 4u /* a cubemap (or cubemap layered) array */
+#define CUCL_TEXTURE_SRGB 8u    /* sRGB to linear conversion of 8-bit reads */
 
 typedef struct cuclKernelArgInfo {
   unsigned kind; /* a cuclArgKind */
@@ -136,6 +173,13 @@ void __cuclRegisterKernel(void **module, const void *hostStub, const char *kerne
  * and its bytes are the initial value. `segment` is a CUCL_SYMBOL_*. */
 void __cuclRegisterSymbol(void **module, const void *hostVar, const char *name, size_t size,
                           size_t offset, unsigned segment);
+/* Legacy texture references (`texture<T, dim, mode> ref;` at file scope):
+ * a kernel that reads `ref` takes, after all other hidden arguments, a
+ * buffer and a cuclTextureDesc per reference, in the order of these calls
+ * for that kernel; the runtime fills them from the reference's binding
+ * (cudaBindTexture*) and its attributes at launch. */
+void __cuclRegisterKernelTextureReference(void **module, const void *hostStub,
+                                          const void *textureReference);
 void __cuclUnregisterModule(void **module);
 
 /* nvcc's launch ABI: `k<<<g, b, s, st>>>(a...)` becomes
