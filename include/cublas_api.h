@@ -17,6 +17,7 @@
 
 #include "driver_types.h"
 #include "library_types.h"
+#include "cuda_fp16.h" /* as NVIDIA's: cuBLAS users get __half */
 
 #ifndef CUBLASWINAPI
 #define CUBLASWINAPI

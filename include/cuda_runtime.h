@@ -32,6 +32,9 @@
 #include "cucl/host_min_max.h" /* as nvcc gives .cu files */
 #endif
 #include "cuda_runtime_api.h"
+#include "channel_descriptor.h"  /* cudaCreateChannelDesc<T>() (C++) */
+#include "cuda_texture_types.h"  /* texture<T, dim, mode> (C++ compiled as CUDA) */
+#include "cuda_surface_types.h"  /* surface<T, dim> (C++ compiled as CUDA) */
 
 #if defined(__cplusplus)
 
@@ -204,6 +207,87 @@ static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSize(
 static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event, unsigned int flags) {
   return ::cudaEventCreateWithFlags(event, flags);
 }
+
+#if defined(__CUDACC__) || defined(__CUDA__)
+/* Legacy texture references passed as the texture itself; without a
+ * descriptor, the texture's own channelDesc (or the array's format). */
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTexture(size_t *offset,
+                                                       const struct texture<T, dim, readMode> &tex,
+                                                       const void *devPtr,
+                                                       const struct cudaChannelFormatDesc &desc,
+                                                       size_t size = 0xffffffffu) {
+  return ::cudaBindTexture(offset, &tex, devPtr, &desc, size);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTexture(size_t *offset,
+                                                       const struct texture<T, dim, readMode> &tex,
+                                                       const void *devPtr,
+                                                       size_t size = 0xffffffffu) {
+  return ::cudaBindTexture(offset, &tex, devPtr, &tex.channelDesc, size);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTexture2D(
+    size_t *offset, const struct texture<T, dim, readMode> &tex, const void *devPtr,
+    const struct cudaChannelFormatDesc &desc, size_t width, size_t height, size_t pitch) {
+  return ::cudaBindTexture2D(offset, &tex, devPtr, &desc, width, height, pitch);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTexture2D(
+    size_t *offset, const struct texture<T, dim, readMode> &tex, const void *devPtr, size_t width,
+    size_t height, size_t pitch) {
+  return ::cudaBindTexture2D(offset, &tex, devPtr, &tex.channelDesc, width, height, pitch);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTextureToArray(
+    const struct texture<T, dim, readMode> &tex, cudaArray_const_t array,
+    const struct cudaChannelFormatDesc &desc) {
+  return ::cudaBindTextureToArray(&tex, array, &desc);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTextureToArray(
+    const struct texture<T, dim, readMode> &tex, cudaArray_const_t array) {
+  struct cudaChannelFormatDesc desc;
+  cudaError_t status = ::cudaGetChannelDesc(&desc, array);
+  return status == cudaSuccess ? ::cudaBindTextureToArray(&tex, array, &desc) : status;
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTextureToMipmappedArray(
+    const struct texture<T, dim, readMode> &tex, cudaMipmappedArray_const_t mipmappedArray,
+    const struct cudaChannelFormatDesc &desc) {
+  return ::cudaBindTextureToMipmappedArray(&tex, mipmappedArray, &desc);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaBindTextureToMipmappedArray(
+    const struct texture<T, dim, readMode> &tex, cudaMipmappedArray_const_t mipmappedArray) {
+  cudaArray_t levelArray;
+  struct cudaChannelFormatDesc desc;
+  cudaError_t status = ::cudaGetMipmappedArrayLevel(&levelArray, mipmappedArray, 0);
+  if (status == cudaSuccess)
+    status = ::cudaGetChannelDesc(&desc, levelArray);
+  return status == cudaSuccess ? ::cudaBindTextureToMipmappedArray(&tex, mipmappedArray, &desc)
+                               : status;
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaUnbindTexture(
+    const struct texture<T, dim, readMode> &tex) {
+  return ::cudaUnbindTexture(&tex);
+}
+
+template <class T, int dim, enum cudaTextureReadMode readMode>
+static __inline__ __host__ cudaError_t cudaGetTextureAlignmentOffset(
+    size_t *offset, const struct texture<T, dim, readMode> &tex) {
+  return ::cudaGetTextureAlignmentOffset(offset, &tex);
+}
+#endif /* __CUDACC__ || __CUDA__ */
 
 #endif /* __cplusplus */
 

@@ -12,6 +12,8 @@
 
 #include "host_defines.h"
 #include "driver_types.h"
+#include "surface_types.h"
+#include "texture_types.h"
 #include "vector_types.h"
 
 #define CUDART_VERSION 12000
@@ -193,6 +195,126 @@ extern __host__ cudaError_t CUDARTAPI cudaMemcpyFromSymbolAsync(void *dst, const
                                                                     CUCL_DEFAULT(0));
 extern __host__ cudaError_t CUDARTAPI cudaGetSymbolAddress(void **devPtr, const void *symbol);
 extern __host__ cudaError_t CUDARTAPI cudaGetSymbolSize(size_t *size, const void *symbol);
+
+/* Arrays: the runtime's texel storage for textures and surfaces. */
+extern __host__ cudaError_t CUDARTAPI cudaMallocArray(cudaArray_t *array,
+                                                      const struct cudaChannelFormatDesc *desc,
+                                                      size_t width, size_t height CUCL_DEFAULT(0),
+                                                      unsigned int flags CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMalloc3DArray(cudaArray_t *array,
+                                                        const struct cudaChannelFormatDesc *desc,
+                                                        struct cudaExtent extent,
+                                                        unsigned int flags CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaFreeArray(cudaArray_t array);
+extern __host__ cudaError_t CUDARTAPI cudaArrayGetInfo(struct cudaChannelFormatDesc *desc,
+                                                       struct cudaExtent *extent,
+                                                       unsigned int *flags, cudaArray_t array);
+extern __host__ cudaError_t CUDARTAPI cudaGetChannelDesc(struct cudaChannelFormatDesc *desc,
+                                                         cudaArray_const_t array);
+extern __host__ struct cudaChannelFormatDesc CUDARTAPI cudaCreateChannelDesc(
+    int x, int y, int z, int w, enum cudaChannelFormatKind f);
+extern __host__ cudaError_t CUDARTAPI cudaMallocMipmappedArray(
+    cudaMipmappedArray_t *mipmappedArray, const struct cudaChannelFormatDesc *desc,
+    struct cudaExtent extent, unsigned int numLevels, unsigned int flags CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaGetMipmappedArrayLevel(
+    cudaArray_t *levelArray, cudaMipmappedArray_const_t mipmappedArray, unsigned int level);
+extern __host__ cudaError_t CUDARTAPI cudaFreeMipmappedArray(cudaMipmappedArray_t mipmappedArray);
+
+/* 3-D pitched memory and copies to, from and between arrays. */
+extern __host__ cudaError_t CUDARTAPI cudaMalloc3D(struct cudaPitchedPtr *pitchedDevPtr,
+                                                   struct cudaExtent extent);
+extern __host__ cudaError_t CUDARTAPI cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr, int value,
+                                                   struct cudaExtent extent);
+extern __host__ cudaError_t CUDARTAPI cudaMemset3DAsync(struct cudaPitchedPtr pitchedDevPtr,
+                                                        int value, struct cudaExtent extent,
+                                                        cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy3D(const struct cudaMemcpy3DParms *p);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p,
+                                                        cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DToArray(cudaArray_t dst, size_t wOffset,
+                                                          size_t hOffset, const void *src,
+                                                          size_t spitch, size_t width,
+                                                          size_t height,
+                                                          enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DToArrayAsync(
+    cudaArray_t dst, size_t wOffset, size_t hOffset, const void *src, size_t spitch, size_t width,
+    size_t height, enum cudaMemcpyKind kind, cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DFromArray(void *dst, size_t dpitch,
+                                                            cudaArray_const_t src,
+                                                            size_t wOffset, size_t hOffset,
+                                                            size_t width, size_t height,
+                                                            enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DFromArrayAsync(
+    void *dst, size_t dpitch, cudaArray_const_t src, size_t wOffset, size_t hOffset, size_t width,
+    size_t height, enum cudaMemcpyKind kind, cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpy2DArrayToArray(
+    cudaArray_t dst, size_t wOffsetDst, size_t hOffsetDst, cudaArray_const_t src,
+    size_t wOffsetSrc, size_t hOffsetSrc, size_t width, size_t height,
+    enum cudaMemcpyKind kind CUCL_DEFAULT(cudaMemcpyDeviceToDevice));
+/* Deprecated in CUDA, still common: `count` bytes in row-major order. */
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyToArray(cudaArray_t dst, size_t wOffset,
+                                                        size_t hOffset, const void *src,
+                                                        size_t count, enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyToArrayAsync(cudaArray_t dst, size_t wOffset,
+                                                             size_t hOffset, const void *src,
+                                                             size_t count,
+                                                             enum cudaMemcpyKind kind,
+                                                             cudaStream_t stream
+                                                                 CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyFromArray(void *dst, cudaArray_const_t src,
+                                                          size_t wOffset, size_t hOffset,
+                                                          size_t count, enum cudaMemcpyKind kind);
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyFromArrayAsync(void *dst, cudaArray_const_t src,
+                                                               size_t wOffset, size_t hOffset,
+                                                               size_t count,
+                                                               enum cudaMemcpyKind kind,
+                                                               cudaStream_t stream
+                                                                   CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemcpyArrayToArray(
+    cudaArray_t dst, size_t wOffsetDst, size_t hOffsetDst, cudaArray_const_t src,
+    size_t wOffsetSrc, size_t hOffsetSrc, size_t count,
+    enum cudaMemcpyKind kind CUCL_DEFAULT(cudaMemcpyDeviceToDevice));
+
+/* Texture and surface objects. */
+extern __host__ cudaError_t CUDARTAPI cudaCreateTextureObject(
+    cudaTextureObject_t *pTexObject, const struct cudaResourceDesc *pResDesc,
+    const struct cudaTextureDesc *pTexDesc, const struct cudaResourceViewDesc *pResViewDesc);
+extern __host__ cudaError_t CUDARTAPI cudaDestroyTextureObject(cudaTextureObject_t texObject);
+extern __host__ cudaError_t CUDARTAPI cudaGetTextureObjectResourceDesc(
+    struct cudaResourceDesc *pResDesc, cudaTextureObject_t texObject);
+extern __host__ cudaError_t CUDARTAPI cudaGetTextureObjectTextureDesc(
+    struct cudaTextureDesc *pTexDesc, cudaTextureObject_t texObject);
+extern __host__ cudaError_t CUDARTAPI cudaGetTextureObjectResourceViewDesc(
+    struct cudaResourceViewDesc *pResViewDesc, cudaTextureObject_t texObject);
+extern __host__ cudaError_t CUDARTAPI cudaCreateSurfaceObject(
+    cudaSurfaceObject_t *pSurfObject, const struct cudaResourceDesc *pResDesc);
+extern __host__ cudaError_t CUDARTAPI cudaDestroySurfaceObject(cudaSurfaceObject_t surfObject);
+extern __host__ cudaError_t CUDARTAPI cudaGetSurfaceObjectResourceDesc(
+    struct cudaResourceDesc *pResDesc, cudaSurfaceObject_t surfObject);
+
+/* Legacy texture references (removed from CUDA 12's headers; kept for the
+ * programs that use them). C++ callers pass the texture itself through the
+ * templates in cuda_runtime.h. */
+extern __host__ cudaError_t CUDARTAPI cudaBindTexture(size_t *offset,
+                                                      const struct textureReference *texref,
+                                                      const void *devPtr,
+                                                      const struct cudaChannelFormatDesc *desc,
+                                                      size_t size CUCL_DEFAULT(0xffffffffu));
+extern __host__ cudaError_t CUDARTAPI cudaBindTexture2D(size_t *offset,
+                                                        const struct textureReference *texref,
+                                                        const void *devPtr,
+                                                        const struct cudaChannelFormatDesc *desc,
+                                                        size_t width, size_t height,
+                                                        size_t pitch);
+extern __host__ cudaError_t CUDARTAPI cudaBindTextureToArray(
+    const struct textureReference *texref, cudaArray_const_t array,
+    const struct cudaChannelFormatDesc *desc);
+extern __host__ cudaError_t CUDARTAPI cudaBindTextureToMipmappedArray(
+    const struct textureReference *texref, cudaMipmappedArray_const_t mipmappedArray,
+    const struct cudaChannelFormatDesc *desc);
+extern __host__ cudaError_t CUDARTAPI cudaUnbindTexture(const struct textureReference *texref);
+extern __host__ cudaError_t CUDARTAPI cudaGetTextureAlignmentOffset(
+    size_t *offset, const struct textureReference *texref);
 
 /* Launch */
 extern __host__ cudaError_t CUDARTAPI cudaLaunchKernel(const void *func, dim3 gridDim,

@@ -2,6 +2,7 @@
 #include "api/api_support.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/diagnostics.h"
 #include "core/launch_config_stack.h"
@@ -9,6 +10,7 @@
 #include "core/module_registry.h"
 #include "core/occupancy.h"
 #include "core/stream.h"
+#include "core/textures.h"
 
 namespace {
 
@@ -37,7 +39,18 @@ struct LaunchShape {
   bool cooperative;
 };
 
-// Mapped host memory among the pointers is noted in `mapped`.
+// A texture, surface or texture reference: its buffer (NULL for no texels)
+// and its cuclTextureDesc by value.
+cl_int setTextureArguments(cl::Kernel &clKernel, cl_uint *index, const cl::Buffer &texels,
+                           const cuclTextureDesc &desc) {
+  cl_mem buffer = texels();
+  cl_int status = clKernel.setArg((*index)++, sizeof(cl_mem), &buffer);
+  if (status == CL_SUCCESS)
+    status = clKernel.setArg((*index)++, sizeof(cuclTextureDesc), &desc);
+  return status;
+}
+
+// Mapped host memory among the pointers (and textures) is noted in `mapped`.
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
                          void **args, const LaunchShape &shape, CUstream_st &stream,
                          cucl::MappedCommand *mapped) {
@@ -70,6 +83,22 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
       status = clKernel.setArg(index++, sizeof(cl_mem), &buffer);
       if (status == CL_SUCCESS)
         status = clKernel.setArg(index++, sizeof(cl_ulong), &offset);
+    } else if (info.kind == cuclArgTexture || info.kind == cuclArgSurface) {
+      // The object's texels and descriptor on this device (core/textures.h).
+      unsigned long long handle = 0;
+      std::memcpy(&handle, args[i], std::min(info.size, sizeof handle));
+      cl::Buffer texels;
+      cuclTextureDesc desc{};
+      cudaError_t resolved = cucl::resolveTextureObject(handle, info.kind == cuclArgSurface, device,
+                                                        mapped, &texels, &desc);
+      if (resolved != cudaSuccess) {
+        cucl::verboseLog("kernel %s, argument %zu: %s object %llu is not usable on device %d",
+                         kernel.name.c_str(), i,
+                         info.kind == cuclArgSurface ? "surface" : "texture", handle,
+                         device.index());
+        return resolved;
+      }
+      status = setTextureArguments(clKernel, &index, texels, desc);
     } else {
       status = clKernel.setArg(index++, info.size, args[i]);
     }
@@ -121,6 +150,19 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
     for (cl_mem segment : {deviceSegment, constantSegment, constantSegment})
       if (clKernel.setArg(index++, sizeof(cl_mem), &segment) != CL_SUCCESS)
         return cudaErrorInvalidKernelImage;
+  }
+  for (const textureReference *reference : kernel.textureReferences) {
+    // Bound with cudaBindTexture*; its attributes are read now, as in CUDA.
+    cl::Buffer texels;
+    cuclTextureDesc desc{};
+    cudaError_t resolved = cucl::resolveTextureReference(reference, device, mapped, &texels, &desc);
+    if (resolved != cudaSuccess) {
+      cucl::verboseLog("kernel %s: texture reference %p is not usable (%s)", kernel.name.c_str(),
+                       static_cast<const void *>(reference), cudaGetErrorName(resolved));
+      return resolved;
+    }
+    if (setTextureArguments(clKernel, &index, texels, desc) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
   }
   return cudaSuccess;
 }

@@ -20,6 +20,12 @@ CUCL_API void __cuclRegisterSymbol(void **module, const void *hostVar, const cha
   cucl::ModuleRegistry::instance().registerSymbol(module, hostVar, name, size, offset, segment);
 }
 
+CUCL_API void __cuclRegisterKernelTextureReference(void **module, const void *hostStub,
+                                                   const void *textureReference) {
+  cucl::ModuleRegistry::instance().registerKernelTextureReference(module, hostStub,
+                                                                  textureReference);
+}
+
 CUCL_API void __cuclUnregisterModule(void **module) {
   cucl::ModuleRegistry::instance().unregisterModule(module);
 }

@@ -37,6 +37,44 @@ Device::Device(int index, cl::Device device, cl_int *status) : index_(index), de
 
 Device::~Device() = default;
 
+namespace {
+// Array, texture and surface limits: those of compute capability 7.0 (cucl
+// stores texels in ordinary buffers, so only allocation sizes bound them).
+void setTextureLimits(cudaDeviceProp &p) {
+  p.maxTexture1D = 131072;
+  p.maxTexture1DMipmap = 32768;
+  p.maxTexture1DLinear = 1 << 27;
+  p.maxTexture2D[0] = 131072;
+  p.maxTexture2D[1] = 65536;
+  p.maxTexture2DMipmap[0] = p.maxTexture2DMipmap[1] = 32768;
+  p.maxTexture2DLinear[0] = 131072;
+  p.maxTexture2DLinear[1] = 65000;
+  p.maxTexture2DLinear[2] = 2097120;
+  p.maxTexture2DGather[0] = p.maxTexture2DGather[1] = 32768;
+  p.maxTexture3D[0] = p.maxTexture3D[1] = p.maxTexture3D[2] = 16384;
+  p.maxTexture3DAlt[0] = p.maxTexture3DAlt[1] = 8192;
+  p.maxTexture3DAlt[2] = 32768;
+  p.maxTextureCubemap = 32768;
+  p.maxTexture1DLayered[0] = 32768;
+  p.maxTexture1DLayered[1] = 2048;
+  p.maxTexture2DLayered[0] = p.maxTexture2DLayered[1] = 32768;
+  p.maxTexture2DLayered[2] = 2048;
+  p.maxTextureCubemapLayered[0] = 32768;
+  p.maxTextureCubemapLayered[1] = 2046;
+  p.maxSurface1D = 32768;
+  p.maxSurface2D[0] = 131072;
+  p.maxSurface2D[1] = 65536;
+  p.maxSurface3D[0] = p.maxSurface3D[1] = p.maxSurface3D[2] = 16384;
+  p.maxSurface1DLayered[0] = 32768;
+  p.maxSurface1DLayered[1] = 2048;
+  p.maxSurface2DLayered[0] = p.maxSurface2DLayered[1] = 32768;
+  p.maxSurface2DLayered[2] = 2048;
+  p.maxSurfaceCubemap = 32768;
+  p.maxSurfaceCubemapLayered[0] = 32768;
+  p.maxSurfaceCubemapLayered[1] = 2046;
+}
+} // namespace
+
 // CUDA-style properties from the OpenCL device. Values OpenCL cannot report
 // are cucl's documented nominal values (docs/runtime-api.md).
 void Device::deriveProperties() {
@@ -64,9 +102,12 @@ void Device::deriveProperties() {
   p.totalConstMem = device_.getInfo<CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE>();
   p.major = 7; // cucl's nominal compute capability
   p.minor = 0;
-  p.textureAlignment = 512;
+  // Textures of device memory start on the allocation granularity, so every
+  // cudaMalloc pointer is aligned for them, as CUDA promises.
+  p.textureAlignment = 256;
   p.texturePitchAlignment = 32;
   p.surfaceAlignment = 512;
+  setTextureLimits(p);
   p.deviceOverlap = 1;
   p.asyncEngineCount = 1;
   p.multiProcessorCount = clampToInt(device_.getInfo<CL_DEVICE_MAX_COMPUTE_UNITS>());

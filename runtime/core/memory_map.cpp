@@ -8,6 +8,7 @@ namespace cucl {
 void MemoryMap::insert(Allocation allocation) {
   std::unique_lock<std::shared_mutex> lock(mutex_);
   std::uintptr_t base = allocation.base;
+  allocation.serial = ++nextSerial_;
   allocations_.emplace(base, std::move(allocation));
 }
 
@@ -37,6 +38,7 @@ bool MemoryMap::resolve(const void *address, ResolvedAddress *out) const {
   out->device = allocation.device;
   out->runtimeOwned = allocation.runtimeOwned;
   out->mappedHost = allocation.mappedHost;
+  out->serial = allocation.serial;
   return true;
 }
 

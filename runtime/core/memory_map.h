@@ -25,6 +25,7 @@ struct Allocation {
   // mapped host memory.
   bool runtimeOwned = false;
   std::shared_ptr<MappedBlock> mappedHost; // set when the memory is mapped host memory
+  std::uint64_t serial = 0; // set by MemoryMap::insert: unique per allocation, never reused
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.
@@ -35,6 +36,7 @@ struct ResolvedAddress {
   int device = 0;
   bool runtimeOwned = false;
   std::shared_ptr<MappedBlock> mappedHost;
+  std::uint64_t serial = 0; // the allocation's (tells a reused address from the original)
 };
 
 class MemoryMap {
@@ -51,6 +53,7 @@ public:
 private:
   mutable std::shared_mutex mutex_;
   std::map<std::uintptr_t, Allocation> allocations_;
+  std::uint64_t nextSerial_ = 0;
 };
 
 } // namespace cucl

@@ -1,5 +1,6 @@
 #include "core/module_registry.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
@@ -64,7 +65,10 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
   kernel->flags = flags;
   kernel->indexInModule = kernel->module->kernelCount++;
   for (const cuclKernelArgInfo &arg : kernel->args)
-    kernel->clArgCount += arg.kind == cuclArgGlobalPointer ? 2u : 1u;
+    kernel->clArgCount +=
+        arg.kind == cuclArgGlobalPointer || arg.kind == cuclArgTexture || arg.kind == cuclArgSurface
+            ? 2u // buffer and offset, or buffer and cuclTextureDesc
+            : 1u;
   if (flags & CUCL_KERNEL_DYNAMIC_SHARED)
     ++kernel->clArgCount;
   if (flags & CUCL_KERNEL_WARP_LANES)
@@ -76,7 +80,32 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
   if (flags & CUCL_KERNEL_SYMBOLS)
     kernel->clArgCount += 3; // __device__ segment, __constant__ segment twice
   std::unique_lock<std::shared_mutex> lock(mutex_);
+  auto pending = pendingReferences_.find(hostStub);
+  if (pending != pendingReferences_.end()) {
+    for (const PendingReference &entry : pending->second)
+      if (entry.module == kernel->module) {
+        kernel->textureReferences.push_back(entry.reference);
+        kernel->clArgCount += 2; // buffer, cuclTextureDesc
+      }
+    pendingReferences_.erase(pending);
+  }
   kernels_[hostStub] = std::move(kernel);
+}
+
+void ModuleRegistry::registerKernelTextureReference(void **handle, const void *hostStub,
+                                                    const void *textureReference) {
+  if (handle == nullptr || hostStub == nullptr || textureReference == nullptr)
+    return;
+  auto *reference = static_cast<const struct textureReference *>(textureReference);
+  Module *module = static_cast<Module *>(*handle);
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  auto it = kernels_.find(hostStub);
+  if (it != kernels_.end() && it->second->module == module) {
+    it->second->textureReferences.push_back(reference);
+    it->second->clArgCount += 2; // buffer, cuclTextureDesc
+  } else {
+    pendingReferences_[hostStub].push_back(PendingReference{module, reference});
+  }
 }
 
 void ModuleRegistry::registerSymbol(void **handle, const void *hostVar, const char *name,
@@ -112,6 +141,11 @@ void ModuleRegistry::unregisterModule(void **handle) {
     else
       ++it;
   }
+  for (auto &pending : pendingReferences_)
+    pending.second.erase(
+        std::remove_if(pending.second.begin(), pending.second.end(),
+                       [&](const PendingReference &entry) { return entry.module == module; }),
+        pending.second.end());
   for (auto it = kernels_.begin(); it != kernels_.end();) {
     if (it->second->module == module)
       it = kernels_.erase(it);

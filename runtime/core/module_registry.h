@@ -61,6 +61,9 @@ struct Kernel {
   unsigned flags = 0;
   unsigned clArgCount = 0;    // OpenCL arguments the ABI expects
   unsigned indexInModule = 0; // registration order: CUCL_ONLY_KERNEL's value
+  // Legacy texture references the kernel reads, in registration order: a
+  // buffer and a cuclTextureDesc each, after all other hidden arguments.
+  std::vector<const textureReference *> textureReferences;
 
   // Held for the whole set-arguments-and-enqueue sequence of a launch:
   // an OpenCL kernel object's arguments are shared state.
@@ -77,6 +80,9 @@ public:
                       const cuclKernelArgInfo *args, unsigned flags);
   void registerSymbol(void **handle, const void *hostVar, const char *name, std::size_t size,
                       std::size_t offset, unsigned segment);
+  // A texture reference `kernel` reads; before or after the kernel itself.
+  void registerKernelTextureReference(void **handle, const void *hostStub,
+                                      const void *textureReference);
   void unregisterModule(void **handle);
 
   // nullptr for an address no kernel was registered with.
@@ -106,6 +112,12 @@ private:
     std::size_t index; // into module->symbols.all()
   };
   std::unordered_map<const void *, SymbolEntry> symbols_;
+  // Texture references registered before their kernel: by host stub.
+  struct PendingReference {
+    Module *module;
+    const textureReference *reference;
+  };
+  std::unordered_map<const void *, std::vector<PendingReference>> pendingReferences_;
 };
 
 } // namespace cucl

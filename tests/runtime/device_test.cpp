@@ -63,7 +63,11 @@ TEST(Device, AttributesMatchProperties) {
       {cudaDevAttrComputeCapabilityMajor, 7},
       {cudaDevAttrComputeCapabilityMinor, 0},
       {cudaDevAttrUnifiedAddressing, 1},
-      {cudaDevAttrMaxTexture1DWidth, 0}, // no OpenCL counterpart: 0
+      {cudaDevAttrMaxTexture1DWidth, prop.maxTexture1D},
+      {cudaDevAttrMaxTexture2DLinearPitch, prop.maxTexture2DLinear[2]},
+      {cudaDevAttrTexturePitchAlignment, 32},
+      {cudaDevAttrTextureAlignment, 256},
+      {cudaDevAttrTimelineSemaphoreInteropSupported, 0}, // no counterpart: 0
   };
   for (const auto &check : checks) {
     int value = -1;

@@ -7,6 +7,8 @@
 #include <cuda.h>
 #include <cuda_runtime_api.h>
 #include <driver_types.h>
+#include <surface_types.h>
+#include <texture_types.h>
 #include <vector_types.h>
 
 #define VALUE(name) printf("%s %lld\n", #name, (long long)(name));
@@ -439,6 +441,183 @@ int main() {
   LAYOUT(double3)
   LAYOUT(double4)
   LAYOUT(dim3)
+  VALUE(cudaArrayDefault)
+  VALUE(cudaArrayLayered)
+  VALUE(cudaArraySurfaceLoadStore)
+  VALUE(cudaArrayCubemap)
+  VALUE(cudaArrayTextureGather)
+  VALUE(cudaArrayColorAttachment)
+  VALUE(cudaArraySparse)
+  VALUE(cudaArrayDeferredMapping)
+  VALUE(cudaChannelFormatKindSigned)
+  VALUE(cudaChannelFormatKindUnsigned)
+  VALUE(cudaChannelFormatKindFloat)
+  VALUE(cudaChannelFormatKindNone)
+  VALUE(cudaChannelFormatKindNV12)
+  VALUE(cudaChannelFormatKindUnsignedNormalized8X1)
+  VALUE(cudaChannelFormatKindUnsignedNormalized8X2)
+  VALUE(cudaChannelFormatKindUnsignedNormalized8X4)
+  VALUE(cudaChannelFormatKindUnsignedNormalized16X1)
+  VALUE(cudaChannelFormatKindUnsignedNormalized16X2)
+  VALUE(cudaChannelFormatKindUnsignedNormalized16X4)
+  VALUE(cudaChannelFormatKindSignedNormalized8X1)
+  VALUE(cudaChannelFormatKindSignedNormalized8X2)
+  VALUE(cudaChannelFormatKindSignedNormalized8X4)
+  VALUE(cudaChannelFormatKindSignedNormalized16X1)
+  VALUE(cudaChannelFormatKindSignedNormalized16X2)
+  VALUE(cudaChannelFormatKindSignedNormalized16X4)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed1)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed1SRGB)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed2)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed2SRGB)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed3)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed3SRGB)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed4)
+  VALUE(cudaChannelFormatKindSignedBlockCompressed4)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed5)
+  VALUE(cudaChannelFormatKindSignedBlockCompressed5)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed6H)
+  VALUE(cudaChannelFormatKindSignedBlockCompressed6H)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed7)
+  VALUE(cudaChannelFormatKindUnsignedBlockCompressed7SRGB)
+  VALUE(cudaChannelFormatKindUnsignedNormalized1010102)
+  VALUE(cudaGraphicsCubeFacePositiveX)
+  VALUE(cudaGraphicsCubeFaceNegativeX)
+  VALUE(cudaGraphicsCubeFacePositiveY)
+  VALUE(cudaGraphicsCubeFaceNegativeY)
+  VALUE(cudaGraphicsCubeFacePositiveZ)
+  VALUE(cudaGraphicsCubeFaceNegativeZ)
+  VALUE(cudaResourceTypeArray)
+  VALUE(cudaResourceTypeMipmappedArray)
+  VALUE(cudaResourceTypeLinear)
+  VALUE(cudaResourceTypePitch2D)
+  VALUE(cudaResViewFormatNone)
+  VALUE(cudaResViewFormatUnsignedChar1)
+  VALUE(cudaResViewFormatUnsignedChar2)
+  VALUE(cudaResViewFormatUnsignedChar4)
+  VALUE(cudaResViewFormatSignedChar1)
+  VALUE(cudaResViewFormatSignedChar2)
+  VALUE(cudaResViewFormatSignedChar4)
+  VALUE(cudaResViewFormatUnsignedShort1)
+  VALUE(cudaResViewFormatUnsignedShort2)
+  VALUE(cudaResViewFormatUnsignedShort4)
+  VALUE(cudaResViewFormatSignedShort1)
+  VALUE(cudaResViewFormatSignedShort2)
+  VALUE(cudaResViewFormatSignedShort4)
+  VALUE(cudaResViewFormatUnsignedInt1)
+  VALUE(cudaResViewFormatUnsignedInt2)
+  VALUE(cudaResViewFormatUnsignedInt4)
+  VALUE(cudaResViewFormatSignedInt1)
+  VALUE(cudaResViewFormatSignedInt2)
+  VALUE(cudaResViewFormatSignedInt4)
+  VALUE(cudaResViewFormatHalf1)
+  VALUE(cudaResViewFormatHalf2)
+  VALUE(cudaResViewFormatHalf4)
+  VALUE(cudaResViewFormatFloat1)
+  VALUE(cudaResViewFormatFloat2)
+  VALUE(cudaResViewFormatFloat4)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed1)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed2)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed3)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed4)
+  VALUE(cudaResViewFormatSignedBlockCompressed4)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed5)
+  VALUE(cudaResViewFormatSignedBlockCompressed5)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed6H)
+  VALUE(cudaResViewFormatSignedBlockCompressed6H)
+  VALUE(cudaResViewFormatUnsignedBlockCompressed7)
+  VALUE(cudaTextureType1D)
+  VALUE(cudaSurfaceType1D)
+  VALUE(cudaTextureType2D)
+  VALUE(cudaSurfaceType2D)
+  VALUE(cudaTextureType3D)
+  VALUE(cudaSurfaceType3D)
+  VALUE(cudaTextureTypeCubemap)
+  VALUE(cudaSurfaceTypeCubemap)
+  VALUE(cudaTextureType1DLayered)
+  VALUE(cudaSurfaceType1DLayered)
+  VALUE(cudaTextureType2DLayered)
+  VALUE(cudaSurfaceType2DLayered)
+  VALUE(cudaTextureTypeCubemapLayered)
+  VALUE(cudaSurfaceTypeCubemapLayered)
+  VALUE(cudaAddressModeWrap)
+  VALUE(cudaAddressModeClamp)
+  VALUE(cudaAddressModeMirror)
+  VALUE(cudaAddressModeBorder)
+  VALUE(cudaFilterModePoint)
+  VALUE(cudaFilterModeLinear)
+  VALUE(cudaReadModeElementType)
+  VALUE(cudaReadModeNormalizedFloat)
+  VALUE(cudaBoundaryModeZero)
+  VALUE(cudaBoundaryModeClamp)
+  VALUE(cudaBoundaryModeTrap)
+  VALUE(cudaFormatModeForced)
+  VALUE(cudaFormatModeAuto)
+  LAYOUT(struct cudaChannelFormatDesc)
+  printf("offsetof(struct cudaChannelFormatDesc, f) %zu\n",
+         offsetof(struct cudaChannelFormatDesc, f));
+  LAYOUT(struct cudaMemcpy3DParms)
+  printf("offsetof(struct cudaMemcpy3DParms, srcPos) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, srcPos));
+  printf("offsetof(struct cudaMemcpy3DParms, srcPtr) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, srcPtr));
+  printf("offsetof(struct cudaMemcpy3DParms, dstArray) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, dstArray));
+  printf("offsetof(struct cudaMemcpy3DParms, dstPos) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, dstPos));
+  printf("offsetof(struct cudaMemcpy3DParms, dstPtr) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, dstPtr));
+  printf("offsetof(struct cudaMemcpy3DParms, extent) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, extent));
+  printf("offsetof(struct cudaMemcpy3DParms, kind) %zu\n",
+         offsetof(struct cudaMemcpy3DParms, kind));
+  LAYOUT(struct cudaResourceDesc)
+  printf("offsetof(struct cudaResourceDesc, res) %zu\n", offsetof(struct cudaResourceDesc, res));
+  printf("offsetof(struct cudaResourceDesc, res.linear.desc) %zu\n",
+         offsetof(struct cudaResourceDesc, res.linear.desc));
+  printf("offsetof(struct cudaResourceDesc, res.linear.sizeInBytes) %zu\n",
+         offsetof(struct cudaResourceDesc, res.linear.sizeInBytes));
+  printf("offsetof(struct cudaResourceDesc, res.pitch2D.width) %zu\n",
+         offsetof(struct cudaResourceDesc, res.pitch2D.width));
+  printf("offsetof(struct cudaResourceDesc, res.pitch2D.pitchInBytes) %zu\n",
+         offsetof(struct cudaResourceDesc, res.pitch2D.pitchInBytes));
+  printf("offsetof(struct cudaResourceDesc, flags) %zu\n",
+         offsetof(struct cudaResourceDesc, flags));
+  LAYOUT(struct cudaResourceViewDesc)
+  printf("offsetof(struct cudaResourceViewDesc, width) %zu\n",
+         offsetof(struct cudaResourceViewDesc, width));
+  printf("offsetof(struct cudaResourceViewDesc, depth) %zu\n",
+         offsetof(struct cudaResourceViewDesc, depth));
+  printf("offsetof(struct cudaResourceViewDesc, firstMipmapLevel) %zu\n",
+         offsetof(struct cudaResourceViewDesc, firstMipmapLevel));
+  printf("offsetof(struct cudaResourceViewDesc, lastLayer) %zu\n",
+         offsetof(struct cudaResourceViewDesc, lastLayer));
+  printf("offsetof(struct cudaResourceViewDesc, reserved) %zu\n",
+         offsetof(struct cudaResourceViewDesc, reserved));
+  LAYOUT(struct cudaTextureDesc)
+  printf("offsetof(struct cudaTextureDesc, filterMode) %zu\n",
+         offsetof(struct cudaTextureDesc, filterMode));
+  printf("offsetof(struct cudaTextureDesc, readMode) %zu\n",
+         offsetof(struct cudaTextureDesc, readMode));
+  printf("offsetof(struct cudaTextureDesc, sRGB) %zu\n", offsetof(struct cudaTextureDesc, sRGB));
+  printf("offsetof(struct cudaTextureDesc, borderColor) %zu\n",
+         offsetof(struct cudaTextureDesc, borderColor));
+  printf("offsetof(struct cudaTextureDesc, normalizedCoords) %zu\n",
+         offsetof(struct cudaTextureDesc, normalizedCoords));
+  printf("offsetof(struct cudaTextureDesc, maxAnisotropy) %zu\n",
+         offsetof(struct cudaTextureDesc, maxAnisotropy));
+  printf("offsetof(struct cudaTextureDesc, mipmapFilterMode) %zu\n",
+         offsetof(struct cudaTextureDesc, mipmapFilterMode));
+  printf("offsetof(struct cudaTextureDesc, maxMipmapLevelClamp) %zu\n",
+         offsetof(struct cudaTextureDesc, maxMipmapLevelClamp));
+  printf("offsetof(struct cudaTextureDesc, seamlessCubemap) %zu\n",
+         offsetof(struct cudaTextureDesc, seamlessCubemap));
+  LAYOUT(cudaTextureObject_t)
+  LAYOUT(cudaSurfaceObject_t)
+  LAYOUT(cudaArray_t)
+  LAYOUT(cudaMipmappedArray_const_t)
+  /* textureReference and surfaceReference left CUDA 13's headers: their layouts are
+     checked against CUDA 12's by static_asserts in texture_reference_test.cpp. */
   printf("cudaStreamLegacy %p cudaStreamPerThread %p\n", (void *)cudaStreamLegacy,
          (void *)cudaStreamPerThread);
   return 0;

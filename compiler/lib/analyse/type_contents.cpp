@@ -1,6 +1,7 @@
 #include "analyse/type_contents.h"
 
 #include <clang/AST/Decl.h>
+#include <clang/AST/Type.h>
 
 namespace cucl::translate {
 
@@ -27,6 +28,21 @@ bool containsBoolField(clang::QualType type) {
         return true;
   }
   return false;
+}
+
+TextureObjectKind textureObjectKind(clang::QualType type) {
+  while (!type.isNull()) {
+    const auto *typedefType = type->getAs<clang::TypedefType>();
+    if (!typedefType)
+      return TextureObjectKind::None;
+    llvm::StringRef name = typedefType->getDecl()->getName();
+    if (name == "cudaTextureObject_t")
+      return TextureObjectKind::Texture;
+    if (name == "cudaSurfaceObject_t")
+      return TextureObjectKind::Surface;
+    type = typedefType->getDecl()->getUnderlyingType();
+  }
+  return TextureObjectKind::None;
 }
 
 } // namespace cucl::translate

@@ -12,4 +12,9 @@ bool containsPointer(clang::QualType type);
 // A bool field anywhere inside a struct (array elements, nested fields).
 bool containsBoolField(clang::QualType type);
 
+// cudaTextureObject_t and cudaSurfaceObject_t are `unsigned long long` to
+// C++; device code holds them as cucl_texture, so the typedef (sugar) decides.
+enum class TextureObjectKind { None, Texture, Surface };
+TextureObjectKind textureObjectKind(clang::QualType type);
+
 } // namespace cucl::translate

@@ -23,6 +23,7 @@
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
 #include "emit_device/type_printer.h"
+#include "texture_runtime.cl.h"
 #include "warp_runtime.cl.h"
 
 namespace cucl::translate {
@@ -95,9 +96,12 @@ public:
       source += "#ifndef CUCL_CONSTANT\n#define CUCL_CONSTANT __constant\n#endif\n";
     if (lanes)
       source += "\n" + warpRuntime();
+    if (types_.usesTextures())
+      source += "\n" + std::string(opencl::texture_runtime);
     source += "\n" + records_.definitions();
     for (const auto &[helper, spaces] : helpers_)
       source += helperDefinition(helper, spaces) + "\n";
+    source += definitions_;
     // Only what the kernels reach, callees first: no prototypes needed, and
     // the Thread-mode first drafts of lane-mode code are left out. With
     // several kernels each function is guarded by the kernels that reach it,
@@ -154,6 +158,11 @@ public:
     std::string name = names_.unique(variable->getNameAsString() + "__shared");
     sharedNames_[variable] = name;
     return name;
+  }
+
+  void requireDefinition(const std::string &name, const std::string &text) override {
+    if (definitionNames_.insert(name).second)
+      definitions_ += text;
   }
 
   void requireHelper(const std::string &helper, const std::vector<AddressSpace> &spaces) override {
@@ -280,6 +289,8 @@ private:
       specializations_;
   std::map<const clang::VarDecl *, std::string> sharedNames_;
   std::set<std::pair<std::string, std::vector<AddressSpace>>> helpers_;
+  std::set<std::string> definitionNames_;
+  std::string definitions_; // requireDefinition's, in first-request order
 };
 
 } // namespace

@@ -23,6 +23,8 @@ struct EmittedKernel {
   std::string openclName;                    // name of the __kernel in source
   std::vector<cuclKernelArgInfo> args;       // one per CUDA parameter
   unsigned flags = 0;                        // CUCL_KERNEL_* flags
+  // Legacy texture references, in the order of their hidden arguments.
+  std::vector<const clang::VarDecl *> textureReferences;
 };
 
 // A device symbol as the host registers it.

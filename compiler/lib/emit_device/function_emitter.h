@@ -84,14 +84,28 @@ private:
   std::string userCall(const clang::Expr *callExpr, const UserCall &target);
   std::string constructorCall(const clang::CXXConstructExpr *construct);
   void constructorPrologue();
+  // Texture and surface functions (function_emitter_texture.cpp).
+  bool isTextureFunction(const clang::FunctionDecl *callee);
+  std::string textureCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee);
+  std::string surfaceCall(const clang::CallExpr *callExpr, const std::string &name);
+  std::string textureValue(const clang::Expr *object);
+  // Lane mode's or Thread mode's way to record a failure (needs the status
+  // record): the arguments a kernel_fail helper takes, and its name suffix.
+  std::string failureArguments();
+  std::string failureSuffix() const { return laneMode() ? "_lane" : ""; }
   std::string builtinCall(const clang::CallExpr *callExpr, const clang::FunctionDecl *callee,
                           llvm::ArrayRef<const clang::Expr *> args);
   std::string declRef(const clang::DeclRefExpr *ref);
   std::string symbolAccess(const DeviceSymbol &symbol, const clang::DeclRefExpr *ref);
   bool onlyRead(const clang::Expr *ref);
-  // The symbol segments as parameters (`declared`: with their types) or as
-  // the arguments that pass them on.
-  static std::vector<std::string> symbolSegmentParameters(bool declared);
+  // What a function receives after its parameters for the symbol segments
+  // and the texture references it (or a callee) uses: as parameters
+  // (`declared`: with their types) or as the arguments that pass them on.
+  static std::vector<std::string> resourceParameters(const Specialization &callee, bool declared,
+                                                     bool symbolsOnly = false);
+  // The cucl_texture a legacy texture reference is held in.
+  static std::string textureReferenceName(const clang::VarDecl *reference);
+  static bool isTextureReference(const clang::VarDecl *variable);
   std::string laneMaskValue(const std::string &name);
   std::string initList(const clang::InitListExpr *list, bool braced);
   std::string pseudoObject(const clang::PseudoObjectExpr *pseudo);
@@ -105,6 +119,7 @@ private:
   std::string unsupported(const clang::Stmt *where, const std::string &construct);
   std::string localName(const clang::NamedDecl *decl);
   void useShared(const clang::VarDecl *variable);
+  void useTextureReference(const clang::VarDecl *reference);
   void useSpecializationShared(const Specialization &callee);
 
   // Lane mode (function_emitter_warp.cpp): a Warp-mode body is structured

@@ -109,6 +109,8 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   spec_.usesDynamicShared |= callee.usesDynamicShared;
   spec_.usesVoteCounter |= callee.usesVoteCounter;
   spec_.usesSymbols |= callee.usesSymbols;
+  for (const clang::VarDecl *reference : callee.textureReferences)
+    useTextureReference(reference);
   spec_.usesStatus |= callee.usesStatus;
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
@@ -804,6 +806,8 @@ std::string FunctionEmitter::call(const clang::CallExpr *callExpr) {
   if (llvm::isa<clang::CXXMethodDecl>(callee))
     return unsupported(callExpr, "a call to member function '" + callee->getNameAsString() +
                                      "' without a body");
+  if (isTextureFunction(callee))
+    return textureCall(callExpr, callee);
   std::vector<const clang::Expr *> args(callExpr->arg_begin(), callExpr->arg_end());
   return builtinCall(callExpr, callee, args);
 }
@@ -892,9 +896,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append("cucl_status");
     append("cucl_launch");
   }
-  if (specialization->usesSymbols)
-    for (const std::string &segment : symbolSegmentParameters(false))
-      append(segment);
+  for (const std::string &resource : resourceParameters(*specialization, false))
+    append(resource);
   if (specialization->mode == ExecMode::Lane) {
     append("cucl_w");
     append(inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u"); // uniform: any lane
@@ -999,13 +1002,12 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
       // with ($F) and the suffix of the helper for it ($L): lane mode keeps
       // them in the warp state.
       spec_.usesStatus = true;
-      std::string lane = inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u";
       if (next == 'R')
         text += laneMode() ? "cucl_w->status" : "cucl_status";
       else if (next == 'F')
-        text += laneMode() ? "cucl_w, " + lane : "cucl_status, cucl_launch";
+        text += failureArguments();
       else
-        text += laneMode() ? "_lane" : "";
+        text += failureSuffix();
       ++i;
     } else if (next == 'V') {
       // The block-wide __local counter of __syncthreads_count & co.
@@ -1026,6 +1028,12 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
     }
   }
   return text;
+}
+
+std::string FunctionEmitter::failureArguments() {
+  spec_.usesStatus = true;
+  std::string lane = inLanes_ || spec_.mode == ExecMode::Lane ? "cucl_l" : "0u";
+  return laneMode() ? "cucl_w, " + lane : "cucl_status, cucl_launch";
 }
 
 // __lanemask_lt & co.: a per-lane value, also outside lane mode.

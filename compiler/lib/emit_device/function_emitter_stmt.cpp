@@ -167,9 +167,8 @@ std::string FunctionEmitter::deviceSignature() {
     parameters.push_back("__global uint *cucl_status");
     parameters.push_back("uint cucl_launch");
   }
-  if (spec_.usesSymbols)
-    for (const std::string &segment : symbolSegmentParameters(true))
-      parameters.push_back(segment);
+  for (const std::string &resource : resourceParameters(spec_, true))
+    parameters.push_back(resource);
   if (spec_.mode == ExecMode::Lane) { // one lane of a lane-mode kernel
     parameters.push_back("__private cucl_warp *cucl_w");
     parameters.push_back("uint cucl_l");
@@ -200,11 +199,21 @@ std::string FunctionEmitter::parameterName(const clang::ParmVarDecl *parameter) 
   return name;
 }
 
-std::vector<std::string> FunctionEmitter::symbolSegmentParameters(bool declared) {
-  if (!declared)
-    return {"cucl_device_symbols", "cucl_constant_symbols", "cucl_constant_symbols_g"};
-  return {"__global uchar *cucl_device_symbols", "CUCL_CONSTANT uchar *cucl_constant_symbols",
-          "__global uchar *cucl_constant_symbols_g"};
+std::vector<std::string> FunctionEmitter::resourceParameters(const Specialization &callee,
+                                                             bool declared, bool symbolsOnly) {
+  std::vector<std::string> parameters;
+  if (callee.usesSymbols) {
+    if (declared)
+      parameters = {"__global uchar *cucl_device_symbols",
+                    "CUCL_CONSTANT uchar *cucl_constant_symbols",
+                    "__global uchar *cucl_constant_symbols_g"};
+    else
+      parameters = {"cucl_device_symbols", "cucl_constant_symbols", "cucl_constant_symbols_g"};
+  }
+  if (!symbolsOnly)
+    for (const clang::VarDecl *reference : callee.textureReferences)
+      parameters.push_back((declared ? "cucl_texture " : "") + textureReferenceName(reference));
+  return parameters;
 }
 
 std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string &prologue,
@@ -232,6 +241,16 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     }
     if (type->isReferenceType()) {
       diagnostics_.unsupported(where, "a reference kernel parameter");
+      continue;
+    }
+    if (TextureObjectKind kind = textureObjectKind(type); kind != TextureObjectKind::None) {
+      // The texels' buffer and the object's description (include/cucl/module_abi.h).
+      kernel.args.push_back(
+          {kind == TextureObjectKind::Surface ? cuclArgSurface : cuclArgTexture, pointerSize});
+      parameters.push_back("__global uchar *" + name + "__data");
+      parameters.push_back("cucl_texture_desc " + name + "__desc");
+      prologue += "  " + types_.declare(type, name, AddressSpace::Private, where) + " = {" + name +
+                  "__data, " + name + "__desc};\n";
       continue;
     }
     uint64_t size = static_cast<uint64_t>(context_.getTypeSizeInChars(type).getQuantity());
@@ -265,9 +284,17 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     parameters.push_back("__global uint *cucl_status");
     parameters.push_back("uint cucl_launch");
   }
-  if (spec_.usesSymbols) // last, after the ABI's other hidden arguments
-    for (const std::string &segment : symbolSegmentParameters(true))
+  if (spec_.usesSymbols) // after the ABI's other hidden arguments
+    for (const std::string &segment : resourceParameters(spec_, true, true))
       parameters.push_back(segment);
+  // Last, the texture references: buffer and description, held as cucl_texture.
+  for (const clang::VarDecl *reference : spec_.textureReferences) {
+    std::string held = textureReferenceName(reference);
+    parameters.push_back("__global uchar *" + held + "__data");
+    parameters.push_back("cucl_texture_desc " + held + "__desc");
+    prologue += "  cucl_texture " + held + " = {" + held + "__data, " + held + "__desc};\n";
+    kernel.textureReferences.push_back(reference);
+  }
   std::string text = "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];

@@ -248,9 +248,8 @@ std::string FunctionEmitter::warpSignature() {
                                         shared->getLocation()));
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
-  if (spec_.usesSymbols)
-    for (const std::string &segment : symbolSegmentParameters(true))
-      parameters.push_back(segment);
+  for (const std::string &resource : resourceParameters(spec_, true))
+    parameters.push_back(resource);
   std::string text = "void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];

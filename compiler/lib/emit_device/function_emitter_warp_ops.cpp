@@ -265,9 +265,8 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
   }
   if (specialization->usesDynamicShared)
     arguments.push_back("cucl_dynamic_shared");
-  if (specialization->usesSymbols)
-    for (const std::string &segment : symbolSegmentParameters(false))
-      arguments.push_back(segment);
+  for (const std::string &resource : resourceParameters(*specialization, false))
+    arguments.push_back(resource);
   if (!fills.empty()) {
     openLanes(mask);
     for (const auto &[array, value] : fills)

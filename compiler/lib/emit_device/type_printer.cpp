@@ -4,6 +4,7 @@
 #include <clang/AST/DeclTemplate.h>
 #include <llvm/ADT/StringExtras.h>
 
+#include "analyse/type_contents.h"
 #include "emit_device/opencl_names.h"
 
 namespace cucl::translate {
@@ -64,6 +65,11 @@ std::string TypePrinter::declare(clang::QualType type, const std::string &declar
 std::string TypePrinter::declareAt(clang::QualType type, const std::string &declarator,
                                    AddressSpace pointee, clang::SourceLocation where,
                                    const char *storage, unsigned pointerDepth) {
+  if (textureObjectKind(type) != TextureObjectKind::None) {
+    usesTextures_ = true; // opencl/texture_runtime.cl
+    return std::string(type.isConstQualified() ? "const " : "") + "cucl_texture" +
+           (declarator.empty() || declarator.front() == '[' ? "" : " ") + declarator;
+  }
   clang::QualType canonical = type.getCanonicalType();
   const clang::Type *node = canonical.getTypePtr();
 

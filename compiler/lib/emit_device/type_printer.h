@@ -45,6 +45,8 @@ public:
   std::string mangle(const clang::TemplateArgumentList &arguments);
 
   bool usesDouble() const { return usesDouble_; }
+  bool usesTextures() const { return usesTextures_; }
+  void useTextures() { usesTextures_ = true; } // a texture reference needs no printed type
 
 private:
   std::string declareAt(clang::QualType type, const std::string &declarator, AddressSpace pointee,
@@ -55,6 +57,7 @@ private:
   DeviceDiagnostics &diagnostics_;
   RecordNamer recordNamer_;
   bool usesDouble_ = false;
+  bool usesTextures_ = false; // texture/surface objects: the texture runtime
 };
 
 } // namespace cucl::translate

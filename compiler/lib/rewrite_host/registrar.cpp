@@ -58,6 +58,19 @@ void printTemplateArgument(llvm::raw_ostream &out, const clang::TemplateArgument
   }
 }
 
+const char *argKindName(unsigned kind) {
+  switch (kind) {
+  case cuclArgGlobalPointer:
+    return "cuclArgGlobalPointer";
+  case cuclArgTexture:
+    return "cuclArgTexture";
+  case cuclArgSurface:
+    return "cuclArgSurface";
+  default:
+    return "cuclArgByValue";
+  }
+}
+
 // Printable ASCII except the characters C needs escaped; `?` too (trigraphs).
 bool plain(unsigned char c) {
   return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?';
@@ -152,8 +165,7 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
     const EmittedKernel &kernel = device.kernels[i];
     out << "const cuclKernelArgInfo cucl_kernel_args_" << i << "[] = {";
     for (const cuclKernelArgInfo &arg : kernel.args)
-      out << "{" << (arg.kind == cuclArgGlobalPointer ? "cuclArgGlobalPointer" : "cuclArgByValue")
-          << ", " << arg.size << "u}, ";
+      out << "{" << argKindName(arg.kind) << ", " << arg.size << "u}, ";
     if (kernel.args.empty())
       out << "{cuclArgByValue, 0u}"; // placeholder: an array cannot be empty
     out << "};\n";
@@ -184,6 +196,12 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
     out << "    __cuclRegisterKernel(module, (const void *)"
         << kernelAddressExpression(*kernel.decl, context) << ", \"" << kernel.openclName << "\", "
         << kernel.args.size() << "u, cucl_kernel_args_" << i << ", " << kernel.flags << "u);\n";
+    for (const clang::VarDecl *reference : kernel.textureReferences) {
+      out << "    __cuclRegisterKernelTextureReference(module, (const void *)"
+          << kernelAddressExpression(*kernel.decl, context) << ", (const void *)&::";
+      reference->printQualifiedName(out, registrarPolicy(context));
+      out << ");\n";
+    }
   }
   for (const EmittedSymbol &symbol : device.symbols) {
     out << "    __cuclRegisterSymbol(module, (const void *)&::";

@@ -343,4 +343,9 @@ __attribute__((device)) T __cucl_shfl_xor_sync(unsigned int mask, T var, int lan
 #endif /* __cplusplus */
 
 #undef CUCL_DEVICE_DECL
+
+#ifdef __cplusplus
+#include "cucl/device/texture_functions.h"
+#endif
+
 #endif /* CUCL_DEVICE_RUNTIME_H */
