@@ -198,9 +198,18 @@ __constant float cucl_tex_srgb_table[256] = {
 uint cucl_tex_load_bits(__global const uchar *p, uint bytes) {
   if (bytes == 1u)
     return (uint)p[0];
+#ifdef __ENDIAN_LITTLE__
+  /* Texels are aligned to their channel size (dense array rows, pitches that
+   * are multiples of 32 bytes, linear resources on 256-byte boundaries), so a
+   * little-endian device reads the host's bytes with one typed load. */
+  if (bytes == 2u)
+    return (uint)*(__global const ushort *)p;
+  return *(__global const uint *)p;
+#else
   if (bytes == 2u)
     return (uint)p[0] | ((uint)p[1] << 8);
   return (uint)p[0] | ((uint)p[1] << 8) | ((uint)p[2] << 16) | ((uint)p[3] << 24);
+#endif
 }
 
 /* IEEE half to float with integer operations (no cl_khr_fp16 needed). */
@@ -296,6 +305,8 @@ __global const uchar *cucl_tex_texel_address(cucl_texture t, long i, long j, lon
 
 float4 cucl_tex_texel_f(cucl_texture t, long i, long j, long slice) {
   __global const uchar *p = cucl_tex_texel_address(t, i, j, slice);
+  if (t.desc.channels == 1u && t.desc.format == CUCL_TEX_FLOAT && t.desc.channelBytes == 4u)
+    return (float4)(as_float(cucl_tex_load_bits(p, 4u)), 0.0f, 0.0f, 0.0f); /* the common case */
   float v[4] = {0.0f, 0.0f, 0.0f, 0.0f};
   for (uint c = 0u; c < t.desc.channels && c < 4u; ++c)
     v[c] = cucl_tex_channel_f(cucl_tex_load_bits(p + c * t.desc.channelBytes, t.desc.channelBytes),
