@@ -35,7 +35,7 @@ std::vector<BuiltinMapping> buildTable() {
        C::Synchronization, ""},
       // Output.
       {"printf", "", "printf($*)", "", C::Output,
-       "OpenCL printf; float arguments are not promoted"},
+       "OpenCL printf; float arguments promoted to double where the device has it"},
       {"__assert_fail", "", "cucl_assert_fail$L($0, $1, $2, $3, $F)", "kernel_fail$L", C::Output,
        "assert(): prints CUDA's message; the next synchronizing call returns the sticky "
        "cudaErrorAssert (the failing thread goes on: OpenCL 1.2 has no trap)"},

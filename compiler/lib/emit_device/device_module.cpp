@@ -96,6 +96,13 @@ public:
       source += "#ifndef CUCL_CONSTANT\n#define CUCL_CONSTANT __constant\n#endif\n";
     if (lanes)
       source += "\n" + warpRuntime();
+    if (definitionNames_.count("CUCL_VARARG_FLOAT"))
+      source += "#if defined(cl_khr_fp64)\n"
+                "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n"
+                "#define CUCL_VARARG_FLOAT(x) ((double)(x))\n"
+                "#else\n"
+                "#define CUCL_VARARG_FLOAT(x) (x)\n"
+                "#endif\n";
     if (types_.usesTextures())
       source += "\n" + std::string(opencl::texture_runtime);
     source += "\n" + records_.definitions();

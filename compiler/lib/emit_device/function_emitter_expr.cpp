@@ -955,8 +955,15 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
   std::vector<std::string> printed;
   for (unsigned i = 0; i < args.size(); ++i) {
     const clang::Expr *arg = args[i];
-    if (i >= callee->getNumParams()) { // variadic (printf): no default promotions
-      printed.push_back(exprTop(arg->IgnoreImpCasts()));
+    if (i >= callee->getNumParams()) { // variadic (printf)
+      const clang::Expr *value = arg->IgnoreImpCasts();
+      if (value->getType()->isSpecificBuiltinType(clang::BuiltinType::Float)) {
+        // C's default promotion to double, where the device has double.
+        module_.requireDefinition("CUCL_VARARG_FLOAT", "");
+        printed.push_back("CUCL_VARARG_FLOAT(" + exprTop(value) + ")");
+      } else {
+        printed.push_back(exprTop(value));
+      }
       continue;
     }
     clang::QualType parameter =
