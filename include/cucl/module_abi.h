@@ -180,6 +180,14 @@ void __cuclRegisterSymbol(void **module, const void *hostVar, const char *name, 
  * (cudaBindTexture*) and its attributes at launch. */
 void __cuclRegisterKernelTextureReference(void **module, const void *hostStub,
                                           const void *textureReference);
+/* __managed__ variables: a kernel that uses one takes, after the texture
+ * references, a `__global uchar *` buffer and a `ulong` byte offset per
+ * variable, in the order of these calls for that kernel. The variable's host
+ * storage is its managed memory: the runtime maps it into the launch's device
+ * on first use (as cudaHostRegisterMapped memory), so host code reads and
+ * writes the variable itself and sees kernel results after synchronization. */
+void __cuclRegisterKernelManagedVariable(void **module, const void *hostStub, const void *hostVar,
+                                         size_t size);
 void __cuclUnregisterModule(void **module);
 
 /* nvcc's launch ABI: `k<<<g, b, s, st>>>(a...)` becomes

@@ -164,6 +164,22 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
     if (setTextureArguments(clKernel, &index, texels, desc) != CL_SUCCESS)
       return cudaErrorInvalidKernelImage;
   }
+  for (const cucl::Kernel::ManagedVariable &variable : kernel.managedVariables) {
+    cucl::ResolvedAddress at;
+    cudaError_t status = cucl::managedStorage(device, variable.host, variable.size, &at);
+    if (status != cudaSuccess) {
+      cucl::verboseLog("kernel %s: __managed__ variable at %p cannot be mapped into device %d (%s)",
+                       kernel.name.c_str(), variable.host, device.index(),
+                       cudaGetErrorName(status));
+      return status;
+    }
+    mapped->use(at);
+    cl_mem buffer = at.buffer();
+    cl_ulong offset = at.offset;
+    if (clKernel.setArg(index++, sizeof(cl_mem), &buffer) != CL_SUCCESS ||
+        clKernel.setArg(index++, sizeof(cl_ulong), &offset) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
+  }
   return cudaSuccess;
 }
 

@@ -26,6 +26,11 @@ CUCL_API void __cuclRegisterKernelTextureReference(void **module, const void *ho
                                                                   textureReference);
 }
 
+CUCL_API void __cuclRegisterKernelManagedVariable(void **module, const void *hostStub,
+                                                  const void *hostVar, size_t size) {
+  cucl::ModuleRegistry::instance().registerKernelManagedVariable(module, hostStub, hostVar, size);
+}
+
 CUCL_API void __cuclUnregisterModule(void **module) {
   cucl::ModuleRegistry::instance().unregisterModule(module);
 }

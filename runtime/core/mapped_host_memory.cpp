@@ -147,4 +147,25 @@ std::shared_ptr<MappedBlock> findMappedHost(const void *pointer) {
   return address - it->first < it->second->size ? it->second : nullptr;
 }
 
+cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out) {
+  // One launch at a time maps a variable: two would map the same bytes twice.
+  static std::mutex mapping;
+  std::lock_guard<std::mutex> lock(mapping);
+  std::shared_ptr<MappedBlock> block = findMappedHost(host);
+  if (!block) {
+    cudaError_t status = mapHostMemory(device, host, bytes);
+    if (status != cudaSuccess)
+      return status;
+    block = findMappedHost(host);
+  }
+  if (!block || block->device != device.index() ||
+      static_cast<std::size_t>(static_cast<char *>(host) - block->host) + bytes > block->size)
+    return cudaErrorNotSupported;
+  std::uintptr_t address =
+      block->deviceAddress + static_cast<std::uintptr_t>(static_cast<char *>(host) - block->host);
+  if (!DeviceRegistry::instance().memory().resolve(reinterpret_cast<const void *>(address), out))
+    return cudaErrorInvalidValue;
+  return cudaSuccess;
+}
+
 } // namespace cucl

@@ -22,6 +22,7 @@
 
 #include "backend/cl.h"
 #include "core/device.h"
+#include "core/memory_map.h"
 #include "core/public_headers.h"
 
 namespace cucl {
@@ -60,6 +61,12 @@ void releaseHostMappings(Device &device);
 
 // The mapped block that contains host address `pointer`, or null.
 std::shared_ptr<MappedBlock> findMappedHost(const void *pointer);
+
+// A __managed__ variable's storage on `device`: its host bytes, mapped on
+// first use (and again after a cudaDeviceReset), resolved to (buffer,
+// offset). A variable already mapped into another device ->
+// cudaErrorNotSupported (one device per mapping).
+cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out);
 
 } // namespace cucl
 

@@ -92,6 +92,20 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
   kernels_[hostStub] = std::move(kernel);
 }
 
+void ModuleRegistry::registerKernelManagedVariable(void **handle, const void *hostStub,
+                                                   const void *hostVar, std::size_t size) {
+  if (handle == nullptr || hostStub == nullptr || hostVar == nullptr || size == 0)
+    return; // the argument count then disagrees: the launch reports the bad image
+  Module *module = static_cast<Module *>(*handle);
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  auto it = kernels_.find(hostStub);
+  if (it == kernels_.end() || it->second->module != module)
+    return; // translated files register a kernel before its variables
+  it->second->managedVariables.push_back(
+      Kernel::ManagedVariable{const_cast<void *>(hostVar), size});
+  it->second->clArgCount += 2; // buffer, offset
+}
+
 void ModuleRegistry::registerKernelTextureReference(void **handle, const void *hostStub,
                                                     const void *textureReference) {
   if (handle == nullptr || hostStub == nullptr || textureReference == nullptr)

@@ -64,6 +64,11 @@ struct Kernel {
   // Legacy texture references the kernel reads, in registration order: a
   // buffer and a cuclTextureDesc each, after all other hidden arguments.
   std::vector<const textureReference *> textureReferences;
+  struct ManagedVariable {
+    void *host; // the variable itself: its managed storage
+    std::size_t size;
+  };
+  std::vector<ManagedVariable> managedVariables; // after the texture references
 
   // Held for the whole set-arguments-and-enqueue sequence of a launch:
   // an OpenCL kernel object's arguments are shared state.
@@ -81,6 +86,8 @@ public:
   void registerSymbol(void **handle, const void *hostVar, const char *name, std::size_t size,
                       std::size_t offset, unsigned segment);
   // A texture reference `kernel` reads; before or after the kernel itself.
+  void registerKernelManagedVariable(void **handle, const void *hostStub, const void *hostVar,
+                                     std::size_t size);
   void registerKernelTextureReference(void **handle, const void *hostStub,
                                       const void *textureReference);
   void unregisterModule(void **handle);

@@ -44,6 +44,10 @@ private:
 
 } // namespace
 
+bool isManagedVariable(const clang::VarDecl &variable) {
+  return variable.hasGlobalStorage() && !variable.isLocalVarDeclOrParm() && isManaged(variable);
+}
+
 bool isDeviceSymbolVariable(const clang::VarDecl &variable) {
   if (!variable.hasGlobalStorage() || variable.isLocalVarDeclOrParm() ||
       variable.isStaticDataMember() || isManaged(variable) ||

@@ -48,5 +48,8 @@ private:
 // True for a __device__ / __constant__ variable at file or namespace scope
 // (not __shared__ or __managed__, which are not symbols).
 bool isDeviceSymbolVariable(const clang::VarDecl &variable);
+// True for a file-scope __managed__ variable: its host storage is the managed
+// memory kernels reach (include/cucl/module_abi.h).
+bool isManagedVariable(const clang::VarDecl &variable);
 
 } // namespace cucl::translate

@@ -332,7 +332,9 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
       return found == spaces_.end() ? AddressSpace::Unknown : found->second;
     }
     if (variable->hasGlobalStorage()) // device symbols live in a __global segment
-      return isDeviceSymbolVariable(*variable) ? std::optional(AddressSpace::Global) : std::nullopt;
+      return isDeviceSymbolVariable(*variable) || isManagedVariable(*variable)
+                 ? std::optional(AddressSpace::Global)
+                 : std::nullopt;
     return AddressSpace::Private;
   }
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {

@@ -25,6 +25,7 @@ struct EmittedKernel {
   unsigned flags = 0;                        // CUCL_KERNEL_* flags
   // Legacy texture references, in the order of their hidden arguments.
   std::vector<const clang::VarDecl *> textureReferences;
+  std::vector<const clang::VarDecl *> managedVariables; // after the references
 };
 
 // A device symbol as the host registers it.

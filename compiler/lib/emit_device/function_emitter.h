@@ -101,10 +101,18 @@ private:
   // What a function receives after its parameters for the symbol segments
   // and the texture references it (or a callee) uses: as parameters
   // (`declared`: with their types) or as the arguments that pass them on.
-  static std::vector<std::string> resourceParameters(const Specialization &callee, bool declared,
-                                                     bool symbolsOnly = false);
+  std::vector<std::string> resourceParameters(const Specialization &callee, bool declared,
+                                              bool symbolsOnly = false);
   // The cucl_texture a legacy texture reference is held in.
   static std::string textureReferenceName(const clang::VarDecl *reference);
+  // The pointer a __managed__ variable is reached through, and its type.
+  static std::string managedName(const clang::VarDecl *variable);
+  // The pointer's type, declaring `declarator` (empty: a type name for casts).
+  std::string managedPointerType(const clang::VarDecl *variable,
+                                 const std::string &declarator = "");
+  void useManagedVariable(const clang::VarDecl *variable);
+  // A variable's type as stored in OpenCL memory (bool as uchar).
+  clang::QualType storedType(clang::QualType type);
   static bool isTextureReference(const clang::VarDecl *variable);
   std::string laneMaskValue(const std::string &name);
   std::string initList(const clang::InitListExpr *list, bool braced);

@@ -1,4 +1,6 @@
 // Expression printing for FunctionEmitter.
+#include <cctype>
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclCXX.h>
@@ -111,6 +113,8 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   spec_.usesSymbols |= callee.usesSymbols;
   for (const clang::VarDecl *reference : callee.textureReferences)
     useTextureReference(reference);
+  for (const clang::VarDecl *variable : callee.managedVariables)
+    useManagedVariable(variable);
   spec_.usesStatus |= callee.usesStatus;
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
@@ -500,6 +504,10 @@ std::string FunctionEmitter::declRef(const clang::DeclRefExpr *ref) {
     }
     if (const DeviceSymbol *symbol = module_.symbol(variable))
       return symbolAccess(*symbol, ref);
+    if (isManagedVariable(*variable)) {
+      useManagedVariable(variable);
+      return "(*" + managedName(variable->getCanonicalDecl()) + ")";
+    }
     if (module_.rejectedSymbol(variable))
       return "0"; // its declaration was reported
     if (isDeviceSymbolVariable(*variable))
@@ -539,17 +547,7 @@ std::string FunctionEmitter::symbolAccess(const DeviceSymbol &symbol,
     space = read ? AddressSpace::Constant : AddressSpace::Global;
     segment = read ? "cucl_constant_symbols" : "cucl_constant_symbols_g";
   }
-  clang::QualType type = symbol.variable->getType();
-  if (context_.getBaseElementType(type)->isBooleanType()) {
-    clang::QualType byte = context_.UnsignedCharTy;
-    if (type.isConstQualified() || context_.getBaseElementType(type).isConstQualified())
-      byte.addConst();
-    if (auto *array = context_.getAsConstantArrayType(type))
-      type = context_.getConstantArrayType(byte, array->getSize(), nullptr,
-                                           clang::ArrayType::Normal, 0);
-    else
-      type = byte;
-  }
+  clang::QualType type = storedType(symbol.variable->getType());
   return "(*(" + types_.typeName(context_.getPointerType(type), space, ref->getExprLoc()) + ")(" +
          segment + " + " + std::to_string(symbol.offset) + "))";
 }
@@ -570,6 +568,39 @@ std::string FunctionEmitter::baseSubobject(const clang::CastExpr *castExpr) {
     current = baseDecl;
   }
   return pointer ? "(&" + access + ")" : access;
+}
+
+clang::QualType FunctionEmitter::storedType(clang::QualType type) {
+  if (!context_.getBaseElementType(type)->isBooleanType())
+    return type;
+  clang::QualType byte = context_.UnsignedCharTy;
+  if (type.isConstQualified() || context_.getBaseElementType(type).isConstQualified())
+    byte.addConst();
+  if (auto *array = context_.getAsConstantArrayType(type))
+    return context_.getConstantArrayType(byte, array->getSize(), nullptr, clang::ArrayType::Normal,
+                                         0);
+  return byte;
+}
+
+std::string FunctionEmitter::managedName(const clang::VarDecl *variable) {
+  std::string name;
+  for (char c : variable->getQualifiedNameAsString())
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return "cucl_managed_" + name;
+}
+
+std::string FunctionEmitter::managedPointerType(const clang::VarDecl *variable,
+                                                const std::string &declarator) {
+  return types_.declare(context_.getPointerType(storedType(variable->getType())), declarator,
+                        AddressSpace::Global, variable->getLocation());
+}
+
+void FunctionEmitter::useManagedVariable(const clang::VarDecl *variable) {
+  variable = variable->getCanonicalDecl();
+  for (const clang::VarDecl *known : spec_.managedVariables)
+    if (known == variable)
+      return;
+  spec_.managedVariables.push_back(variable);
 }
 
 // True when the value at `ref` is only read: loaded (possibly through member

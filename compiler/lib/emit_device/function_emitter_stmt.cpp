@@ -210,9 +210,13 @@ std::vector<std::string> FunctionEmitter::resourceParameters(const Specializatio
     else
       parameters = {"cucl_device_symbols", "cucl_constant_symbols", "cucl_constant_symbols_g"};
   }
-  if (!symbolsOnly)
+  if (!symbolsOnly) {
     for (const clang::VarDecl *reference : callee.textureReferences)
       parameters.push_back((declared ? "cucl_texture " : "") + textureReferenceName(reference));
+    for (const clang::VarDecl *variable : callee.managedVariables)
+      parameters.push_back(declared ? managedPointerType(variable, managedName(variable))
+                                    : managedName(variable));
+  }
   return parameters;
 }
 
@@ -294,6 +298,15 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     parameters.push_back("cucl_texture_desc " + held + "__desc");
     prologue += "  cucl_texture " + held + " = {" + held + "__data, " + held + "__desc};\n";
     kernel.textureReferences.push_back(reference);
+  }
+  // Then the __managed__ variables: buffer and offset of their mapped storage.
+  for (const clang::VarDecl *variable : spec_.managedVariables) {
+    std::string held = managedName(variable);
+    parameters.push_back("__global uchar *" + held + "__base");
+    parameters.push_back("ulong " + held + "__off");
+    prologue += "  " + managedPointerType(variable, held) + " = (" + managedPointerType(variable) +
+                ")(" + held + "__base + " + held + "__off);\n";
+    kernel.managedVariables.push_back(variable);
   }
   std::string text = "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)

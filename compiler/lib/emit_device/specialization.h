@@ -48,6 +48,9 @@ struct Specialization {
   // Legacy texture references used here or in callees, in first-use order:
   // each arrives as a cucl_texture (a kernel's as a buffer and description).
   std::vector<const clang::VarDecl *> textureReferences;
+  // __managed__ variables used here or in callees: each arrives as a pointer
+  // to its mapped host storage (a kernel's as a buffer and offset).
+  std::vector<const clang::VarDecl *> managedVariables;
   // assert, __trap, clock(): the launch's status record. Lane mode has it in
   // the warp state; Thread mode passes `cucl_status, cucl_launch` down.
   bool usesStatus = false;

@@ -22,9 +22,4 @@ bool isDeviceOnly(const clang::FunctionDecl &function);
 bool blankDeviceFunction(const clang::FunctionDecl &function, clang::ASTContext &context,
                          EditList &edits);
 
-// File-scope __managed__ variables need managed memory, which cucl does not
-// have yet: reports "not supported yet" and returns false for them; true for
-// every other variable (__device__ / __constant__ ones are device symbols).
-bool checkDeviceVariable(const clang::VarDecl &variable, clang::ASTContext &context);
-
 } // namespace cucl::translate

@@ -99,12 +99,6 @@ public:
     return true;
   }
 
-  bool VisitVarDecl(clang::VarDecl *variable) {
-    if (userFiles_.contains(variable->getLocation()))
-      ok_ &= checkDeviceVariable(*variable, context_);
-    return true;
-  }
-
   bool VisitCUDAKernelCallExpr(clang::CUDAKernelCallExpr *launch) {
     // Launches in device code (dynamic parallelism) vanish with the body.
     if (deviceDepth_ == 0 && userFiles_.contains(launch->getBeginLoc()))

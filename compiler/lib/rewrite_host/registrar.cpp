@@ -196,6 +196,15 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
     out << "    __cuclRegisterKernel(module, (const void *)"
         << kernelAddressExpression(*kernel.decl, context) << ", \"" << kernel.openclName << "\", "
         << kernel.args.size() << "u, cucl_kernel_args_" << i << ", " << kernel.flags << "u);\n";
+    for (const clang::VarDecl *variable : kernel.managedVariables) {
+      std::string name;
+      llvm::raw_string_ostream qualified(name);
+      variable->printQualifiedName(qualified, registrarPolicy(context));
+      out << "    __cuclRegisterKernelManagedVariable(module, (const void *)"
+          << kernelAddressExpression(*kernel.decl, context)
+          << ", (const void *)&::" << qualified.str() << ", sizeof(::" << qualified.str()
+          << "));\n";
+    }
     for (const clang::VarDecl *reference : kernel.textureReferences) {
       out << "    __cuclRegisterKernelTextureReference(module, (const void *)"
           << kernelAddressExpression(*kernel.decl, context) << ", (const void *)&::";
