@@ -29,7 +29,12 @@ class SymbolCollector : public clang::RecursiveASTVisitor<SymbolCollector> {
 public:
   explicit SymbolCollector(clang::ASTContext &context) : context_(context) {}
 
+  // Variable templates count by their instantiations, not the pattern.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
   bool VisitVarDecl(clang::VarDecl *variable) {
+    if (variable->isTemplated())
+      return true;
     if (isDeviceSymbolVariable(*variable) && variable->isThisDeclarationADefinition() &&
         !context_.getSourceManager().isInSystemHeader(variable->getLocation()))
       found.push_back(variable);

@@ -215,6 +215,16 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
   for (const EmittedSymbol &symbol : device.symbols) {
     out << "    __cuclRegisterSymbol(module, (const void *)&::";
     symbol.decl->printQualifiedName(out, registrarPolicy(context));
+    if (auto *instance = llvm::dyn_cast<clang::VarTemplateSpecializationDecl>(symbol.decl)) {
+      out << "<"; // a variable template's instantiation
+      bool first = true;
+      for (const clang::TemplateArgument &arg : instance->getTemplateArgs().asArray()) {
+        out << (first ? "" : ", ");
+        printTemplateArgument(out, arg, context);
+        first = false;
+      }
+      out << ">";
+    }
     out << ", \"" << symbol.name << "\", " << symbol.size << "u, " << symbol.offset << "u, "
         << (symbol.segment == CUCL_SYMBOL_CONSTANT ? "CUCL_SYMBOL_CONSTANT" : "CUCL_SYMBOL_DEVICE")
         << ");\n";
