@@ -49,56 +49,44 @@ cudaError_t symbolRange(cucl::Device &device, const void *symbol, std::size_t co
   return cudaSuccess;
 }
 
+// The frame of the four copies: CUDA's checks, then `copy` with the address.
+template <class Copy>
+cudaError_t symbolCopy(const void *symbol, std::size_t count, std::size_t offset,
+                       cudaMemcpyKind kind, Direction direction, Copy &&copy) {
+  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
+    char *at = nullptr;
+    cudaError_t status =
+        symbolRange(device, symbol, count, offset, cucl::enumArgument(kind), direction, &at);
+    return status != cudaSuccess ? status : copy(at);
+  });
+}
+
 } // namespace
 
 CUCL_API cudaError_t cudaMemcpyToSymbol(const void *symbol, const void *src, size_t count,
                                         size_t offset, cudaMemcpyKind kind) {
-  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
-    char *at = nullptr;
-    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
-                                     Direction::ToSymbol, &at);
-    if (status != cudaSuccess)
-      return status;
-    return cudaMemcpy(at, src, count, kind);
-  });
+  return symbolCopy(symbol, count, offset, kind, Direction::ToSymbol,
+                    [&](char *at) { return cudaMemcpy(at, src, count, kind); });
 }
 
 CUCL_API cudaError_t cudaMemcpyFromSymbol(void *dst, const void *symbol, size_t count,
                                           size_t offset, cudaMemcpyKind kind) {
-  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
-    char *at = nullptr;
-    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
-                                     Direction::FromSymbol, &at);
-    if (status != cudaSuccess)
-      return status;
-    return cudaMemcpy(dst, at, count, kind);
-  });
+  return symbolCopy(symbol, count, offset, kind, Direction::FromSymbol,
+                    [&](char *at) { return cudaMemcpy(dst, at, count, kind); });
 }
 
 CUCL_API cudaError_t cudaMemcpyToSymbolAsync(const void *symbol, const void *src, size_t count,
                                              size_t offset, cudaMemcpyKind kind,
                                              cudaStream_t stream) {
-  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
-    char *at = nullptr;
-    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
-                                     Direction::ToSymbol, &at);
-    if (status != cudaSuccess)
-      return status;
-    return cudaMemcpyAsync(at, src, count, kind, stream);
-  });
+  return symbolCopy(symbol, count, offset, kind, Direction::ToSymbol,
+                    [&](char *at) { return cudaMemcpyAsync(at, src, count, kind, stream); });
 }
 
 CUCL_API cudaError_t cudaMemcpyFromSymbolAsync(void *dst, const void *symbol, size_t count,
                                                size_t offset, cudaMemcpyKind kind,
                                                cudaStream_t stream) {
-  return cucl::onCurrentDevice([&](cucl::Device &device) -> cudaError_t {
-    char *at = nullptr;
-    cudaError_t status = symbolRange(device, symbol, count, offset, cucl::enumArgument(kind),
-                                     Direction::FromSymbol, &at);
-    if (status != cudaSuccess)
-      return status;
-    return cudaMemcpyAsync(dst, at, count, kind, stream);
-  });
+  return symbolCopy(symbol, count, offset, kind, Direction::FromSymbol,
+                    [&](char *at) { return cudaMemcpyAsync(dst, at, count, kind, stream); });
 }
 
 CUCL_API cudaError_t cudaGetSymbolAddress(void **devPtr, const void *symbol) {
