@@ -126,6 +126,7 @@ typedef struct cuclModuleImage {
 /* Symbol segments. */
 #define CUCL_SYMBOL_DEVICE 0u   /* __device__ variables */
 #define CUCL_SYMBOL_CONSTANT 1u /* __constant__ variables */
+#define CUCL_SYMBOL_MANAGED 2u  /* __managed__ variables: the host storage itself (offset 0) */
 
 /* Status record: word indices. */
 #define CUCL_STATUS_ERROR 0u   /* the cudaError_t to raise; 0: no failure */

@@ -8,6 +8,7 @@
 #include "api/api_support.h"
 
 #include "api/enum_argument.h"
+#include "core/mapped_host_memory.h"
 #include "core/module_registry.h"
 
 namespace {
@@ -20,12 +21,20 @@ cudaError_t symbolAddress(cucl::Device &device, const void *symbol, char **addre
   const cucl::ModuleSymbol *found = nullptr;
   if (symbol == nullptr || !cucl::ModuleRegistry::instance().findSymbol(symbol, &module, &found))
     return cudaErrorInvalidSymbol;
+  *size = found->size;
+  if (found->segment == CUCL_SYMBOL_MANAGED) { // the host storage, mapped into the device
+    cucl::ResolvedAddress at;
+    std::uintptr_t mapped = 0;
+    cudaError_t status =
+        cucl::managedStorage(device, const_cast<void *>(found->hostVar), found->size, &at, &mapped);
+    *address = reinterpret_cast<char *>(mapped);
+    return status;
+  }
   cucl::SymbolSegments segments;
   cudaError_t status = module->symbols.on(device, &segments);
   if (status != cudaSuccess)
     return status;
   *address = reinterpret_cast<char *>(segments.base[found->segment]) + found->offset;
-  *size = found->size;
   return cudaSuccess;
 }
 

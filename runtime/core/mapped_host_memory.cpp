@@ -147,7 +147,8 @@ std::shared_ptr<MappedBlock> findMappedHost(const void *pointer) {
   return address - it->first < it->second->size ? it->second : nullptr;
 }
 
-cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out) {
+cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out,
+                           std::uintptr_t *deviceAddress) {
   // One launch at a time maps a variable: two would map the same bytes twice.
   static std::mutex mapping;
   std::lock_guard<std::mutex> lock(mapping);
@@ -165,6 +166,8 @@ cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, Resolv
       block->deviceAddress + static_cast<std::uintptr_t>(static_cast<char *>(host) - block->host);
   if (!DeviceRegistry::instance().memory().resolve(reinterpret_cast<const void *>(address), out))
     return cudaErrorInvalidValue;
+  if (deviceAddress != nullptr)
+    *deviceAddress = address;
   return cudaSuccess;
 }
 

@@ -66,7 +66,9 @@ std::shared_ptr<MappedBlock> findMappedHost(const void *pointer);
 // first use (and again after a cudaDeviceReset), resolved to (buffer,
 // offset). A variable already mapped into another device ->
 // cudaErrorNotSupported (one device per mapping).
-cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out);
+// `address`, when not null, receives the variable's device address.
+cudaError_t managedStorage(Device &device, void *host, std::size_t bytes, ResolvedAddress *out,
+                           std::uintptr_t *address = nullptr);
 
 } // namespace cucl
 

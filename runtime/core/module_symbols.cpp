@@ -10,8 +10,14 @@ namespace cucl {
 
 bool ModuleSymbols::add(const void *hostVar, const char *name, std::size_t size, std::size_t offset,
                         unsigned segment) {
-  if (hostVar == nullptr || name == nullptr || size == 0 || segment >= kSymbolSegments ||
+  if (hostVar == nullptr || name == nullptr || size == 0 ||
       offset > std::numeric_limits<std::size_t>::max() - size)
+    return false;
+  if (segment == CUCL_SYMBOL_MANAGED) { // no segment: its storage is the variable
+    symbols_.push_back(ModuleSymbol{hostVar, name, size, 0, segment});
+    return true;
+  }
+  if (segment >= kSymbolSegments)
     return false;
   std::vector<unsigned char> &bytes = initial_[segment];
   if (bytes.size() < offset + size)

@@ -35,13 +35,18 @@ public:
   bool VisitVarDecl(clang::VarDecl *variable) {
     if (variable->isTemplated())
       return true;
-    if (isDeviceSymbolVariable(*variable) && variable->isThisDeclarationADefinition() &&
-        !context_.getSourceManager().isInSystemHeader(variable->getLocation()))
+    if (!variable->isThisDeclarationADefinition() ||
+        context_.getSourceManager().isInSystemHeader(variable->getLocation()))
+      return true;
+    if (isDeviceSymbolVariable(*variable))
       found.push_back(variable);
+    else if (isManagedVariable(*variable))
+      managed.push_back(variable);
     return true;
   }
 
   std::vector<const clang::VarDecl *> found;
+  std::vector<const clang::VarDecl *> managed;
 
 private:
   clang::ASTContext &context_;
@@ -67,6 +72,7 @@ DeviceSymbolTable DeviceSymbolTable::collect(clang::ASTContext &context,
   SymbolCollector collector(context);
   collector.TraverseDecl(context.getTranslationUnitDecl());
   DeviceSymbolTable table;
+  table.managed_ = collector.managed;
   uint64_t segmentEnd[2] = {0, 0};
   for (const clang::VarDecl *variable : collector.found) {
     clang::QualType type = variable->getType();

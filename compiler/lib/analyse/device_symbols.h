@@ -36,6 +36,8 @@ public:
   // The symbol of any declaration of a registered variable, or nullptr.
   const DeviceSymbol *find(const clang::VarDecl *variable) const;
   const std::vector<DeviceSymbol> &all() const { return symbols_; }
+  // The __managed__ variable definitions (their storage is the host's).
+  const std::vector<const clang::VarDecl *> &managed() const { return managed_; }
   // A definition that was reported and left out (its uses need no error).
   bool rejected(const clang::VarDecl *variable) const;
 
@@ -43,6 +45,7 @@ private:
   std::vector<DeviceSymbol> symbols_;
   std::map<const clang::VarDecl *, size_t> byCanonical_;
   std::set<const clang::VarDecl *> rejected_;
+  std::vector<const clang::VarDecl *> managed_;
 };
 
 // True for a __device__ / __constant__ variable at file or namespace scope

@@ -46,6 +46,11 @@ public:
       module.symbols.push_back({symbol.variable, symbol.variable->getNameAsString(), symbol.size,
                                 symbol.offset,
                                 symbol.constant ? CUCL_SYMBOL_CONSTANT : CUCL_SYMBOL_DEVICE});
+    for (const clang::VarDecl *variable : symbols_.managed())
+      module.symbols.push_back(
+          {variable, variable->getNameAsString(),
+           static_cast<uint64_t>(context_.getTypeSizeInChars(variable->getType()).getQuantity()), 0,
+           CUCL_SYMBOL_MANAGED});
     // Kernels are named first so they keep their CUDA names where possible.
     std::vector<std::unique_ptr<Specialization>> kernelSpecs;
     for (const clang::FunctionDecl *kernel : kernels) {

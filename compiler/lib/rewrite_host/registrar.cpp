@@ -226,7 +226,9 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
       out << ">";
     }
     out << ", \"" << symbol.name << "\", " << symbol.size << "u, " << symbol.offset << "u, "
-        << (symbol.segment == CUCL_SYMBOL_CONSTANT ? "CUCL_SYMBOL_CONSTANT" : "CUCL_SYMBOL_DEVICE")
+        << (symbol.segment == CUCL_SYMBOL_CONSTANT  ? "CUCL_SYMBOL_CONSTANT"
+            : symbol.segment == CUCL_SYMBOL_MANAGED ? "CUCL_SYMBOL_MANAGED"
+                                                    : "CUCL_SYMBOL_DEVICE")
         << ");\n";
   }
   out << "  }\n"

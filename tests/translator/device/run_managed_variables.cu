@@ -10,6 +10,7 @@
 // CHECK: first 3 21 counter 3 done 1 stats 8 84
 // CHECK: second 70 stats 16 364
 // CHECK: warp 496
+// CHECK: symbols 7 16 size 32 through pointer 9 5
 // CHECK: PASSED
 
 #include <cstdio>
@@ -39,6 +40,8 @@ __global__ void work() {
     done = true;
 }
 
+__global__ void setThrough(float *where, float value) { where[threadIdx.x] = value; }
+
 __global__ void warpSum() {
   unsigned v = threadIdx.x;
   for (int offset = 16; offset > 0; offset /= 2)
@@ -61,6 +64,20 @@ int main() {
   warpSum<<<1, 32>>>();
   cudaDeviceSynchronize();
   std::printf("warp %u\n", warpTotal);
+
+  // The symbol API takes managed variables too; the host sees what it wrote.
+  const int seven = 7;
+  cudaMemcpyToSymbol(counter, &seven, sizeof seven);
+  Stats copied = {0, 0.0f};
+  cudaMemcpyFromSymbol(&copied, stats, sizeof copied);
+  size_t size = 0;
+  cudaGetSymbolSize(&size, values);
+  float *address = nullptr;
+  cudaGetSymbolAddress(reinterpret_cast<void **>(&address), values);
+  setThrough<<<1, 2>>>(address + 5, 9.0f);
+  cudaDeviceSynchronize();
+  std::printf("symbols %d %d size %zu through pointer %g %g\n", counter, copied.n, size, values[5],
+              values[4] / 8.0f);
   std::printf("%s\n", cudaGetLastError() == cudaSuccess ? "PASSED" : "FAILED");
   return 0;
 }
