@@ -13,6 +13,11 @@
 
 namespace cucl {
 
+// Every allocation's buffer extends at least this far past its end, to the
+// next multiple of it: a kernel's read slightly past an allocation (harmless
+// on NVIDIA GPUs) stays inside the buffer. The API still sees `size` bytes.
+constexpr std::size_t kAllocationSlack = 4096;
+
 // Allocates `size` (> 0) bytes on `device`, filled from `initial` when it is
 // not null. A runtime-owned allocation is not the program's to cudaFree.
 // Errors: cudaErrorMemoryAllocation.

@@ -1,6 +1,7 @@
 // Allocation, every copy kind, memset, pointer arithmetic through the memory
 // map, and the errors bad pointers and sizes get.
 #include "test_kernels.h"
+#include <cucl/opencl_interop.h>
 
 namespace {
 
@@ -243,4 +244,26 @@ TEST_F(Memory, ConcurrentAllocationFromManyThreads) {
   for (std::thread &thread : threads)
     thread.join();
   EXPECT_EQ(0, failures.load());
+}
+
+// A kernel's read slightly past an allocation (harmless on NVIDIA GPUs, whose
+// allocations live in 2 MiB pages) stays inside the buffer: every buffer has
+// slack after the end, while the API keeps the allocation's own size.
+TEST(MemorySlack, BuffersExtendPastTheAllocation) {
+  for (size_t size : {size_t(1), size_t(4), size_t(4093), size_t(4096), size_t(1) << 20}) {
+    void *p = nullptr;
+    CUDA_OK(cudaMalloc(&p, size));
+    cuclDeviceBuffer where{};
+    CUDA_OK(__cuclResolveDevicePointer(p, &where));
+    EXPECT_EQ(size, where.bytesToEnd);
+    size_t bytes = 0;
+    ASSERT_EQ(CL_SUCCESS, clGetMemObjectInfo(where.buffer, CL_MEM_SIZE, sizeof bytes, &bytes, nullptr));
+    EXPECT_GE(bytes, size + 256) << size;
+    EXPECT_EQ(0u, bytes % 4096) << size;
+    // The API still stops at the allocation's end.
+    char byte = 0;
+    EXPECT_EQ(cudaErrorInvalidValue,
+              cudaMemcpy(&byte, static_cast<char *>(p) + size, 1, cudaMemcpyDeviceToHost));
+    CUDA_OK(cudaFree(p));
+  }
 }
