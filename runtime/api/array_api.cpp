@@ -28,23 +28,32 @@ cudaError_t checkFlags(unsigned flags, unsigned allowed) {
   return (flags & ~allowed) ? cudaErrorInvalidValue : cudaSuccess;
 }
 
+// The checks every array allocation makes, in CUDA's order: flags, channel
+// format, shape, the device's limits.
+cudaError_t checkArrayRequest(Device &device, const cudaChannelFormatDesc &desc, cudaExtent extent,
+                              unsigned flags, unsigned allowedFlags, cucl::ChannelFormat *format,
+                              ArrayShape *shape) {
+  cudaError_t status = checkFlags(flags, allowedFlags);
+  if (status != cudaSuccess)
+    return status;
+  status = cucl::channelFormatOf(desc, format);
+  if (status != cudaSuccess)
+    return status;
+  if (!cucl::arrayShapeOf(extent, flags, shape))
+    return cudaErrorInvalidValue;
+  return cucl::checkArrayLimits(device, *shape, extent, flags);
+}
+
 // cudaMalloc3DArray's checks and allocation, shared by cudaMallocArray.
 cudaError_t mallocArray(Device &device, cudaArray_t *array, const cudaChannelFormatDesc *desc,
                         cudaExtent extent, unsigned flags, unsigned allowedFlags) {
   if (array == nullptr || desc == nullptr)
     return cudaErrorInvalidValue;
   *array = nullptr;
-  cudaError_t status = checkFlags(flags, allowedFlags);
-  if (status != cudaSuccess)
-    return status;
   cucl::ChannelFormat format;
-  status = cucl::channelFormatOf(*desc, &format);
-  if (status != cudaSuccess)
-    return status;
   ArrayShape shape;
-  if (!cucl::arrayShapeOf(extent, flags, &shape))
-    return cudaErrorInvalidValue;
-  status = cucl::checkArrayLimits(device, shape, extent, flags);
+  cudaError_t status =
+      checkArrayRequest(device, *desc, extent, flags, allowedFlags, &format, &shape);
   if (status != cudaSuccess)
     return status;
   std::shared_ptr<cudaArray> made;
@@ -137,17 +146,10 @@ CUCL_API cudaError_t cudaMallocMipmappedArray(cudaMipmappedArray_t *mipmappedArr
     if (mipmappedArray == nullptr || desc == nullptr)
       return cudaErrorInvalidValue;
     *mipmappedArray = nullptr;
-    cudaError_t status = checkFlags(flags, kArrayFlags);
-    if (status != cudaSuccess)
-      return status;
     cucl::ChannelFormat format;
-    status = cucl::channelFormatOf(*desc, &format);
-    if (status != cudaSuccess)
-      return status;
     ArrayShape shape;
-    if (!cucl::arrayShapeOf(extent, flags, &shape))
-      return cudaErrorInvalidValue;
-    status = cucl::checkArrayLimits(device, shape, extent, flags);
+    cudaError_t status =
+        checkArrayRequest(device, *desc, extent, flags, kArrayFlags, &format, &shape);
     if (status != cudaSuccess)
       return status;
     // Levels: clamped to [1, 1 + floor(log2(largest extent))]; layers and
