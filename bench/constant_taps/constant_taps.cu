@@ -15,6 +15,8 @@
 
 #include <cuda_runtime.h>
 
+#include "../common/cuda_timing.h"
+
 #define RADIUS 8
 #define TAPS (2 * RADIUS + 1)
 
@@ -60,28 +62,6 @@ __global__ void columnsPointer(float *dst, const float *src, const float *taps, 
   for (int k = -RADIUS; k <= RADIUS; ++k)
     sum += taps[RADIUS + k] * src[min(max(y + k, 0), height - 1) * width + x];
   dst[y * width + x] = sum;
-}
-
-static void check(cudaError_t status, const char *what) {
-  if (status != cudaSuccess) {
-    std::fprintf(stderr, "%s: %s\n", what, cudaGetErrorString(status));
-    std::exit(1);
-  }
-}
-
-// Best wall time of `runs` synchronized runs, in milliseconds.
-static double bestMs(const std::function<void()> &run, int runs) {
-  run(); // warm-up: builds the kernels
-  check(cudaDeviceSynchronize(), "warm-up");
-  double best = 1e30;
-  for (int r = 0; r < runs; ++r) {
-    auto start = std::chrono::steady_clock::now();
-    run();
-    check(cudaDeviceSynchronize(), "run");
-    std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
-    best = std::min(best, elapsed.count());
-  }
-  return best;
 }
 
 int main(int argc, char **argv) {

@@ -16,6 +16,8 @@
 
 #include <cuda_runtime.h>
 
+#include "../common/cuda_timing.h"
+
 struct Warp {
   float cosA, sinA, scale, cx, cy;
 };
@@ -55,27 +57,6 @@ __global__ void viaLoads(const float *image, float *out, int width, int height, 
                        a * (1 - b) * texel(image, width, height, i + 1, j) +
                        (1 - a) * b * texel(image, width, height, i, j + 1) +
                        a * b * texel(image, width, height, i + 1, j + 1);
-}
-
-static void check(cudaError_t status, const char *what) {
-  if (status != cudaSuccess) {
-    std::fprintf(stderr, "%s: %s\n", what, cudaGetErrorString(status));
-    std::exit(1);
-  }
-}
-
-static double bestMs(const std::function<void()> &run, int runs) {
-  run(); // warm-up: builds the kernels
-  check(cudaDeviceSynchronize(), "warm-up");
-  double best = 1e30;
-  for (int r = 0; r < runs; ++r) {
-    auto start = std::chrono::steady_clock::now();
-    run();
-    check(cudaDeviceSynchronize(), "run");
-    std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
-    best = std::min(best, elapsed.count());
-  }
-  return best;
 }
 
 int main(int argc, char **argv) {
