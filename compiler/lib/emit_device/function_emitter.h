@@ -104,6 +104,7 @@ private:
   std::vector<std::string> resourceParameters(const Specialization &callee, bool declared,
                                               bool symbolsOnly = false);
   // The cucl_texture a legacy texture reference is held in.
+  static std::string qualifiedIdentifier(const clang::VarDecl *variable);
   static std::string textureReferenceName(const clang::VarDecl *reference);
   // The pointer a __managed__ variable is reached through, and its type.
   static std::string managedName(const clang::VarDecl *variable);

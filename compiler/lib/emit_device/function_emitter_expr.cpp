@@ -582,11 +582,16 @@ clang::QualType FunctionEmitter::storedType(clang::QualType type) {
   return byte;
 }
 
-std::string FunctionEmitter::managedName(const clang::VarDecl *variable) {
+// A file-scope variable's qualified name as an identifier (`ns::x` -> `ns__x`).
+std::string FunctionEmitter::qualifiedIdentifier(const clang::VarDecl *variable) {
   std::string name;
   for (char c : variable->getQualifiedNameAsString())
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-  return "cucl_managed_" + name;
+  return name;
+}
+
+std::string FunctionEmitter::managedName(const clang::VarDecl *variable) {
+  return "cucl_managed_" + qualifiedIdentifier(variable);
 }
 
 std::string FunctionEmitter::managedPointerType(const clang::VarDecl *variable,

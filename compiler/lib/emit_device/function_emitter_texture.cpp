@@ -9,7 +9,6 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/Basic/SourceManager.h>
 
-#include <cctype>
 #include <map>
 #include <optional>
 
@@ -106,10 +105,7 @@ bool FunctionEmitter::isTextureReference(const clang::VarDecl *variable) {
 }
 
 std::string FunctionEmitter::textureReferenceName(const clang::VarDecl *reference) {
-  std::string name;
-  for (char c : reference->getQualifiedNameAsString())
-    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-  return "cucl_texref_" + name;
+  return "cucl_texref_" + qualifiedIdentifier(reference);
 }
 
 void FunctionEmitter::useTextureReference(const clang::VarDecl *reference) {
