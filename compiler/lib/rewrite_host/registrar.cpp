@@ -71,6 +71,22 @@ const char *argKindName(unsigned kind) {
   }
 }
 
+// `<A, B>`: a specialization's arguments as the host names it (an empty pack
+// prints nothing).
+void printTemplateArguments(llvm::raw_ostream &out, const clang::TemplateArgumentList &arguments,
+                            const clang::ASTContext &context) {
+  out << "<";
+  bool first = true;
+  for (const clang::TemplateArgument &arg : arguments.asArray()) {
+    if (arg.getKind() == clang::TemplateArgument::Pack && arg.pack_size() == 0)
+      continue;
+    out << (first ? "" : ", ");
+    printTemplateArgument(out, arg, context);
+    first = false;
+  }
+  out << ">";
+}
+
 // Printable ASCII except the characters C needs escaped; `?` too (trigraphs).
 bool plain(unsigned char c) {
   return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?';
@@ -98,18 +114,8 @@ std::string kernelAddressExpression(const clang::FunctionDecl &kernel,
   }
   out << "&::";
   kernel.printQualifiedName(out, registrarPolicy(context));
-  if (const clang::TemplateArgumentList *args = kernel.getTemplateSpecializationArgs()) {
-    out << "<";
-    bool first = true;
-    for (const clang::TemplateArgument &arg : args->asArray()) {
-      if (arg.getKind() == clang::TemplateArgument::Pack && arg.pack_size() == 0)
-        continue;
-      out << (first ? "" : ", ");
-      printTemplateArgument(out, arg, context);
-      first = false;
-    }
-    out << ">";
-  }
+  if (const clang::TemplateArgumentList *args = kernel.getTemplateSpecializationArgs())
+    printTemplateArguments(out, *args, context);
   return out.str();
 }
 
@@ -215,16 +221,8 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
   for (const EmittedSymbol &symbol : device.symbols) {
     out << "    __cuclRegisterSymbol(module, (const void *)&::";
     symbol.decl->printQualifiedName(out, registrarPolicy(context));
-    if (auto *instance = llvm::dyn_cast<clang::VarTemplateSpecializationDecl>(symbol.decl)) {
-      out << "<"; // a variable template's instantiation
-      bool first = true;
-      for (const clang::TemplateArgument &arg : instance->getTemplateArgs().asArray()) {
-        out << (first ? "" : ", ");
-        printTemplateArgument(out, arg, context);
-        first = false;
-      }
-      out << ">";
-    }
+    if (auto *instance = llvm::dyn_cast<clang::VarTemplateSpecializationDecl>(symbol.decl))
+      printTemplateArguments(out, instance->getTemplateArgs(), context); // a variable template
     out << ", \"" << symbol.name << "\", " << symbol.size << "u, " << symbol.offset << "u, "
         << (symbol.segment == CUCL_SYMBOL_CONSTANT  ? "CUCL_SYMBOL_CONSTANT"
             : symbol.segment == CUCL_SYMBOL_MANAGED ? "CUCL_SYMBOL_MANAGED"
