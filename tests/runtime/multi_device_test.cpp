@@ -173,3 +173,38 @@ TEST_F(MultiDevice, SymbolsHaveOneCopyPerDevice) {
   CUDA_OK(cudaMemcpyFromSymbol(&value, perDeviceCounter, sizeof value));
   EXPECT_EQ(6, value);
 }
+
+namespace {
+int managedCounter = 1; // a __managed__ variable's host storage
+const char bumpManaged = 0;
+} // namespace
+
+// A __managed__ variable is the host storage mapped into one device: kernels
+// there update the host's variable; a launch on a second device is refused
+// with cudaErrorNotSupported instead of using a stale copy.
+TEST_F(MultiDevice, ManagedVariableLivesOnOneDevice) {
+  static bool registered = [] {
+    void **module = registerModuleSource(
+        "managed_variable.cl",
+        "__kernel void bump(__global uchar *base, ulong offset) {\n"
+        "  *(__global int *)(base + offset) += 1;\n"
+        "}\n");
+    __cuclRegisterKernel(module, &bumpManaged, "bump", 0, nullptr, 0);
+    __cuclRegisterKernelManagedVariable(module, &bumpManaged, &managedCounter, sizeof(int));
+    return true;
+  }();
+  (void)registered;
+  void *noArgs[] = {nullptr};
+  CUDA_OK(cudaLaunchKernel(&bumpManaged, dim3(1), dim3(1), noArgs, 0, nullptr));
+  CUDA_OK(cudaDeviceSynchronize());
+  EXPECT_EQ(2, managedCounter);
+  managedCounter = 10; // the host writes the variable itself
+  CUDA_OK(cudaLaunchKernel(&bumpManaged, dim3(1), dim3(1), noArgs, 0, nullptr));
+  CUDA_OK(cudaDeviceSynchronize());
+  EXPECT_EQ(11, managedCounter);
+  CUDA_OK(cudaSetDevice(1));
+  EXPECT_EQ(cudaErrorNotSupported,
+            cudaLaunchKernel(&bumpManaged, dim3(1), dim3(1), noArgs, 0, nullptr));
+  CUDA_OK(cudaDeviceSynchronize());
+  EXPECT_EQ(11, managedCounter);
+}
