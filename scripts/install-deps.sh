@@ -8,12 +8,16 @@ packages=(
   cmake ninja-build g++ python3
   # OpenCL: the ICD loader, headers (C and Khronos C++ bindings), PoCL's CPU device, clinfo
   ocl-icd-opencl-dev opencl-headers opencl-clhpp-headers pocl-opencl-icd clinfo
+  # the kernel fault guard decodes the faulting instruction with Capstone
+  libcapstone-dev pkg-config
   # the translator: Clang 15 libTooling (the LLVM that PoCL itself uses)
   llvm-15-dev libclang-15-dev libclang-cpp15-dev clang-15
   # OpenMP in translated host code (-Xcompiler -fopenmp): Clang's omp.h for the translator
   libomp-15-dev
   # tests: lit + FileCheck, GoogleTest
   llvm-15-tools libgtest-dev
+  # the translator's fuzz target: libFuzzer (libclang_rt.fuzzer, built with clang++-15)
+  libclang-common-15-dev
   # bench/gemm: the peers it compares with (CLBlast, OpenBLAS) and its plot
   libclblast-dev libopenblas-dev gnuplot-nox
 )

@@ -14,6 +14,7 @@
 #include "analyse/kernel_matching.h"
 #include "driver/nvidia_headers.h"
 #include "emit_device/device_module.h"
+#include "parse/stack_guard.h"
 #include "rewrite_host/host_rewriter.h"
 
 namespace cucl::translate {
@@ -100,9 +101,7 @@ std::unique_ptr<clang::ASTUnit> parseView(const TranslateOptions &options, CudaV
   });
 }
 
-} // namespace
-
-int translateFile(const TranslateOptions &options, const TranslationOutputs &outputs) {
+int translateOnThisThread(const TranslateOptions &options, const TranslationOutputs &outputs) {
   std::unique_ptr<clang::ASTUnit> unit = parseView(options, CudaView::Host);
   if (!unit)
     return 1;
@@ -164,6 +163,14 @@ int translateFile(const TranslateOptions &options, const TranslationOutputs &out
   if (!host)
     return 1;
   return writeHost(outputs.hostCppPath, options.inputPath, *host) ? 0 : 1;
+}
+
+} // namespace
+
+int translateFile(const TranslateOptions &options, const TranslationOutputs &outputs) {
+  // Clang and the emitter recurse as deep as the source nests.
+  return runWithLargeStack([&] { return translateOnThisThread(options, outputs); },
+                           options.inputPath);
 }
 
 } // namespace cucl::translate

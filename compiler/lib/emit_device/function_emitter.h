@@ -18,6 +18,7 @@ namespace clang {
 class BinaryOperator;
 class CallExpr;
 class CompoundStmt;
+class ConditionalOperator;
 class CXXConstructExpr;
 class DeclStmt;
 class Expr;
@@ -59,7 +60,10 @@ private:
   std::string parameterName(const clang::ParmVarDecl *parameter);
   std::string deviceSignature();
 
-  // Expressions (function_emitter_expr.cpp).
+  // Expressions (function_emitter_expr.cpp). The four entry points below
+  // print a root expression (a statement's, an initializer's) when called
+  // outside one: a root nested deeper than OpenCL compilers accept is split
+  // into pieces held in temporaries (ExprSplit).
   std::string expr(const clang::Expr *e);
   std::string exprTop(const clang::Expr *e); // without redundant outer parentheses
   // A full expression whose value is unused (statement, for init/increment):
@@ -69,6 +73,13 @@ private:
   // `c ? x : y` (C has no address of a conditional) `(c ? &x : &y)`.
   std::string addressOf(const clang::Expr *lvalue);
   std::string binaryChain(const clang::BinaryOperator *binary);
+  struct ExprSplit;
+  enum class RootForm { Value, Top, Statement, Address };
+  std::string rootExpr(const clang::Expr *e, RootForm form);
+  std::string exprNode(const clang::Expr *e); // one node, its operands through expr()
+  // `c ? a : b` with `branch` printing a and b (their values, or addresses).
+  std::string conditionalText(const clang::ConditionalOperator *conditional,
+                              const std::function<std::string(const clang::Expr *)> &branch);
   std::string cast(const clang::CastExpr *castExpr);
   std::string baseSubobject(const clang::CastExpr *castExpr);
   std::string call(const clang::CallExpr *callExpr);
@@ -194,6 +205,7 @@ private:
   std::set<const clang::VarDecl *> valueReferences_; // `const T &r = temporary;` held by value
   std::string out_;
   unsigned indent_ = 1;
+  ExprSplit *split_ = nullptr; // the root expression being printed
 
   // Lane-mode state.
   std::set<const clang::VarDecl *> laneVariables_;       // held as `T name[32]`, one per lane

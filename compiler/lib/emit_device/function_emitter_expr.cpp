@@ -7,14 +7,17 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMapContext.h>
 #include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringExtras.h>
 
+#include "analyse/type_contents.h"
 #include "emit_device/builtin_helpers.h"
 #include "emit_device/builtin_table.h"
 #include "emit_device/function_emitter.h"
 #include "emit_device/opencl_names.h"
 #include "emit_device/record_emitter.h"
+#include "parse/stack_guard.h"
 
 namespace cucl::translate {
 namespace {
@@ -72,17 +75,42 @@ std::string FunctionEmitter::localName(const clang::NamedDecl *decl) {
   return safeLocalName(name);
 }
 
-std::string FunctionEmitter::addressOf(const clang::Expr *lvalue) {
-  const clang::Expr *bare = lvalue->IgnoreParens();
+// The conditional operator under parentheses and conversions that add const.
+static const clang::ConditionalOperator *bareConditional(const clang::Expr *e) {
+  const clang::Expr *bare = e->IgnoreParens();
   while (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(bare)) { // adding const
     if (cast->getCastKind() != clang::CK_NoOp)
       break;
     bare = cast->getSubExpr()->IgnoreParens();
   }
-  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(bare))
+  return llvm::dyn_cast<clang::ConditionalOperator>(bare);
+}
+
+// An lvalue in C as well, so `&` applies to its printed form (unlike C++'s
+// `++x`, `x = y` or `(a, x)`, which C makes rvalues).
+static bool isCLvalue(const clang::Expr *e) {
+  if (!e->isLValue() || e->refersToBitField())
+    return false;
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+    return llvm::isa<clang::VarDecl>(ref->getDecl());
+  if (llvm::isa<clang::MemberExpr, clang::ArraySubscriptExpr>(e))
+    return true;
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e))
+    return unary->getOpcode() == clang::UO_Deref;
+  if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e)) { // returning a reference: `(*f(...))`
+    auto *method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(callExpr->getDirectCallee());
+    return callExpr->getDirectCallee() && !(method && method->isTrivial()); // `(a = b)`
+  }
+  return false;
+}
+
+std::string FunctionEmitter::addressOf(const clang::Expr *lvalue) {
+  if (!split_)
+    return rootExpr(lvalue, RootForm::Address);
+  if (auto *conditional = bareConditional(lvalue))
     if (conditional->getTrueExpr()->isGLValue() && conditional->getFalseExpr()->isGLValue())
-      return "(" + expr(conditional->getCond()) + " ? " + addressOf(conditional->getTrueExpr()) +
-             " : " + addressOf(conditional->getFalseExpr()) + ")";
+      return conditionalText(conditional,
+                             [this](const clang::Expr *branch) { return addressOf(branch); });
   return "&" + expr(lvalue);
 }
 
@@ -256,9 +284,412 @@ int chainLevel(clang::BinaryOperatorKind opcode) {
 }
 } // namespace
 
+namespace {
+// Nesting, in units: one level (an operand, an argument, a parenthesized
+// subexpression) costs kLevel; one more link of a flat left-associative chain
+// (`a + b + c`, printed without inner parentheses) costs 1.
+constexpr unsigned kLevel = 16;
+// A root expression nested deeper than this is split into pieces: Clang-based
+// OpenCL compilers reject more than 256 nested brackets, and their stack
+// overflows on some thousands of nested operators or 50,000 chain links.
+constexpr unsigned kSplitAbove = 96 * kLevel;
+// In a split root, a subexpression that starts this deep in its piece becomes
+// a piece of its own unless it is shallow: small operands stay in place, which
+// keeps the pieces few (many small guarded pieces make LLVM's optimizer slow) ...
+constexpr unsigned kPieceDepth = 40 * kLevel;
+constexpr unsigned kPieceHeight = 8 * kLevel;
+// ... and a chain is cut every so many links.
+constexpr unsigned kPieceLinks = 512;
+
+// The left operand that continues a flat chain (`a + b` in `a + b + c`).
+const clang::Stmt *chainedOperand(const clang::Stmt *node) {
+  auto *binary = llvm::dyn_cast<clang::BinaryOperator>(node);
+  if (!binary || chainLevel(binary->getOpcode()) == 0)
+    return nullptr;
+  auto *inner = llvm::dyn_cast<clang::BinaryOperator>(binary->getLHS());
+  if (!inner || chainLevel(inner->getOpcode()) != chainLevel(binary->getOpcode()))
+    return nullptr;
+  return inner;
+}
+
+// Whether `node` evaluates `child` whenever it is evaluated itself.
+bool alwaysEvaluates(const clang::Stmt *node, const clang::Stmt *child) {
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(node))
+    return child == conditional->getCond();
+  if (auto *conditional = llvm::dyn_cast<clang::BinaryConditionalOperator>(node))
+    return child == conditional->getCommon();
+  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(node)) {
+    if (binary->isLogicalOp())
+      return child == binary->getLHS();
+    if (binary->getOpcode() == clang::BO_Comma)
+      return child == binary->getRHS();
+  }
+  return !llvm::isa<clang::UnaryExprOrTypeTraitExpr, clang::CXXNoexceptExpr, clang::CXXTypeidExpr,
+                    clang::GenericSelectionExpr, clang::ChooseExpr>(node);
+}
+
+// Possibly changes state when evaluated (every call counts).
+bool hasOwnSideEffects(const clang::Stmt *node) {
+  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(node))
+    return binary->isAssignmentOp();
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(node))
+    return unary->isIncrementDecrementOp();
+  if (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(node))
+    return cast->getCastKind() == clang::CK_LValueToRValue &&
+           cast->getSubExpr()->getType().isVolatileQualified();
+  return llvm::isa<clang::CallExpr, clang::CXXConstructExpr, clang::CXXNewExpr,
+                   clang::CXXDeleteExpr, clang::CXXThrowExpr, clang::StmtExpr, clang::LambdaExpr>(
+      node);
+}
+
+// Clang's evaluator cannot fold it: a parameter, a local variable that is not
+// constant, `this`, a call of a function that is not constexpr, a change.
+bool isOwnNotConstant(const clang::Stmt *node) {
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(node)) {
+    auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (!variable)
+      return false;
+    clang::QualType type = variable->getType();
+    return llvm::isa<clang::ParmVarDecl>(variable) ||
+           (variable->hasLocalStorage() && !type->isReferenceType() && !type.isConstQualified() &&
+            !variable->isConstexpr());
+  }
+  if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(node)) {
+    const clang::FunctionDecl *callee = callExpr->getDirectCallee();
+    return !callee || (!callee->isConstexpr() && callExpr->getBuiltinCallee() == 0);
+  }
+  if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(node))
+    return !construct->getConstructor()->isConstexpr();
+  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(node))
+    return binary->isAssignmentOp();
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(node))
+    return unary->isIncrementDecrementOp();
+  return llvm::isa<clang::CXXThisExpr>(node);
+}
+} // namespace
+
+// Splits one root expression (a statement's, an initializer, a condition)
+// that is nested too deep into pieces. Each piece is assigned to a temporary
+// declared at the top of the function, and the root prints as
+// `(piece, piece, ..., root)`, the pieces in evaluation order. A piece under a
+// branch (the right operand of && and ||, the arms of ?:) runs only when the
+// branch is taken: the branch's condition is kept in a tri-state temporary (0:
+// not reached, 1: true, 2: false) and the piece is guarded by it. An operand
+// that C++17 evaluates before a piece (the left of a comma, the right of an
+// assignment) is evaluated first, as a piece of its own, when it has side
+// effects.
+struct FunctionEmitter::ExprSplit {
+  struct Info {
+    unsigned height = 0;      // the nesting below, in units
+    bool sideEffects = false; // possibly
+    bool notConstant = false; // certainly not foldable (the evaluator is skipped)
+  };
+  struct Temp {
+    enum Kind { Void, Value, Address } kind = Value;
+    clang::QualType type;
+    AddressSpace space = AddressSpace::Private; // of a pointer's pointee, or the address
+  };
+  // An operand printed before others whose pieces must come after it runs.
+  struct Frame {
+    bool branches = false;    // ?:, &&, ||: its value decides which operand runs next
+    std::string text;         // the operand, printed
+    std::optional<Temp> temp; // not a branch: its value's temporary (none: for effects only)
+    clang::SourceLocation where;
+    unsigned branch = 0; // a branch: 1 (true) or 2 (false) while an operand prints
+    bool done = false;   // evaluated in a piece
+    std::string held;    // then: the tri-state or the temporary
+  };
+
+  explicit ExprSplit(FunctionEmitter &emitter) : emitter(emitter) {}
+
+  // Heights, side effects and foldability of every node of `root`, bottom up
+  // without recursion (a chain may have 100,000 links).
+  void analyse(const clang::Expr *root) {
+    std::vector<std::pair<const clang::Stmt *, bool>> pending = {{root, false}};
+    while (!pending.empty()) {
+      auto [node, expanded] = pending.back();
+      if (!expanded) {
+        pending.back().second = true;
+        for (const clang::Stmt *child : node->children())
+          if (child && llvm::isa<clang::Expr>(child) && !info.count(child))
+            pending.push_back({child, false});
+        continue;
+      }
+      pending.pop_back();
+      Info summary;
+      const clang::Stmt *chained = chainedOperand(node);
+      for (const clang::Stmt *child : node->children()) {
+        auto below = child ? info.find(child) : info.end();
+        if (below == info.end())
+          continue;
+        summary.height =
+            std::max(summary.height, below->second.height + (child == chained ? 1 : kLevel));
+        summary.sideEffects |= below->second.sideEffects;
+        summary.notConstant |= below->second.notConstant && alwaysEvaluates(node, child);
+      }
+      summary.sideEffects |= hasOwnSideEffects(node);
+      summary.notConstant |= isOwnNotConstant(node);
+      info[node] = summary;
+    }
+    active = info.lookup(root).height > kSplitAbove;
+  }
+
+  std::string print(const clang::Expr *e) {
+    if (!active)
+      return emitter.exprNode(e);
+    depth += kLevel;
+    std::optional<Temp> temp;
+    if (depth - base >= kPieceDepth)
+      temp = pieceTemp(e);
+    std::string text = temp ? hoist(e, *temp) : emitter.exprNode(e);
+    depth -= kLevel;
+    return text;
+  }
+
+  // Types a temporary can hold: OpenCL C's scalars, structs, one level of
+  // pointer (with its space).
+  bool storable(clang::QualType type) {
+    if (textureObjectKind(type) != TextureObjectKind::None)
+      return false;
+    type = type.getCanonicalType();
+    if (const auto *pointer = type->getAs<clang::PointerType>()) {
+      clang::QualType pointee = pointer->getPointeeType();
+      return !pointee->isPointerType() && !pointee->isFunctionType() &&
+             !pointee->isMemberPointerType();
+    }
+    if (const clang::RecordDecl *record = type->getAsRecordDecl())
+      return record->isCompleteDefinition() && !record->isLambda();
+    if (type->isEnumeralType() || type->isBooleanType())
+      return true;
+    if (const auto *builtin = type->getAs<clang::BuiltinType>()) {
+      if (builtin->isInteger())
+        return emitter.context_.getTypeSize(type) <= 64;
+      return builtin->getKind() == clang::BuiltinType::Float ||
+             builtin->getKind() == clang::BuiltinType::Double;
+    }
+    return false;
+  }
+
+  std::optional<Temp> valueTemp(const clang::Expr *e) {
+    clang::QualType type = e->getType();
+    if (!e->isPRValue() || !storable(type))
+      return std::nullopt;
+    Temp temp{Temp::Value, type, AddressSpace::Private};
+    if (type->isPointerType()) {
+      std::optional<AddressSpace> pointee = emitter.inference_.pointeeSpace(e);
+      if (!pointee || *pointee == AddressSpace::Constant)
+        return std::nullopt;
+      temp.space = *pointee == AddressSpace::Unknown ? AddressSpace::Private : *pointee;
+    }
+    return temp;
+  }
+
+  // How `e` can become a piece: its value, its address (an lvalue), or
+  // nothing (void); none for leaves and what C cannot hold.
+  std::optional<Temp> pieceTemp(const clang::Expr *e) {
+    if (info.lookup(e).height < kPieceHeight || emitter.replacements_.count(e) ||
+        llvm::isa<clang::ParenExpr, clang::InitListExpr, clang::StringLiteral>(e))
+      return std::nullopt;
+    clang::QualType type = e->getType();
+    if (e->isPRValue())
+      return type->isVoidType() ? std::optional<Temp>(Temp{Temp::Void, type}) : valueTemp(e);
+    if (!isCLvalue(e) || type->isArrayType() || type->isPointerType() || !storable(type))
+      return std::nullopt;
+    std::optional<AddressSpace> space = emitter.inference_.storageSpace(e);
+    if (!space || *space == AddressSpace::Constant)
+      return std::nullopt;
+    return Temp{Temp::Address, type,
+                *space == AddressSpace::Unknown ? AddressSpace::Private : *space};
+  }
+
+  std::string declare(const Temp &temp, clang::SourceLocation where) {
+    std::string name = emitter.fresh("piece");
+    clang::QualType type = temp.kind == Temp::Address ? emitter.context_.getPointerType(temp.type)
+                                                      : temp.type.getUnqualifiedType();
+    declarations += "  " + emitter.types_.declare(type, name, temp.space, where) + ";\n";
+    return name;
+  }
+
+  // The guard of what prints now, or of frame `index`: the innermost branch
+  // below it ("" when always evaluated).
+  std::string guardBelow(size_t index) const {
+    for (size_t i = index; i > 0; --i)
+      if (frames[i - 1].branches)
+        return frames[i - 1].held + " == " + std::to_string(frames[i - 1].branch);
+    return "";
+  }
+
+  void addPiece(const std::string &guard, const std::string &text) {
+    pieces.push_back(guard.empty() ? text : "(void)(" + guard + " && (" + text + ", 1))");
+  }
+
+  // Runs what must run before the next piece: every open frame's operand.
+  void materialize() {
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame &frame = frames[i];
+      if (frame.done)
+        continue;
+      frame.done = true;
+      std::string guard = guardBelow(i);
+      if (frame.branches) {
+        frame.held = emitter.fresh("arm");
+        declarations += "  uchar " + frame.held + ";\n";
+        std::string choice = "(" + frame.text + ") ? 1 : 2";
+        pieces.push_back(frame.held + " = " +
+                         (guard.empty() ? choice : guard + " ? (" + choice + ") : 0"));
+      } else if (frame.temp) {
+        frame.held = declare(*frame.temp, frame.where);
+        addPiece(guard, frame.held + " = " + frame.text);
+      } else {
+        addPiece(guard, frame.text);
+      }
+    }
+  }
+
+  std::string hoist(const clang::Expr *e, const Temp &temp) {
+    materialize();
+    unsigned outer = base;
+    base = depth;
+    std::string text = emitter.exprNode(e);
+    base = outer;
+    if (temp.kind == Temp::Void) {
+      addPiece(guardBelow(frames.size()), text);
+      return "((void)0)";
+    }
+    std::string name = declare(temp, e->getExprLoc());
+    bool address = temp.kind == Temp::Address;
+    addPiece(guardBelow(frames.size()), name + " = " + (address ? "&" : "") + text);
+    return address ? "(*" + name + ")" : name;
+  }
+
+  // A chain's first links, held once they are long enough.
+  std::string holdChain(const clang::BinaryOperator *link, const std::string &text) {
+    std::optional<Temp> temp = valueTemp(link);
+    if (!temp)
+      return text;
+    materialize();
+    std::string name = declare(*temp, link->getExprLoc());
+    addPiece(guardBelow(frames.size()), name + " = " + text);
+    return name;
+  }
+
+  size_t open(Frame frame) {
+    frames.push_back(std::move(frame));
+    return frames.size() - 1;
+  }
+  Frame close(size_t index) {
+    Frame frame = std::move(frames[index]);
+    frames.resize(index);
+    return frame;
+  }
+
+  // `a, b`: a runs first, for its effects.
+  std::string comma(const clang::BinaryOperator *binary) {
+    std::string left = emitter.expr(binary->getLHS());
+    if (!info.lookup(binary->getLHS()).sideEffects)
+      return left + " , " + emitter.expr(binary->getRHS());
+    Frame first;
+    first.text = left;
+    size_t index = open(std::move(first));
+    std::string right = emitter.expr(binary->getRHS());
+    return close(index).done ? right : left + " , " + right;
+  }
+
+  // `a = b`, `a += b`: C++17 evaluates b first.
+  std::string assignment(const clang::BinaryOperator *binary) {
+    const clang::Expr *rhs = binary->getRHS();
+    std::string op = " " + binary->getOpcodeStr().str() + " ";
+    std::optional<Temp> temp;
+    if (info.lookup(rhs).sideEffects)
+      temp = valueTemp(rhs);
+    if (!temp) {
+      std::string left = emitter.expr(binary->getLHS());
+      return left + op + emitter.expr(rhs);
+    }
+    Frame first;
+    first.text = emitter.expr(rhs);
+    first.temp = temp;
+    first.where = rhs->getExprLoc();
+    size_t index = open(std::move(first));
+    std::string left = emitter.expr(binary->getLHS());
+    Frame closed = close(index);
+    return left + op + (closed.done ? closed.held : closed.text);
+  }
+
+  FunctionEmitter &emitter;
+  llvm::DenseMap<const clang::Stmt *, Info> info;
+  bool active = false;
+  bool stackReported = false;
+  unsigned depth = 0; // units below the root
+  unsigned base = 0;  // the depth where the current piece starts
+  std::vector<Frame> frames;
+  std::vector<std::string> pieces;
+  std::string declarations; // of the temporaries, for the top of the function
+};
+
+std::string FunctionEmitter::rootExpr(const clang::Expr *e, RootForm form) {
+  ExprSplit split(*this);
+  split.analyse(e);
+  split_ = &split;
+  std::string text;
+  switch (form) {
+  case RootForm::Value:
+    text = expr(e);
+    break;
+  case RootForm::Top:
+    text = exprTop(e);
+    break;
+  case RootForm::Statement:
+    text = exprStatement(e);
+    break;
+  case RootForm::Address:
+    text = addressOf(e);
+    break;
+  }
+  split_ = nullptr;
+  if (split.pieces.empty())
+    return text;
+  out_.insert(0, split.declarations);
+  std::string pieces = llvm::join(split.pieces, ", ");
+  if (form == RootForm::Statement)
+    return pieces + ", " + text;
+  // An lvalue stays one: `(*(pieces, &x))`.
+  if (form == RootForm::Value && isCLvalue(e))
+    return "(*(" + pieces + ", &" + text + "))";
+  return "(" + pieces + ", " + text + ")";
+}
+
+std::string
+FunctionEmitter::conditionalText(const clang::ConditionalOperator *conditional,
+                                 const std::function<std::string(const clang::Expr *)> &branch) {
+  // Operands printed in source order: printing may emit callees, and the
+  // output order must not depend on the C++ compiler's evaluation order.
+  std::string condition = expr(conditional->getCond());
+  ExprSplit *split = split_ && split_->active ? split_ : nullptr;
+  size_t index = 0;
+  if (split) {
+    ExprSplit::Frame frame;
+    frame.branches = true;
+    frame.text = condition;
+    frame.branch = 1;
+    index = split->open(std::move(frame));
+  }
+  std::string whenTrue = branch(conditional->getTrueExpr());
+  if (split)
+    split->frames[index].branch = 2;
+  std::string whenFalse = branch(conditional->getFalseExpr());
+  if (split) {
+    ExprSplit::Frame closed = split->close(index);
+    if (closed.done)
+      condition = closed.held + " == 1";
+  }
+  return "(" + condition + " ? " + whenTrue + " : " + whenFalse + ")";
+}
+
 // `a + b + c` parses as `(a + b) + c`: a left operand of the same precedence
 // prints without its parentheses, so long sums neither nest past OpenCL's
-// bracket limit nor cost quadratic time (one string, built once).
+// bracket limit nor cost quadratic time (one string, built once). In a split
+// root a chain is cut into pieces of kPieceLinks links.
 std::string FunctionEmitter::binaryChain(const clang::BinaryOperator *binary) {
   std::vector<const clang::BinaryOperator *> chain = {binary};
   int level = chainLevel(binary->getOpcode());
@@ -268,19 +699,46 @@ std::string FunctionEmitter::binaryChain(const clang::BinaryOperator *binary) {
       break;
     chain.push_back(inner);
   }
+  ExprSplit *split = split_ && split_->active ? split_ : nullptr;
+  if (split && binary->getOpcode() == clang::BO_Comma)
+    return split->comma(binary);
+  if (split && binary->isAssignmentOp())
+    return split->assignment(binary);
   // Operands printed in source order: printing may emit callees, and the
   // output order must not depend on the C++ compiler's evaluation order.
   std::string text = expr(chain.back()->getLHS());
+  unsigned links = 0;
   for (auto link = chain.rbegin(); link != chain.rend(); ++link) {
+    std::string operand;
+    if (split && (*link)->isLogicalOp()) {
+      // The right operand runs when the left one is true (&&) or false (||).
+      ExprSplit::Frame frame;
+      frame.branches = true;
+      frame.text = text;
+      frame.branch = (*link)->getOpcode() == clang::BO_LAnd ? 1 : 2;
+      size_t index = split->open(std::move(frame));
+      operand = expr((*link)->getRHS());
+      ExprSplit::Frame closed = split->close(index);
+      if (closed.done)
+        text = closed.held + " == 1";
+    } else {
+      operand = expr((*link)->getRHS());
+    }
     text += " ";
     text += (*link)->getOpcodeStr();
     text += " ";
-    text += expr((*link)->getRHS());
+    text += operand;
+    if (split && ++links >= kPieceLinks && std::next(link) != chain.rend()) {
+      text = split->holdChain(*link, text);
+      links = 0;
+    }
   }
   return text;
 }
 
 std::string FunctionEmitter::exprTop(const clang::Expr *e) {
+  if (!split_)
+    return rootExpr(e, RootForm::Top);
   std::string text = expr(e);
   // A comma operator keeps its parentheses: where exprTop is used (an
   // initializer, a call argument) a bare comma would change the meaning.
@@ -290,20 +748,39 @@ std::string FunctionEmitter::exprTop(const clang::Expr *e) {
 }
 
 std::string FunctionEmitter::exprStatement(const clang::Expr *e) {
+  if (!split_)
+    return rootExpr(e, RootForm::Statement);
   return withoutOuterParentheses(exprTop(e));
 }
 
 std::string FunctionEmitter::expr(const clang::Expr *e) {
   if (!e)
     return "";
+  if (!split_)
+    return rootExpr(e, RootForm::Value);
+  noteLocation(context_.getSourceManager(), e->getExprLoc());
+  if (stackNearlyExhausted()) {
+    if (!split_->stackReported)
+      diagnostics_.error(e->getExprLoc(), "expression nested too deeply (the translator ran out "
+                                          "of stack space here); split it");
+    split_->stackReported = true;
+    return "0";
+  }
+  return split_->print(e);
+}
+
+std::string FunctionEmitter::exprNode(const clang::Expr *e) {
   if (!replacements_.empty()) { // a warp-level call already run: this lane's result
     auto replaced = replacements_.find(e);
     if (replaced != replacements_.end())
       return replaced->second;
   }
-  // Integral constants other than plain literals print evaluated.
+  // Integral constants other than plain literals print evaluated (not tried
+  // where a split root knows they cannot be: the evaluator would walk each
+  // deep subtree again).
   if (!llvm::isa<clang::IntegerLiteral>(e) && !llvm::isa<clang::CharacterLiteral>(e) &&
-      !llvm::isa<clang::CXXBoolLiteralExpr>(e) && !llvm::isa<clang::ParenExpr>(e)) {
+      !llvm::isa<clang::CXXBoolLiteralExpr>(e) && !llvm::isa<clang::ParenExpr>(e) &&
+      !(split_ && split_->active && split_->info.lookup(e).notConstant)) {
     bool ok = false;
     std::string value = constant(e, ok);
     if (ok)
@@ -353,12 +830,8 @@ std::string FunctionEmitter::expr(const clang::Expr *e) {
       return unsupported(e, "a pointer to member");
     return "(" + binaryChain(binary) + ")";
   }
-  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e)) {
-    std::string condition = expr(conditional->getCond());
-    std::string whenTrue = expr(conditional->getTrueExpr());
-    std::string whenFalse = expr(conditional->getFalseExpr());
-    return "(" + condition + " ? " + whenTrue + " : " + whenFalse + ")";
-  }
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e))
+    return conditionalText(conditional, [this](const clang::Expr *arm) { return expr(arm); });
   if (auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
     std::string base = expr(subscript->getLHS());
     return base + "[" + exprTop(subscript->getRHS()) + "]";

@@ -9,6 +9,8 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 
+#include "parse/stack_guard.h"
+
 namespace cucl::translate {
 namespace {
 
@@ -21,6 +23,11 @@ public:
 protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &compiler,
                                                         llvm::StringRef file) override {
+    // Where the parser is, for the message if deep nesting exhausts the stack.
+    clang::Preprocessor &preprocessor = compiler.getPreprocessor();
+    preprocessor.setTokenWatcher([&preprocessor](const clang::Token &token) {
+      noteLocation(preprocessor.getSourceManager(), token.getLocation());
+    });
     if (callbacks_) {
       if (std::unique_ptr<clang::PPCallbacks> watcher = callbacks_(compiler.getPreprocessor()))
         compiler.getPreprocessor().addPPCallbacks(std::move(watcher));
@@ -57,6 +64,11 @@ private:
   std::unique_ptr<clang::ASTUnit> unit_;
 };
 
+// Nesting the parse accepts: a nesting level takes Clang up to about 3 KiB of
+// stack, and the parse gets a quarter of the translator's stack at most
+// (stack_guard.h).
+constexpr std::size_t kBracketDepth = kTranslationStackBytes / 4 / 3072;
+
 } // namespace
 
 std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, CudaView view) {
@@ -90,6 +102,10 @@ std::vector<std::string> clangArgumentsFor(const TranslateOptions &options, Cuda
       "-D__CUDACC__",
       "-D__NVCC__",
       "-D__CUCL__",
+      // Clang's default of 256 nested brackets is its own limit, not CUDA's:
+      // deeper source is parsed (on the translator's large stack) and deep
+      // expressions are split for the OpenCL compiler (function_emitter_expr.cpp).
+      "-fbracket-depth=" + std::to_string(kBracketDepth),
   };
   args.insert(args.end(), common.begin(), common.end());
   if (!options.clangResourceDir.empty())
