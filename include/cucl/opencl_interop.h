@@ -1,14 +1,15 @@
 /*
  * cucl's OpenCL interop: what a library built on libcudart (cucl's libcublas)
  * needs to run its own OpenCL kernels inside the CUDA runtime's state -- the
- * OpenCL objects of a CUDA device, the buffer behind a device pointer, and
- * CUDA stream ordering for the commands it enqueues.
+ * OpenCL objects of a CUDA device, the buffer behind a device pointer, CUDA
+ * stream ordering for the commands it enqueues, and cucl's caches.
  *
  * Such a library links libcudart.so and calls these functions; it never
  * links the runtime's objects itself, so both share one runtime (one memory
- * map, one set of streams). OpenCL handles handed out are borrowed: they are
- * not retained for the caller (retain them to keep them). None of these calls
- * records the thread's last CUDA error.
+ * map, one set of streams, one program cache). OpenCL handles handed out are
+ * borrowed: they are not retained for the caller (retain them to keep them),
+ * except the program __cuclGetProgram returns. None of these calls records
+ * the thread's last CUDA error.
  */
 #ifndef CUCL_OPENCL_INTEROP_H
 #define CUCL_OPENCL_INTEROP_H
@@ -76,6 +77,49 @@ cudaError_t __cuclEnqueueOnStream(int device, cudaStream_t stream, cuclSubmitFn 
 /* The device's sticky error (cudaSuccess when none), or
  * cudaErrorInvalidDevice / the runtime's initialization errors. */
 cudaError_t __cuclGetDeviceStickyError(int device);
+
+/* --- cucl's caches (docs/design.md, "Caches") --------------------------- */
+
+/* The OpenCL program built from `source` with `options` for `device`, from
+ * the runtime's program cache: built once per process, and the driver's
+ * binary kept on disk so that later processes build nothing (a damaged or
+ * rejected cache file is rebuilt). cudaSuccess and `*program`, a new
+ * reference (release it). cudaErrorInvalidPtx when the driver rejects the
+ * source: `*status` (when not NULL) is its status and `*buildLog` (when not
+ * NULL) a malloc'd, NUL-terminated copy of its log (free() it; NULL when
+ * there is none). cudaErrorInvalidValue for a null `source`, `options` or
+ * `program`; cudaErrorInvalidDevice, the runtime's initialization errors. */
+cudaError_t __cuclGetProgram(int device, const char *source, const char *options,
+                             cl_program *program, cl_int *status, char **buildLog);
+
+/* What the device's cache entries are made for: "platform | device | vendor |
+ * driver version"; `*key` stays valid until the process exits. */
+cudaError_t __cuclGetDeviceCacheKey(int device, const char **key);
+
+/* The cache directory ($XDG_CACHE_HOME/cucl, else $HOME/.cache/cucl, created
+ * 0700 when missing). Returns the length of its path, written NUL-terminated
+ * to `path` when `size` bytes hold it; 0 when there is no directory cucl may
+ * use (no variable, or one another user owns or others may write). */
+size_t __cuclGetCacheDirectory(char *path, size_t size);
+
+/* Cache files: a body stored for a key, with a checksum of both. A read
+ * gives the body only for its exact key, from an intact regular file of this
+ * user; it never follows a symbolic link nor blocks on a FIFO. */
+typedef enum cuclCacheFileStatus {
+  cuclCacheFileFound = 0,    /* `*body` (malloc'd, free() it) and `*size` */
+  cuclCacheFileMissing = 1,  /* no file */
+  cuclCacheFileOtherKey = 2, /* an intact file written for another key */
+  cuclCacheFileUnusable = 3  /* not a safe, intact cache file: ignored */
+} cuclCacheFileStatus;
+
+/* A null argument or failed allocation is cuclCacheFileUnusable. The body
+ * is followed by a NUL (not counted in `*size`). */
+cuclCacheFileStatus __cuclReadCacheFile(const char *path, const char *key, char **body,
+                                        size_t *size);
+
+/* Replaces `path` atomically (a unique 0600 temporary renamed over it),
+ * creating missing directories 0700. 0, or the errno value that failed. */
+int __cuclWriteCacheFile(const char *path, const char *key, const void *body, size_t size);
 
 #ifdef __cplusplus
 } /* extern "C" */

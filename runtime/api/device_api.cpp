@@ -5,6 +5,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "core/device_memory.h"
 #include "core/mapped_host_memory.h"
 #include "core/stream.h"
 
@@ -266,9 +267,10 @@ CUCL_API cudaError_t cudaDeviceReset(void) {
   device->synchronize();
   cucl::releaseHostMappings(*device);
   cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
-  for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
+  for (cucl::Allocation &allocation : registry.memory().takeAll(device->index())) {
     registry.addresses().release(allocation.base, allocation.size);
-  device->bytesAllocated.store(0);
+    cucl::returnDeviceMemory(*device, allocation);
+  }
   ++device->generation;
   device->clearStickyError();
   return cudaSuccess;

@@ -8,6 +8,7 @@
 #include "cucl/opencl_interop.h"
 #pragma GCC visibility pop
 
+#include "core/kernel_faults.h"
 #include "core/mapped_host_memory.h"
 #include "core/stream.h"
 
@@ -83,6 +84,7 @@ CUCL_API cudaError_t __cuclEnqueueOnStream(int device, cudaStream_t stream, cucl
   status = streamOf(*owner, stream, &target);
   if (status != cudaSuccess)
     return status;
+  noteKernelLaunch(*owner);
   cl_int result = target->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
     // cl::Event wraps exactly one cl_event, so a vector of them is an array
     // of cl_event.

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/diagnostics.h"
+#include "core/kernel_faults.h"
 #include "core/launch_config_stack.h"
 #include "core/mapped_command.h"
 #include "core/module_registry.h"
@@ -244,6 +245,7 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
   std::unique_lock<std::mutex> cooperative(device.cooperativeMutex, std::defer_lock);
   if (shape.cooperative)
     cooperative.lock();
+  cucl::noteKernelLaunch(device);
   cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
     std::vector<cl::Event> after = waits ? *waits : std::vector<cl::Event>();
     if (shape.cooperative && device.lastCooperative() != nullptr)

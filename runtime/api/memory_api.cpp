@@ -260,7 +260,7 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
     Device &owner = registry.device(removed.device);
     cudaError_t status = owner.synchronize();
     registry.addresses().release(removed.base, removed.size);
-    owner.bytesAllocated -= removed.size;
+    cucl::returnDeviceMemory(owner, removed);
     return status;
   });
 }
@@ -325,16 +325,17 @@ CUCL_API cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cuda
   });
 }
 
-// "free" is the device's memory minus what cucl has allocated on it: the
-// driver's own use is invisible through OpenCL.
+// "total" is the device's global memory; "free" is that minus what cucl has
+// allocated on it (buffers with their slack; the driver's own use is
+// invisible through OpenCL), and for a device whose memory is host memory no
+// more than the process's address space and the machine's available memory
+// allow (core/device_memory.h).
 CUCL_API cudaError_t cudaMemGetInfo(size_t *free, size_t *total) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     if (free == nullptr || total == nullptr)
       return cudaErrorInvalidValue;
-    std::size_t capacity = device.limits().globalMemSize;
-    std::size_t used = device.bytesAllocated.load();
-    *total = capacity;
-    *free = used < capacity ? capacity - used : 0;
+    *total = device.limits().globalMemSize;
+    *free = cucl::deviceMemoryFree(device);
     return cudaSuccess;
   });
 }

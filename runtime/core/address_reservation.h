@@ -2,6 +2,7 @@
 #ifndef CUCL_CORE_ADDRESS_RESERVATION_H
 #define CUCL_CORE_ADDRESS_RESERVATION_H
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -19,7 +20,12 @@ public:
 
   // Reserves max(preferredBytes, 1 TiB), or if the address space refuses,
   // the largest power-of-two fraction of it that fits (down to 256 MiB).
+  // Under an address-space limit (RLIMIT_AS), where the reservation counts
+  // as much as real memory, at most half of what the limit leaves (less the
+  // driver's margin, core/memory_budget.h): every allocation needs both its
+  // device addresses and its memory, so an even split lets the most through.
   explicit AddressReservation(std::size_t preferredBytes);
+  std::uintptr_t base() const { return base_; }
   std::size_t size() const { return size_; }
   ~AddressReservation();
   AddressReservation(const AddressReservation &) = delete;
@@ -34,6 +40,8 @@ public:
   std::uintptr_t allocate(std::size_t bytes);
   // `address` and `bytes` exactly as allocate() handed them out.
   void release(std::uintptr_t address, std::size_t bytes);
+  // Addresses not handed out (in ranges of any size).
+  std::size_t freeBytes() const { return freeBytes_.load(std::memory_order_relaxed); }
 
   static std::size_t roundUp(std::size_t bytes) {
     return (bytes + kAlignment - 1) / kAlignment * kAlignment;
@@ -44,6 +52,7 @@ private:
   std::size_t size_ = 0;
   std::mutex mutex_;
   std::map<std::uintptr_t, std::size_t> free_; // start -> length, disjoint, coalesced
+  std::atomic<std::size_t> freeBytes_{0};
 };
 
 } // namespace cucl

@@ -31,6 +31,8 @@ Device::Device(int index, cl::Device device, cl_int *status) : index_(index), de
   limits_.maxAllocSize = device_.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();
   limits_.maxConstantBufferSize = device_.getInfo<CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE>();
   limits_.globalMemSize = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
+  limits_.hostMemory = (device_.getInfo<CL_DEVICE_TYPE>() & CL_DEVICE_TYPE_CPU) != 0 &&
+                       device_.getInfo<CL_DEVICE_HOST_UNIFIED_MEMORY>() == CL_TRUE;
   deriveProperties();
   legacy_ = std::make_unique<CUstream_st>(*this, cudaStreamDefault, /*legacy=*/true, status);
 }

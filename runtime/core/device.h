@@ -25,6 +25,10 @@ struct DeviceLimits {
   std::size_t maxAllocSize = 0;
   std::size_t globalMemSize = 0;
   std::size_t maxConstantBufferSize = 0;
+  // Global memory is the host's (a CPU device sharing host memory): its
+  // buffers also draw on the process's address space and the machine's
+  // available memory (core/memory_budget.h).
+  bool hostMemory = false;
 };
 
 // CUDA grid limits reported and enforced (those of compute capability 7.0).
@@ -66,6 +70,8 @@ public:
   void raiseStickyError(cudaError_t error);
   void clearStickyError() { sticky_.store(cudaSuccess); }
 
+  // Device memory the live allocations take, slack included
+  // (core/device_memory.h): cudaMemGetInfo's "used".
   std::atomic<std::size_t> bytesAllocated{0};
   // Counts cudaDeviceReset calls: storage the runtime made for an earlier
   // generation (device symbols) is gone and made again on next use.

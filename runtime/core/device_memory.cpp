@@ -1,25 +1,114 @@
 #include "core/device_memory.h"
 
 #include "core/device_registry.h"
+#include "core/diagnostics.h"
+#include "core/memory_budget.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
 namespace cucl {
 
-cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
-                                 bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer) {
-  if (size > device.limits().maxAllocSize)
-    return cudaErrorMemoryAllocation;
-  DeviceRegistry &registry = DeviceRegistry::instance();
-  std::uintptr_t base = registry.addresses().allocate(size);
-  if (base == 0)
-    return cudaErrorMemoryAllocation;
+namespace {
+
+// Counts `bytes` against the device's global memory; false when they do not
+// fit next to the live allocations. Lock-free: cudaMalloc is a hot call.
+bool takeDeviceBytes(Device &device, std::size_t bytes) {
+  std::size_t capacity = device.limits().globalMemSize;
+  std::size_t used = device.bytesAllocated.load(std::memory_order_relaxed);
+  do {
+    if (bytes > capacity || used > capacity - bytes)
+      return false;
+  } while (
+      !device.bytesAllocated.compare_exchange_weak(used, used + bytes, std::memory_order_relaxed));
+  return true;
+}
+
+// Whether the host can back `bytes` more of a host-memory device's buffers:
+// the machine's available memory and, under a limit, the address space (an
+// mmap probe, which keeps kAddressSpaceMargin for the driver). The probe
+// alone cannot make an allocation safe: the room may be taken before the
+// driver allocates, and a driver that allocates lazily (PoCL) would still
+// abort at the first use. What makes it safe is the buffer's
+// CL_MEM_ALLOC_HOST_PTR (allocateDeviceMemory): PoCL then allocates in
+// clCreateBuffer, without touching the pages, and refuses cleanly
+// (CL_OUT_OF_HOST_MEMORY) when it cannot.
+bool hostCanBack(std::size_t bytes) {
+  if (!takeHostMemory(bytes)) {
+    verboseLog("allocation of %zu bytes: the machine's available memory cannot hold it", bytes);
+    return false;
+  }
+  if (!addressSpaceFits(bytes)) {
+    giveHostMemory(bytes);
+    verboseLog("allocation of %zu bytes: the process's address-space limit (ulimit -v) cannot hold "
+               "it",
+               bytes);
+    return false;
+  }
+  return true;
+}
+
+// Undoes takeDeviceBytes (and takeHostMemory on a host-memory device) for an
+// allocation that got no buffer.
+void untakeDeviceBytes(Device &device, std::size_t bytes) {
+  device.bytesAllocated -= bytes;
+  if (device.limits().hostMemory)
+    giveHostMemory(bytes);
+}
+
+// A host-memory device's buffer is gone: the driver has freed its memory.
+void CL_CALLBACK bufferDestroyed(cl_mem, void *bytes) {
+  noteBufferDestroyed(reinterpret_cast<std::uintptr_t>(bytes));
+}
+
+// Makes the buffer; on a host-memory device, when the driver refuses while it
+// still holds freed buffers (core/memory_budget.h), again once they are gone.
+cl::Buffer createBuffer(Device &device, cl_mem_flags flags, std::size_t bytes, void *initial,
+                        cl_int *status) {
+  DriverReleaseWait wait;
+  for (;;) {
+    cl::Buffer created(device.context(), flags, bytes, initial, status);
+    if (*status == CL_SUCCESS || !device.limits().hostMemory || !wait.next())
+      return created;
+  }
+}
+
+} // namespace
+
+std::size_t deviceBytesFor(const Device &device, std::size_t size) {
   // Slack after the end: public kernels read a little past their buffers,
   // which NVIDIA's 2 MiB pages make harmless; here it must be as well.
-  std::size_t padded = size;
-  if (size <= device.limits().maxAllocSize - kAllocationSlack)
-    padded = (size + kAllocationSlack + kAllocationSlack - 1) / kAllocationSlack * kAllocationSlack;
+  if (size > device.limits().maxAllocSize - kAllocationSlack)
+    return size;
+  return (size + kAllocationSlack + kAllocationSlack - 1) / kAllocationSlack * kAllocationSlack;
+}
+
+cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
+                                 bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer) {
+  if (size > device.limits().maxAllocSize) {
+    verboseLog("allocation of %zu bytes: larger than the device's largest buffer (%zu bytes)", size,
+               device.limits().maxAllocSize);
+    return cudaErrorMemoryAllocation;
+  }
+  std::size_t padded = deviceBytesFor(device, size);
+  if (!takeDeviceBytes(device, padded)) {
+    verboseLog("allocation of %zu bytes: the device has %zu of its %zu bytes free", size,
+               deviceMemoryFree(device), device.limits().globalMemSize);
+    return cudaErrorMemoryAllocation;
+  }
+  bool hostMemory = device.limits().hostMemory;
+  if (hostMemory && !hostCanBack(padded)) {
+    device.bytesAllocated -= padded;
+    return cudaErrorMemoryAllocation;
+  }
+  DeviceRegistry &registry = DeviceRegistry::instance();
+  std::uintptr_t base = registry.addresses().allocate(size);
+  if (base == 0) {
+    untakeDeviceBytes(device, padded);
+    verboseLog("allocation of %zu bytes: the device address range is exhausted", size);
+    return cudaErrorMemoryAllocation;
+  }
   std::vector<unsigned char> initialPadded;
   if (initial != nullptr && padded != size) { // COPY_HOST_PTR reads the whole buffer's size
     initialPadded.assign(padded, 0);
@@ -27,19 +116,50 @@ cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *i
     initial = initialPadded.data();
   }
   cl_int status = CL_SUCCESS;
-  cl_mem_flags flags = CL_MEM_READ_WRITE | (initial != nullptr ? CL_MEM_COPY_HOST_PTR : 0);
-  cl::Buffer created(device.context(), flags, padded, const_cast<void *>(initial), &status);
+  cl_mem_flags flags = CL_MEM_READ_WRITE | (initial != nullptr ? CL_MEM_COPY_HOST_PTR : 0) |
+                       (hostMemory ? CL_MEM_ALLOC_HOST_PTR : 0);
+  cl::Buffer created = createBuffer(device, flags, padded, const_cast<void *>(initial), &status);
   if (status != CL_SUCCESS) {
     registry.addresses().release(base, size);
+    untakeDeviceBytes(device, padded);
+    verboseLog("allocation of %zu bytes: the driver refused the buffer (OpenCL status %d)", size,
+               status);
     return cudaErrorMemoryAllocation;
   }
-  registry.memory().insert(
-      Allocation{base, size, device.index(), created, runtimeOwned, /*mappedHost=*/nullptr});
-  device.bytesAllocated += size;
+  Allocation allocation{base, size, device.index(), created, runtimeOwned, /*mappedHost=*/nullptr};
+  allocation.deviceBytes = padded;
+  // Under a limit, learn when the driver has really freed the buffer's memory
+  // (a callback costs about as much as the rest of the allocation).
+  allocation.releaseTracked = hostMemory && addressSpaceLimit() != SIZE_MAX &&
+                              created.setDestructorCallback(
+                                  bufferDestroyed, reinterpret_cast<void *>(padded)) == CL_SUCCESS;
+  registry.memory().insert(std::move(allocation));
   *address = base;
   if (buffer != nullptr)
     *buffer = created;
   return cudaSuccess;
+}
+
+void returnDeviceMemory(Device &device, const Allocation &allocation) {
+  if (allocation.deviceBytes == 0)
+    return;
+  untakeDeviceBytes(device, allocation.deviceBytes);
+  if (allocation.releaseTracked)
+    noteBufferFreed(allocation.deviceBytes);
+}
+
+std::size_t deviceMemoryFree(Device &device) {
+  std::size_t capacity = device.limits().globalMemSize;
+  std::size_t used = device.bytesAllocated.load(std::memory_order_relaxed);
+  std::size_t free = used < capacity ? capacity - used : 0;
+  if (device.limits().hostMemory) {
+    free = std::min(free, hostMemoryLeft());
+    std::size_t addressSpace = addressSpaceLeft();
+    if (addressSpace != SIZE_MAX)
+      free = std::min(free, addressSpace > kAddressSpaceMargin ? addressSpace - kAddressSpaceMargin
+                                                               : std::size_t(0));
+  }
+  return std::min(free, DeviceRegistry::instance().addresses().freeBytes());
 }
 
 void releaseRuntimeMemory(Device &device, std::uintptr_t address) {
@@ -48,7 +168,7 @@ void releaseRuntimeMemory(Device &device, std::uintptr_t address) {
   if (!registry.memory().erase(address, &removed, /*runtimeOwned=*/true))
     return;
   registry.addresses().release(removed.base, removed.size);
-  device.bytesAllocated -= removed.size;
+  returnDeviceMemory(device, removed);
 }
 
 } // namespace cucl

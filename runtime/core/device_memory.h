@@ -9,6 +9,7 @@
 
 #include "backend/cl.h"
 #include "core/device.h"
+#include "core/memory_map.h"
 #include "core/public_headers.h"
 
 namespace cucl {
@@ -18,11 +19,31 @@ namespace cucl {
 // on NVIDIA GPUs) stays inside the buffer. The API still sees `size` bytes.
 constexpr std::size_t kAllocationSlack = 4096;
 
+// Device memory a `size`-byte allocation takes: its buffer, slack included.
+std::size_t deviceBytesFor(const Device &device, std::size_t size);
+
 // Allocates `size` (> 0) bytes on `device`, filled from `initial` when it is
 // not null. A runtime-owned allocation is not the program's to cudaFree.
-// Errors: cudaErrorMemoryAllocation.
+// Errors: cudaErrorMemoryAllocation, when the device's memory (its global
+// memory minus the live allocations' deviceBytesFor) or, for a device whose
+// memory is host memory, the process's address space or the machine's
+// available memory (core/memory_budget.h) cannot hold the buffer. Such a
+// device's buffer is made with CL_MEM_ALLOC_HOST_PTR, so that the driver
+// backs it now (PoCL otherwise allocates at first use and aborts there when
+// it cannot): a granted allocation never fails later for want of memory.
 cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
                                  bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer);
+
+// Gives an allocation's memory back to its device (cudaFree,
+// cudaDeviceReset, releaseRuntimeMemory), once it is out of the memory map
+// and while `allocation` still holds its buffer.
+void returnDeviceMemory(Device &device, const Allocation &allocation);
+
+// What cudaMemGetInfo reports free on `device`: its global memory minus the
+// live allocations, and for a device whose memory is host memory no more than
+// the process's address space (less kAddressSpaceMargin) and the machine's
+// available memory allow; never more than the device address range has left.
+std::size_t deviceMemoryFree(Device &device);
 
 // Releases a runtime-owned allocation made by allocateDeviceMemory (no
 // queued work may use it).

@@ -7,7 +7,10 @@
 
 #include "backend/cl_error_names.h"
 #include "backend/device_discovery.h"
+#include "backend/kernel_fault_guard.h"
+#include "backend/worker_stacks.h"
 #include "core/diagnostics.h"
+#include "core/kernel_faults.h"
 
 namespace cucl {
 
@@ -67,6 +70,9 @@ Device *DeviceRegistry::currentIfInitialized() {
 }
 
 cudaError_t DeviceRegistry::discover() {
+  guardKernelFaults();
+  // The driver starts its worker threads while devices and contexts are made.
+  backend::WorkerStackScope workerStacks;
   std::vector<cl::Device> found = applyDeviceSelection(backend::discoverDevices());
   if (found.empty())
     return cudaErrorNoDevice;
@@ -86,6 +92,8 @@ cudaError_t DeviceRegistry::discover() {
     verboseLog("cannot reserve the device address range");
     return cudaErrorInitializationError;
   }
+  // Wild kernel accesses near allocations often land in this range.
+  backend::setSinkableRange(addresses_->base(), addresses_->size());
   if (addresses_->size() < totalMemory)
     verboseLog("reserved only %zu bytes of device addresses for %zu bytes of device memory",
                addresses_->size(), totalMemory);

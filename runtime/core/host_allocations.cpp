@@ -5,6 +5,9 @@
 #include <map>
 #include <mutex>
 
+#include "core/diagnostics.h"
+#include "core/memory_budget.h"
+
 namespace cucl {
 
 namespace {
@@ -19,15 +22,39 @@ HostAllocations &hostAllocations() {
   static HostAllocations *table = new HostAllocations; // leaked: used during exit
   return *table;
 }
+
+// Bytes a block of `rounded` bytes takes from the host memory budget.
+std::size_t budgetBytes(std::size_t rounded) {
+  return rounded == 0 ? kPageSize : rounded;
+}
 } // namespace
 
 void *allocateHost(std::size_t bytes) {
   std::size_t rounded = (bytes + kPageSize - 1) / kPageSize * kPageSize;
   if (rounded < bytes)
     return nullptr; // overflow
-  void *pointer = std::aligned_alloc(kPageSize, rounded == 0 ? kPageSize : rounded);
-  if (pointer == nullptr)
+  // CUDA commits page-locked memory when it grants it. Here it is ordinary
+  // memory, committed when touched: grant it only where the machine's
+  // available memory and the address-space limit can back it, so that using
+  // it later cannot fail.
+  std::size_t size = budgetBytes(rounded);
+  if (!takeHostMemory(size)) {
+    verboseLog("host allocation of %zu bytes: the machine's available memory cannot hold it",
+               bytes);
     return nullptr;
+  }
+  if (!addressSpaceFits(size)) {
+    giveHostMemory(size);
+    verboseLog("host allocation of %zu bytes: the process's address-space limit (ulimit -v) "
+               "cannot hold it",
+               bytes);
+    return nullptr;
+  }
+  void *pointer = std::aligned_alloc(kPageSize, size);
+  if (pointer == nullptr) {
+    giveHostMemory(size);
+    return nullptr;
+  }
   HostAllocations &table = hostAllocations();
   std::lock_guard<std::mutex> lock(table.mutex);
   table.live.emplace(reinterpret_cast<std::uintptr_t>(pointer), rounded);
@@ -36,12 +63,17 @@ void *allocateHost(std::size_t bytes) {
 
 bool freeHost(void *pointer) {
   HostAllocations &table = hostAllocations();
+  std::size_t rounded = 0;
   {
     std::lock_guard<std::mutex> lock(table.mutex);
-    if (table.live.erase(reinterpret_cast<std::uintptr_t>(pointer)) == 0)
+    auto it = table.live.find(reinterpret_cast<std::uintptr_t>(pointer));
+    if (it == table.live.end())
       return false;
+    rounded = it->second;
+    table.live.erase(it);
   }
   std::free(pointer);
+  giveHostMemory(budgetBytes(rounded));
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include "backend/cl_error_names.h"
 #include "core/diagnostics.h"
 #include "core/error_state.h"
+#include "core/kernel_faults.h"
 #include "core/stream.h"
 
 namespace cucl {
@@ -115,6 +116,8 @@ cl_int KernelStatus::prepare(CUstream_st &stream, const std::string &kernelName,
 }
 
 cudaError_t KernelStatus::check(CUstream_st &stream) {
+  if (cudaError_t fault = collectKernelFaults(stream.device); fault != cudaSuccess)
+    return fault;
   std::lock_guard<std::mutex> lock(mutex_);
   if (!pending_)
     return cudaSuccess;

@@ -26,6 +26,12 @@ struct Allocation {
   bool runtimeOwned = false;
   std::shared_ptr<MappedBlock> mappedHost; // set when the memory is mapped host memory
   std::uint64_t serial = 0; // set by MemoryMap::insert: unique per allocation, never reused
+  // Bytes counted against the device's memory (the buffer with its slack,
+  // core/device_memory.h); 0 for mapped host memory, which is not the device's.
+  std::size_t deviceBytes = 0;
+  // The driver reports when it has freed the buffer's memory (made under an
+  // address-space limit, core/memory_budget.h).
+  bool releaseTracked = false;
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.

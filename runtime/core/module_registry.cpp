@@ -7,6 +7,7 @@
 #include "backend/cl_error_names.h"
 #include "backend/program_builder.h"
 #include "core/diagnostics.h"
+#include "core/program_cache.h"
 
 namespace cucl {
 
@@ -21,7 +22,17 @@ std::string buildOptions(const Module &module, const Device &device) {
   std::string options = module.buildOptions;
   if (module.symbols.segmentSize(CUCL_SYMBOL_CONSTANT) > device.limits().maxConstantBufferSize)
     options += " -DCUCL_CONSTANT=__global";
-  return options;
+  return backend::withCudaRounding(device.clDevice(), options);
+}
+
+// Through the device's program cache: a program built in an earlier process
+// comes from its stored binary (core/program_cache.h).
+backend::BuiltProgram buildCached(const Module &module, Device &device,
+                                  const std::string &options) {
+  backend::BuiltProgram built;
+  built.status = ProgramCache::forDevice(device.context(), device.clDevice())
+                     .get(module.source, options, &built.program, &built.log);
+  return built;
 }
 } // namespace
 
@@ -185,8 +196,7 @@ cudaError_t ModuleRegistry::buildAlone(Kernel &kernel, Device &device, cl::Progr
   if (found == module.singleBuilds[slot].end()) {
     std::string options = buildOptions(module, device) +
                           " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule);
-    backend::BuiltProgram built =
-        backend::buildProgram(device.context(), device.clDevice(), module.source, options);
+    backend::BuiltProgram built = buildCached(module, device, options);
     if (built.status == CL_SUCCESS)
       verboseLog("module %s: kernel %s built on its own", module.name.c_str(), kernel.name.c_str());
     else
@@ -209,8 +219,7 @@ cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *o
   if (module.builds.size() <= slot)
     module.builds.resize(slot + 1);
   if (!module.builds[slot]) {
-    backend::BuiltProgram built = backend::buildProgram(
-        device.context(), device.clDevice(), module.source, buildOptions(module, device));
+    backend::BuiltProgram built = buildCached(module, device, buildOptions(module, device));
     if (built.status != CL_SUCCESS) {
       verboseLog("building module %s for device %d failed (%s); build log:\n%s",
                  module.name.c_str(), device.index(), backend::clErrorName(built.status),

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 #include <random>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -418,28 +420,42 @@ TEST_F(GemmTest, StridedBatchedIncludingStrideZero) {
   check(many);
 }
 
-TEST_F(GemmTest, GemmExFloatAndHalfStorage) {
-  for (cublasOperation_t ta : kOps)
-    for (cublasOperation_t tb : kOps) {
-      Case t;
-      t.transA = ta;
-      t.transB = tb;
-      t.m = 67;
-      t.n = 45;
-      t.k = 93;
-      t.ab = Type::Float;
-      t.c = Type::Float;
-      t.batch = 1;
-      check(t); // through cublasGemmEx with CUDA_R_32F
-      t.ab = Type::Half;
-      t.c = Type::Float;
-      check(t);
-      t.c = Type::Half;
-      check(t);
-      t.batch = 3;
-      check(t);
-    }
-  // A long K with fp16 C: the sum is rounded to half once, not once per chunk.
+// cublasGemmEx and cublasGemmStridedBatchedEx with fp32 and fp16 storage, one
+// test per transpose pair: each builds four kernels (fp32; fp16 A and B with
+// fp32 C; fp16 throughout; and the batched class's fp16 kernel), and building
+// them is nearly all of the cost on PoCL (seconds per fp16 kernel).
+class GemmExStorage
+    : public GemmTest,
+      public ::testing::WithParamInterface<std::tuple<cublasOperation_t, cublasOperation_t>> {};
+
+TEST_P(GemmExStorage, FloatAndHalfStorage) {
+  Case t;
+  std::tie(t.transA, t.transB) = GetParam();
+  t.m = 67;
+  t.n = 45;
+  t.k = 93;
+  t.ab = Type::Float;
+  t.c = Type::Float;
+  t.batch = 1;
+  check(t); // through cublasGemmEx with CUDA_R_32F
+  t.ab = Type::Half;
+  t.c = Type::Float;
+  check(t);
+  t.c = Type::Half;
+  check(t);
+  t.batch = 3;
+  check(t);
+}
+
+INSTANTIATE_TEST_SUITE_P(Transposes, GemmExStorage,
+                         ::testing::Combine(::testing::ValuesIn(kOps), ::testing::ValuesIn(kOps)),
+                         [](const ::testing::TestParamInfo<GemmExStorage::ParamType> &info) {
+                           return std::string(std::get<0>(info.param) == CUBLAS_OP_N ? "N" : "T") +
+                                  (std::get<1>(info.param) == CUBLAS_OP_N ? "N" : "T");
+                         });
+
+// A long K with fp16 C: the sum is rounded to half once, not once per chunk.
+TEST_F(GemmTest, GemmExHalfLongKRoundsOnce) {
   Case longK;
   longK.m = longK.n = 24;
   longK.k = 3000;

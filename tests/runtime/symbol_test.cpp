@@ -242,7 +242,9 @@ TEST_F(Symbols, StorageIsCountedAsDeviceMemory) {
   CUDA_OK(cudaMemGetInfo(&freeBefore, &total));
   kernelView(); // first use of the module: both segments made
   CUDA_OK(cudaMemGetInfo(&freeAfter, &total));
-  EXPECT_EQ(freeBefore - freeAfter, size_t(32 + sizeof counter));
+  // Each segment's buffer with its slack (at most two pages past its end).
+  EXPECT_GE(freeBefore - freeAfter, size_t(32 + sizeof counter));
+  EXPECT_LE(freeBefore - freeAfter, size_t(32 + sizeof counter) + 2 * 2 * 4096);
 }
 
 // __constant__ data larger than the device's constant buffers is read through

@@ -130,7 +130,7 @@ cublasStatus_t createHandle(cublasContext **out) {
   cl_uint units = 1;
   if (handle->clDevice.getInfo(CL_DEVICE_MAX_COMPUTE_UNITS, &units) == CL_SUCCESS && units > 0)
     handle->computeUnits = units;
-  handle->programs = &ProgramCache::forDevice(handle->context, handle->clDevice);
+  handle->programs = &ProgramCache::forDevice(device);
   handle->kernels.reset(new (std::nothrow) KernelSet);
   if (handle->kernels == nullptr)
     return CUBLAS_STATUS_ALLOC_FAILED;

@@ -3,13 +3,13 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iomanip>
 #include <sstream>
-#include <unistd.h>
 
 #include "core/program_cache.h"
 #include "core/stable_hash.h"
+#include "cucl/opencl_interop.h"
 
 namespace cucl::blas {
 namespace {
@@ -105,14 +105,36 @@ std::filesystem::path tuningFilePath(const std::string &deviceKey) {
   std::ostringstream file;
   file << "gemm-" << name << '-' << std::hex << std::setw(16) << std::setfill('0')
        << stableHash({deviceKey}) << ".tuning";
-  return cacheDirectory() / file.str();
+  const std::filesystem::path directory = cacheDirectory();
+  return directory.empty() ? std::filesystem::path() : directory / file.str();
+}
+
+std::string tuningFileKey(const std::string &deviceKey) {
+  return "GEMM tuning | " + deviceKey;
 }
 
 std::optional<GemmTuning> loadTuningFile(const std::filesystem::path &path,
                                          const std::string &deviceKey, std::string *error) {
-  std::ifstream in(path);
-  if (!in)
+  if (path.empty())
     return std::nullopt;
+  char *body = nullptr;
+  std::size_t size = 0;
+  switch (__cuclReadCacheFile(path.c_str(), tuningFileKey(deviceKey).c_str(), &body, &size)) {
+  case cuclCacheFileFound:
+    break;
+  case cuclCacheFileMissing:
+    return std::nullopt;
+  case cuclCacheFileOtherKey:
+    if (error != nullptr)
+      *error = "tuned for another device or driver version, not this device";
+    return std::nullopt;
+  case cuclCacheFileUnusable:
+    if (error != nullptr)
+      *error = "not an intact cucl cache file of this user (CUCL_VERBOSE=1 says why)";
+    return std::nullopt;
+  }
+  std::istringstream in(std::string(body, size));
+  std::free(body);
   std::string fileDevice;
   std::optional<GemmTuning> tuning = GemmTuning::read(in, &fileDevice, error);
   if (tuning && fileDevice != deviceKey) {
@@ -125,24 +147,19 @@ std::optional<GemmTuning> loadTuningFile(const std::filesystem::path &path,
 
 bool saveTuningFile(const std::filesystem::path &path, const std::string &deviceKey,
                     const GemmTuning &tuning, std::string *error) {
-  std::error_code ignored;
-  std::filesystem::create_directories(path.parent_path(), ignored);
-  const std::filesystem::path temporary =
-      path.string() + ".tmp" + std::to_string(static_cast<long>(::getpid()));
-  {
-    std::ofstream out(temporary);
-    tuning.write(out, deviceKey);
-    if (!out.flush()) {
-      if (error != nullptr)
-        *error = "cannot write " + temporary.string();
-      return false;
-    }
+  if (path.empty()) {
+    if (error != nullptr)
+      *error = "no cache directory cucl may use (CUCL_VERBOSE=1 says why)";
+    return false;
   }
-  std::error_code failure;
-  std::filesystem::rename(temporary, path, failure);
-  if (failure && error != nullptr)
-    *error = "cannot rename to " + path.string() + ": " + failure.message();
-  return !failure;
+  std::ostringstream text;
+  tuning.write(text, deviceKey);
+  const std::string body = text.str();
+  const int failure = __cuclWriteCacheFile(path.c_str(), tuningFileKey(deviceKey).c_str(),
+                                           body.data(), body.size());
+  if (failure != 0 && error != nullptr)
+    *error = "cannot write " + path.string() + ": " + std::strerror(failure);
+  return failure == 0;
 }
 
 } // namespace cucl::blas

@@ -1,6 +1,8 @@
 // A device's GEMM tuning: one parameter set per GemmKey, with the speed it
-// reached when tuned. Stored as a text file in the user's cache directory,
-// keyed by the device key (platform, device, vendor, driver version):
+// reached when tuned. Stored in the user's cache directory as a cache file
+// (runtime/core/cache_file.h, through the interop API: checksummed, written
+// for the device key -- platform, device, vendor, driver version) whose body
+// is text:
 //
 //   # cucl GEMM tuning (cucl-tune gemm)
 //   device = Portable Computing Language | pthread-... | AuthenticAMD | 3.1+debian
@@ -41,10 +43,15 @@ private:
   std::map<std::string, TunedEntry> entries_; // by GemmKey::toString()
 };
 
-// <cache directory>/gemm-<device name>-<hash of device key>.tuning
+// <cache directory>/gemm-<device name>-<hash of device key>.tuning; empty
+// when there is no cache directory cucl may use.
 std::filesystem::path tuningFilePath(const std::string &deviceKey);
-// The tuning stored for this device, if a file exists, parses and names this
-// exact device key (a file from another driver version is ignored).
+// The key a device's tuning file is written for.
+std::string tuningFileKey(const std::string &deviceKey);
+// The tuning stored for this device, if the file exists, is an intact cache
+// file of this user written for this exact device key, and parses (a file
+// from another driver version, a damaged, foreign or unsafe one is ignored:
+// *error says why).
 std::optional<GemmTuning> loadTuningFile(const std::filesystem::path &path,
                                          const std::string &deviceKey, std::string *error);
 // Written to a temporary file and renamed, so readers never see half a file.

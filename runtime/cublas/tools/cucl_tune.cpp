@@ -124,10 +124,14 @@ int main(int argc, char **argv) {
                  static_cast<int>(status));
     return 1;
   }
-  ProgramCache &programs =
-      ProgramCache::forDevice(cl::Context(device.context, true), cl::Device(device.device, true));
+  ProgramCache &programs = ProgramCache::forDevice(args.device);
   const std::filesystem::path output = args.output.empty() ? tuningFilePath(programs.deviceKey())
                                                            : std::filesystem::path(args.output);
+  if (output.empty()) {
+    std::fprintf(stderr, "cucl-tune: no cache directory cucl may use (CUCL_VERBOSE=1 says why); "
+                         "name a file with --output\n");
+    return 1;
+  }
   std::printf("cucl-tune: device %s\n", programs.deviceKey().c_str());
   std::printf("cucl-tune: %.0f s budget, writing %s\n", args.options.seconds, output.c_str());
   std::fflush(stdout);

@@ -1,13 +1,13 @@
 // FNV-1a: a 64-bit hash with the same value in every build and process, for
 // names and checks of files other processes read back.
-#ifndef CUCL_CUBLAS_CORE_STABLE_HASH_H
-#define CUCL_CUBLAS_CORE_STABLE_HASH_H
+#ifndef CUCL_CORE_STABLE_HASH_H
+#define CUCL_CORE_STABLE_HASH_H
 
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 
-namespace cucl::blas {
+namespace cucl {
 
 inline constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ull;
 
@@ -26,6 +26,6 @@ inline std::uint64_t stableHash(std::initializer_list<std::string_view> parts,
   return hash;
 }
 
-} // namespace cucl::blas
+} // namespace cucl
 
-#endif // CUCL_CUBLAS_CORE_STABLE_HASH_H
+#endif // CUCL_CORE_STABLE_HASH_H
