@@ -15,20 +15,11 @@
 #include "core/address_reservation.h"
 #include "core/memory_budget.h"
 
+#include "address_space_in_use.h"
+
 namespace {
 
 constexpr std::size_t kMiB = std::size_t(1) << 20;
-
-std::size_t addressSpaceInUse() {
-  std::FILE *file = std::fopen("/proc/self/statm", "r");
-  unsigned long long pages = 0;
-  if (file != nullptr) {
-    if (std::fscanf(file, "%llu", &pages) != 1)
-      pages = 0;
-    std::fclose(file);
-  }
-  return static_cast<std::size_t>(pages) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-}
 
 // Lowers RLIMIT_AS to what the process uses plus `room`; restores it after.
 class AddressSpaceLimit {

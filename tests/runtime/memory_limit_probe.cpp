@@ -18,20 +18,11 @@
 #include <CL/cl.h>
 #include <cuda_runtime.h>
 
+#include "address_space_in_use.h"
+
 namespace {
 
 constexpr size_t kMiB = size_t(1) << 20;
-
-size_t addressSpaceInUse() {
-  std::FILE *file = std::fopen("/proc/self/statm", "r");
-  unsigned long long pages = 0;
-  if (file != nullptr) {
-    if (std::fscanf(file, "%llu", &pages) != 1)
-      pages = 0;
-    std::fclose(file);
-  }
-  return static_cast<size_t>(pages) * static_cast<size_t>(sysconf(_SC_PAGESIZE));
-}
 
 int measure() {
   cl_uint platforms = 0;

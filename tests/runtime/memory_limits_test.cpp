@@ -17,21 +17,12 @@
 #include <CL/cl.h>
 #include <cucl/opencl_interop.h>
 
+#include "address_space_in_use.h"
+
 namespace {
 
 constexpr size_t kMiB = size_t(1) << 20;
 constexpr size_t kPage = 4096;
-
-size_t addressSpaceInUse() {
-  std::FILE *file = std::fopen("/proc/self/statm", "r");
-  unsigned long long pages = 0;
-  if (file != nullptr) {
-    if (std::fscanf(file, "%llu", &pages) != 1)
-      pages = 0;
-    std::fclose(file);
-  }
-  return static_cast<size_t>(pages) * static_cast<size_t>(sysconf(_SC_PAGESIZE));
-}
 
 // The first position in `bytes` that is not `value`, or -1.
 long firstMismatch(const unsigned char *bytes, size_t count, unsigned char value) {
