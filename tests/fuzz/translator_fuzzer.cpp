@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -117,6 +118,10 @@ void setUp() {
   if (!mkdtemp(name.data()))
     fail("cannot create a scratch directory from " + pattern);
   fuzzing->directory = name.data();
+  std::atexit([] {
+    std::error_code ignored;
+    std::filesystem::remove_all(fuzzing->directory, ignored);
+  });
 
   cl_uint platformCount = 0;
   if (clGetPlatformIDs(0, nullptr, &platformCount) != CL_SUCCESS || platformCount == 0)
