@@ -291,35 +291,92 @@ protected:
 
 const cublasOperation_t kOps[] = {CUBLAS_OP_N, CUBLAS_OP_T};
 
-TEST_F(GemmTest, EveryTransposeAndOddSizeSingle) {
+// Checks that build a kernel per transpose pair, one test per pair: building
+// the kernels (seconds each on PoCL, more for fp16 storage) is nearly all of
+// their cost, and one test holding all four pairs ran for minutes on a busy
+// machine.
+class GemmTransposes
+    : public GemmTest,
+      public ::testing::WithParamInterface<std::tuple<cublasOperation_t, cublasOperation_t>> {
+protected:
+  Case withTransposes() const {
+    Case t;
+    std::tie(t.transA, t.transB) = GetParam();
+    return t;
+  }
+};
+
+TEST_P(GemmTransposes, EveryOddSizeSingle) {
   const int sizes[][3] = {{1, 1, 1},    {7, 7, 7},     {33, 7, 127},  {127, 33, 7},
                           {1, 127, 33}, {1000, 7, 33}, {7, 1000, 33}, {33, 33, 1000}};
-  for (cublasOperation_t ta : kOps)
-    for (cublasOperation_t tb : kOps)
-      for (const auto &size : sizes) {
-        Case t;
-        t.transA = ta;
-        t.transB = tb;
-        t.m = size[0];
-        t.n = size[1];
-        t.k = size[2];
-        check(t);
-      }
+  for (const auto &size : sizes) {
+    Case t = withTransposes();
+    t.m = size[0];
+    t.n = size[1];
+    t.k = size[2];
+    check(t);
+  }
 }
 
-TEST_F(GemmTest, LargeSquareSingleEveryTranspose) {
+TEST_P(GemmTransposes, LargeSquareSingle) {
   // 1000 is no multiple of any tile: every group on the right and bottom edge
   // takes the guarded path, interior groups the fast one.
-  for (cublasOperation_t ta : kOps)
-    for (cublasOperation_t tb : kOps) {
-      Case t;
-      t.transA = ta;
-      t.transB = tb;
-      t.m = t.n = 1000;
-      t.k = 300;
-      check(t);
-    }
+  Case t = withTransposes();
+  t.m = t.n = 1000;
+  t.k = 300;
+  check(t);
 }
+
+TEST_P(GemmTransposes, EveryShapeClassSingle) {
+  // One call per class the selector distinguishes (small, large, tall-skinny,
+  // short-wide, batched), so each selected configuration runs at least once.
+  const int shapes[][4] = {
+      {96, 80, 64, 1}, {300, 290, 310, 1}, {1000, 40, 500, 1}, {40, 1000, 500, 1}, {48, 48, 48, 9}};
+  for (const auto &shape : shapes) {
+    Case t = withTransposes();
+    t.m = shape[0];
+    t.n = shape[1];
+    t.k = shape[2];
+    t.batch = shape[3];
+    check(t);
+  }
+}
+
+// cublasGemmEx and cublasGemmStridedBatchedEx with fp32 and fp16 storage,
+// two kernels per test (fp16 kernels take the longest to build): fp32
+// throughout and fp16 A and B with fp32 C; then fp16 throughout, one matrix
+// and batched (the batched class's kernel).
+Case gemmExCase(Case t) {
+  t.m = 67;
+  t.n = 45;
+  t.k = 93;
+  t.batch = 1;
+  return t;
+}
+
+TEST_P(GemmTransposes, GemmExFloatStorage) {
+  Case t = gemmExCase(withTransposes());
+  t.ab = Type::Float;
+  t.c = Type::Float;
+  check(t); // through cublasGemmEx with CUDA_R_32F
+  t.ab = Type::Half;
+  check(t);
+}
+
+TEST_P(GemmTransposes, GemmExHalfStorage) {
+  Case t = gemmExCase(withTransposes());
+  t.ab = t.c = Type::Half;
+  check(t);
+  t.batch = 3;
+  check(t);
+}
+
+INSTANTIATE_TEST_SUITE_P(Op, GemmTransposes,
+                         ::testing::Combine(::testing::ValuesIn(kOps), ::testing::ValuesIn(kOps)),
+                         [](const ::testing::TestParamInfo<GemmTransposes::ParamType> &info) {
+                           return std::string(std::get<0>(info.param) == CUBLAS_OP_N ? "N" : "T") +
+                                  (std::get<1>(info.param) == CUBLAS_OP_N ? "N" : "T");
+                         });
 
 TEST_F(GemmTest, EveryTransposeDouble) {
   for (cublasOperation_t ta : kOps)
@@ -420,40 +477,6 @@ TEST_F(GemmTest, StridedBatchedIncludingStrideZero) {
   check(many);
 }
 
-// cublasGemmEx and cublasGemmStridedBatchedEx with fp32 and fp16 storage, one
-// test per transpose pair: each builds four kernels (fp32; fp16 A and B with
-// fp32 C; fp16 throughout; and the batched class's fp16 kernel), and building
-// them is nearly all of the cost on PoCL (seconds per fp16 kernel).
-class GemmExStorage
-    : public GemmTest,
-      public ::testing::WithParamInterface<std::tuple<cublasOperation_t, cublasOperation_t>> {};
-
-TEST_P(GemmExStorage, FloatAndHalfStorage) {
-  Case t;
-  std::tie(t.transA, t.transB) = GetParam();
-  t.m = 67;
-  t.n = 45;
-  t.k = 93;
-  t.ab = Type::Float;
-  t.c = Type::Float;
-  t.batch = 1;
-  check(t); // through cublasGemmEx with CUDA_R_32F
-  t.ab = Type::Half;
-  t.c = Type::Float;
-  check(t);
-  t.c = Type::Half;
-  check(t);
-  t.batch = 3;
-  check(t);
-}
-
-INSTANTIATE_TEST_SUITE_P(Transposes, GemmExStorage,
-                         ::testing::Combine(::testing::ValuesIn(kOps), ::testing::ValuesIn(kOps)),
-                         [](const ::testing::TestParamInfo<GemmExStorage::ParamType> &info) {
-                           return std::string(std::get<0>(info.param) == CUBLAS_OP_N ? "N" : "T") +
-                                  (std::get<1>(info.param) == CUBLAS_OP_N ? "N" : "T");
-                         });
-
 // A long K with fp16 C: the sum is rounded to half once, not once per chunk.
 TEST_F(GemmTest, GemmExHalfLongKRoundsOnce) {
   Case longK;
@@ -527,25 +550,6 @@ TEST_F(GemmTest, RunsInOrderOnTheHandleStream) {
   cudaFreeHost(pinned);
   cublasSetStream(handle_, nullptr);
   cudaStreamDestroy(stream);
-}
-
-TEST_F(GemmTest, EveryShapeClassSingle) {
-  // One call per class the selector distinguishes (small, large, tall-skinny,
-  // short-wide, batched), so each selected configuration runs at least once.
-  const int shapes[][4] = {
-      {96, 80, 64, 1}, {300, 290, 310, 1}, {1000, 40, 500, 1}, {40, 1000, 500, 1}, {48, 48, 48, 9}};
-  for (cublasOperation_t ta : kOps)
-    for (cublasOperation_t tb : kOps)
-      for (const auto &shape : shapes) {
-        Case t;
-        t.transA = ta;
-        t.transB = tb;
-        t.m = shape[0];
-        t.n = shape[1];
-        t.k = shape[2];
-        t.batch = shape[3];
-        check(t);
-      }
 }
 
 } // namespace
