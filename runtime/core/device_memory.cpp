@@ -25,30 +25,6 @@ bool takeDeviceBytes(Device &device, std::size_t bytes) {
   return true;
 }
 
-// Whether the host can back `bytes` more of a host-memory device's buffers:
-// the machine's available memory and, under a limit, the address space (an
-// mmap probe, which keeps kAddressSpaceMargin for the driver). The probe
-// alone cannot make an allocation safe: the room may be taken before the
-// driver allocates, and a driver that allocates lazily (PoCL) would still
-// abort at the first use. What makes it safe is the buffer's
-// CL_MEM_ALLOC_HOST_PTR (allocateDeviceMemory): PoCL then allocates in
-// clCreateBuffer, without touching the pages, and refuses cleanly
-// (CL_OUT_OF_HOST_MEMORY) when it cannot.
-bool hostCanBack(std::size_t bytes) {
-  if (!takeHostMemory(bytes)) {
-    verboseLog("allocation of %zu bytes: the machine's available memory cannot hold it", bytes);
-    return false;
-  }
-  if (!addressSpaceFits(bytes)) {
-    giveHostMemory(bytes);
-    verboseLog("allocation of %zu bytes: the process's address-space limit (ulimit -v) cannot hold "
-               "it",
-               bytes);
-    return false;
-  }
-  return true;
-}
-
 // Undoes takeDeviceBytes (and takeHostMemory on a host-memory device) for an
 // allocation that got no buffer.
 void untakeDeviceBytes(Device &device, std::size_t bytes) {
@@ -98,7 +74,7 @@ cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *i
     return cudaErrorMemoryAllocation;
   }
   bool hostMemory = device.limits().hostMemory;
-  if (hostMemory && !hostCanBack(padded)) {
+  if (hostMemory && !takeHostBacking(padded, "allocation")) {
     device.bytesAllocated -= padded;
     return cudaErrorMemoryAllocation;
   }

@@ -38,18 +38,8 @@ void *allocateHost(std::size_t bytes) {
   // available memory and the address-space limit can back it, so that using
   // it later cannot fail.
   std::size_t size = budgetBytes(rounded);
-  if (!takeHostMemory(size)) {
-    verboseLog("host allocation of %zu bytes: the machine's available memory cannot hold it",
-               bytes);
+  if (!takeHostBacking(size, "host allocation"))
     return nullptr;
-  }
-  if (!addressSpaceFits(size)) {
-    giveHostMemory(size);
-    verboseLog("host allocation of %zu bytes: the process's address-space limit (ulimit -v) "
-               "cannot hold it",
-               bytes);
-    return nullptr;
-  }
   void *pointer = std::aligned_alloc(kPageSize, size);
   if (pointer == nullptr) {
     giveHostMemory(size);

@@ -1,5 +1,7 @@
 #include "core/memory_budget.h"
 
+#include "core/diagnostics.h"
+
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -206,6 +208,20 @@ std::size_t hostMemoryLeft() {
   std::lock_guard<std::mutex> lock(state.mutex);
   state.refreshIfNeeded(0);
   return state.available == SIZE_MAX ? SIZE_MAX : state.left();
+}
+
+bool takeHostBacking(std::size_t bytes, const char *what) {
+  if (!takeHostMemory(bytes)) {
+    verboseLog("%s of %zu bytes: the machine's available memory cannot hold it", what, bytes);
+    return false;
+  }
+  if (!addressSpaceFits(bytes)) {
+    giveHostMemory(bytes);
+    verboseLog("%s of %zu bytes: the process's address-space limit (ulimit -v) cannot hold it",
+               what, bytes);
+    return false;
+  }
+  return true;
 }
 
 } // namespace cucl

@@ -68,6 +68,17 @@ private:
 bool takeHostMemory(std::size_t bytes);
 void giveHostMemory(std::size_t bytes);
 
+// Both bounds at once for `bytes` of host memory about to be granted:
+// takes them from the host-memory budget and checks the address space
+// (addressSpaceFits); on failure gives them back, says which bound refused
+// under CUCL_VERBOSE=1 (the message starts with `what`) and returns false.
+// The probe alone cannot make a device buffer safe: the room may be taken
+// before the driver allocates, and a lazy driver (PoCL) would still abort at
+// first use; buffers are safe through CL_MEM_ALLOC_HOST_PTR
+// (allocateDeviceMemory), with which PoCL allocates in clCreateBuffer and
+// refuses cleanly (CL_OUT_OF_HOST_MEMORY).
+bool takeHostBacking(std::size_t bytes, const char *what);
+
 // Host memory a new grant may still take (SIZE_MAX when /proc/meminfo has no
 // MemAvailable).
 std::size_t hostMemoryLeft();
