@@ -172,6 +172,51 @@ std::size_t evexLength(const std::uint8_t *code) {
   return length + (immediate ? 1 : 0);
 }
 
+// Decodes the instruction at the fault's pc into the shared decoder's
+// instruction, with the decoder held; false (and released) when Capstone
+// cannot decode it.
+bool lockAndDecode(const ucontext_t &context) {
+  Decoder &d = decoder();
+  while (d.busy.test_and_set(std::memory_order_acquire)) {
+  }
+  std::uintptr_t pc = faultingInstructionAddress(context);
+  const auto *code = reinterpret_cast<const std::uint8_t *>(pc);
+  std::size_t size = 15; // the longest x86 instruction
+  std::uint64_t address = pc;
+  if (cs_disasm_iter(d.handle, &code, &size, &address, d.instruction))
+    return true;
+  d.busy.clear(std::memory_order_release);
+  return false;
+}
+
+void unlockDecoder() {
+  decoder().busy.clear(std::memory_order_release);
+}
+
+// A 64-bit general register's value (RIP: the next instruction's address);
+// false for anything narrower or not general.
+bool registerValue(unsigned reg, const ucontext_t &context, std::uint64_t next,
+                   std::uint64_t *value) {
+  static const unsigned kFullWidth[] = {X86_REG_RAX, X86_REG_RBX, X86_REG_RCX, X86_REG_RDX,
+                                        X86_REG_RSI, X86_REG_RDI, X86_REG_RBP, X86_REG_R8,
+                                        X86_REG_R9,  X86_REG_R10, X86_REG_R11, X86_REG_R12,
+                                        X86_REG_R13, X86_REG_R14, X86_REG_R15};
+  if (reg == X86_REG_RIP) {
+    *value = next;
+    return true;
+  }
+  if (reg == X86_REG_RSP) {
+    *value = static_cast<std::uint64_t>(context.uc_mcontext.gregs[REG_RSP]);
+    return true;
+  }
+  for (unsigned full : kFullWidth)
+    if (full == reg) {
+      *value = static_cast<std::uint64_t>(context.uc_mcontext.gregs[generalRegisterSlot(reg)]);
+      return true;
+    }
+  return false;
+}
+
 } // namespace
 
 bool prepareInstructionDecoder() {
@@ -193,24 +238,48 @@ bool faultWasWrite(const ucontext_t &context) {
   return (context.uc_mcontext.gregs[REG_ERR] & 2) != 0; // the page fault's W/R bit
 }
 
-bool skipFaultingInstruction(ucontext_t *context) {
-  Decoder &d = decoder();
-  while (d.busy.test_and_set(std::memory_order_acquire)) {
+bool decodeFaultingAccess(const ucontext_t &context, std::uintptr_t *address, bool *write) {
+  if (!lockAndDecode(context))
+    return false;
+  const cs_insn &instruction = *decoder().instruction;
+  const cs_x86 &x86 = instruction.detail->x86;
+  std::uint64_t next = instruction.address + instruction.size;
+  for (std::uint8_t i = 0; i < x86.op_count; ++i) {
+    const cs_x86_op &operand = x86.operands[i];
+    if (operand.type != X86_OP_MEM)
+      continue;
+    // Capstone 4 calls AVX stores (vmovups [mem], ymm) reads; in Intel
+    // operand order a memory operand first is a destination but for the
+    // instructions that only compare.
+    bool compares = instruction.id == X86_INS_CMP || instruction.id == X86_INS_TEST ||
+                    instruction.id == X86_INS_BT;
+    *write = (operand.access & CS_AC_WRITE) != 0 || (i == 0 && x86.op_count > 1 && !compares);
+    const x86_op_mem &mem = operand.mem;
+    std::uint64_t base = 0, index = 0;
+    bool known = mem.segment == X86_REG_INVALID &&
+                 (mem.base == X86_REG_INVALID || registerValue(mem.base, context, next, &base)) &&
+                 (mem.index == X86_REG_INVALID || registerValue(mem.index, context, next, &index));
+    if (known)
+      *address = static_cast<std::uintptr_t>(base + index * static_cast<std::uint64_t>(mem.scale) +
+                                             static_cast<std::uint64_t>(mem.disp));
+    break;
   }
+  unlockDecoder();
+  return true;
+}
+
+bool skipFaultingInstruction(ucontext_t *context) {
   std::uintptr_t pc = faultingInstructionAddress(*context);
-  const auto *code = reinterpret_cast<const std::uint8_t *>(pc);
-  std::size_t size = 15; // the longest x86 instruction
-  std::uint64_t address = pc;
   std::size_t length = 0;
-  if (cs_disasm_iter(d.handle, &code, &size, &address, d.instruction)) {
-    zeroLoadedRegisters(d.instruction->detail->x86, context);
-    length = d.instruction->size;
+  if (lockAndDecode(*context)) {
+    zeroLoadedRegisters(decoder().instruction->detail->x86, context);
+    length = decoder().instruction->size;
+    unlockDecoder();
   } else {
     // Capstone 4 misses some AVX-512 forms (masked 128-bit gathers, which
     // PoCL emits for vectorized indexed loads); their length is all we need.
     length = evexLength(reinterpret_cast<const std::uint8_t *>(pc));
   }
-  d.busy.clear(std::memory_order_release);
   if (length == 0)
     return false;
   context->uc_mcontext.gregs[REG_RIP] = static_cast<greg_t>(pc + length);
@@ -231,6 +300,10 @@ bool faultWasWrite(const ucontext_t &) {
   return false;
 }
 
+bool decodeFaultingAccess(const ucontext_t &, std::uintptr_t *, bool *) {
+  return false;
+}
+
 // Every AArch64 instruction is 4 bytes; loaded registers keep their value.
 bool skipFaultingInstruction(ucontext_t *context) {
   context->uc_mcontext.pc += 4;
@@ -246,6 +319,9 @@ std::uintptr_t faultingInstructionAddress(const ucontext_t &) {
   return 0;
 }
 bool faultWasWrite(const ucontext_t &) {
+  return false;
+}
+bool decodeFaultingAccess(const ucontext_t &, std::uintptr_t *, bool *) {
   return false;
 }
 bool skipFaultingInstruction(ucontext_t *) {

@@ -212,7 +212,12 @@ void onFault(int signal, siginfo_t *info, void *context) {
     errno = savedErrno;
     return;
   }
-  record(address, pc, faultWasWrite(*machine), name);
+  bool write = faultWasWrite(*machine);
+  // A general-protection fault (a non-canonical address) comes with neither
+  // the address nor the direction: the instruction has both.
+  if (info->si_code == SI_KERNEL)
+    decodeFaultingAccess(*machine, &address, &write);
+  record(address, pc, write, name);
   bool sinkable =
       signal == SIGSEGV && (info->si_code == SEGV_MAPERR ||
                             (info->si_code == SEGV_ACCERR && insideOwnedRange(address, 1)));

@@ -9,6 +9,7 @@
 // RUN: env CUCL_VERBOSE=1 %t null-write 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,NULL-WRITE
 // RUN: env CUCL_VERBOSE=1 %t null-read 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,NULL-READ
 // RUN: env CUCL_VERBOSE=1 %t non-canonical 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,NON-CANONICAL
+// RUN: env CUCL_VERBOSE=1 %t non-canonical-write 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,NON-CANONICAL-WRITE
 // RUN: env CUCL_VERBOSE=1 %t shared-index 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,SHARED
 // RUN: env CUCL_VERBOSE=1 %t wild-sweep 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,SWEEP
 // RUN: env CUCL_VERBOSE=1 %t wild-index 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,INDEX
@@ -22,7 +23,8 @@
 // WILD-READ: kernel wildRead: illegal access at address
 // NULL-WRITE: kernel nullWrite: illegal write at address 0
 // NULL-READ: kernel nullRead: illegal access at address
-// NON-CANONICAL: kernel nonCanonical: illegal access at address
+// NON-CANONICAL: kernel nonCanonical: illegal access at address 0x
+// NON-CANONICAL-WRITE: kernel wildWrite: illegal write at address 0x
 // SHARED: kernel sharedIndex: illegal access at address
 // SWEEP: kernel wildSweep: illegal access at address
 // INDEX: kernel gatherThroughTable_256: illegal access at address
@@ -154,6 +156,10 @@ int main(int argc, char **argv) {
     nullRead<<<4, 256>>>(nullptr, d);
   } else if (!std::strcmp(kind, "non-canonical")) {
     nonCanonical<<<1, 256>>>(f, f, -(1ll << 60));
+  } else if (!std::strcmp(kind, "non-canonical-write")) {
+    // The CPU reports neither address nor direction for these (a general
+    // protection fault): the message must still say both.
+    wildWrite<<<1, 256>>>(d, -(1ll << 60));
   } else if (!std::strcmp(kind, "shared-index")) {
     sharedIndex<<<1, 64>>>(d, -0x7fffffff - 1); // 8 GiB below the block's shared memory
   } else if (!std::strcmp(kind, "wild-sweep")) {
