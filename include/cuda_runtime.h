@@ -55,6 +55,12 @@ static __inline__ __host__ cudaError_t cudaHostAlloc(T **ptr, size_t size,
   return ::cudaHostAlloc(reinterpret_cast<void **>(ptr), size, flags);
 }
 
+template <class T>
+static __inline__ __host__ cudaError_t cudaHostGetDevicePointer(T **pDevice, void *pHost,
+                                                                unsigned int flags) {
+  return ::cudaHostGetDevicePointer(reinterpret_cast<void **>(pDevice), pHost, flags);
+}
+
 /* Launch a kernel given as a function (the stub nvcc or cucl registered). */
 template <class T>
 static __inline__ __host__ cudaError_t cudaLaunchKernel(T *func, dim3 gridDim,

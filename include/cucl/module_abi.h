@@ -122,6 +122,11 @@ typedef struct cuclModuleImage {
 /* The kernel (or a function it calls) reads or writes device symbols: it
  * takes the module's symbol segments. */
 #define CUCL_KERNEL_SYMBOLS 16u
+/* Translated with memcheck (cuclcc -memcheck): each cuclArgGlobalPointer
+ * takes a third argument, a `ulong`: the bytes of its allocation from the
+ * buffer's start (0 for a null pointer); the dynamic shared-memory buffer is
+ * followed by a `uint`, its size. Implies CUCL_KERNEL_STATUS. */
+#define CUCL_KERNEL_MEMCHECK 32u
 
 /* Symbol segments. */
 #define CUCL_SYMBOL_DEVICE 0u   /* __device__ variables */
@@ -138,7 +143,33 @@ typedef struct cuclModuleImage {
 #define CUCL_STATUS_THREAD 6u /* its linear thread index in the block */
 #define CUCL_STATUS_DETAIL 7u /* the mask involved */
 #define CUCL_STATUS_CLOCK 8u  /* two words: the 64-bit clock()/clock64() counter */
-#define CUCL_STATUS_WORDS 10u
+/* A memcheck failure (CUCL_CHECK_MEMORY): DETAIL holds where (the line, the
+ * file's index among the module's "cucl-memcheck-file" comments in bits 20-30,
+ * a store in bit 31); then the range the access was checked against (a
+ * CUCL_MC_RANGE_* id), the access's offset from that range's start (two words,
+ * signed; the raw address under CUCL_MC_RANGE_NONE), the range's size (two
+ * words) and the access's size. */
+#define CUCL_STATUS_MC_RANGE 10u
+#define CUCL_STATUS_MC_OFFSET 11u
+#define CUCL_STATUS_MC_BYTES 13u
+#define CUCL_STATUS_MC_SIZE 15u
+/* Where memcheck sends a failed __global access of up to CUCL_MC_SINK_BYTES. */
+#define CUCL_STATUS_SINK 16u
+#define CUCL_MC_SINK_BYTES 256u
+#define CUCL_STATUS_WORDS (CUCL_STATUS_SINK + CUCL_MC_SINK_BYTES / 4u)
+
+/* The comment a module translated with memcheck carries in its source. */
+#define CUCL_MEMCHECK_MODULE_MARKER "cucl-memcheck-module"
+
+/* Memcheck range ids: a kernel's pointer parameter is its index. */
+#define CUCL_MC_RANGE_DEVICE_SYMBOLS 0x10000u   /* the __device__ segment */
+#define CUCL_MC_RANGE_CONSTANT_SYMBOLS 0x10001u /* the __constant__ segment */
+#define CUCL_MC_RANGE_MANAGED 0x10100u          /* + the kernel's __managed__ variable index */
+#define CUCL_MC_RANGE_NAMED_GLOBAL 0x1fffeu     /* a __device__ array, by name */
+#define CUCL_MC_RANGE_SHARED 0x20000u           /* + the kernel's __shared__ variable index */
+#define CUCL_MC_RANGE_DYNAMIC_SHARED 0x2fffdu   /* extern __shared__ memory */
+#define CUCL_MC_RANGE_NAMED_SHARED 0x2fffeu     /* a __shared__ array, by name */
+#define CUCL_MC_RANGE_NONE 0xffffffffu          /* below every range the kernel has */
 
 /* Checks of warp-level operations (CUDA leaves each of these undefined). */
 #define CUCL_CHECK_OWN_LANE 1u    /* the calling lane is not in the mask */
@@ -150,6 +181,9 @@ typedef struct cuclModuleImage {
 #define CUCL_CHECK_TILE_SIZE 7u       /* a tile size that is not a power of two up to 32 */
 #define CUCL_CHECK_ASSERT 8u          /* a device assert() failed */
 #define CUCL_CHECK_TRAP 9u            /* __trap() */
+/* memcheck (CUCL_KERNEL_MEMCHECK): an access outside the memory it may touch;
+ * bit 8 of the check word: a store; bit 9: __shared__ memory. */
+#define CUCL_CHECK_MEMORY 10u
 
 /* The operation that failed a check. */
 #define CUCL_OP_SHFL 1u

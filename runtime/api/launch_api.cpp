@@ -8,6 +8,7 @@
 #include "core/kernel_faults.h"
 #include "core/launch_config_stack.h"
 #include "core/mapped_command.h"
+#include "core/memcheck_report.h"
 #include "core/module_registry.h"
 #include "core/occupancy.h"
 #include "core/stream.h"
@@ -60,6 +61,10 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
   if (!kernel.args.empty() && args == nullptr)
     return cudaErrorInvalidValue;
   cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
+  const bool memcheck = (kernel.flags & CUCL_KERNEL_MEMCHECK) != 0;
+  cucl::LaunchNote note{kernel.name, kernel.module, block, {}};
+  if (memcheck)
+    note.allocations.assign(kernel.args.size(), 0);
   cl_uint index = 0;
   for (std::size_t i = 0; i < kernel.args.size(); ++i) {
     const cuclKernelArgInfo &info = kernel.args[i];
@@ -84,6 +89,13 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
       status = clKernel.setArg(index++, sizeof(cl_mem), &buffer);
       if (status == CL_SUCCESS)
         status = clKernel.setArg(index++, sizeof(cl_ulong), &offset);
+      if (memcheck && status == CL_SUCCESS) {
+        // The bytes the program asked for, not the buffer's slack.
+        cl_ulong bytes = pointer != nullptr ? cl_ulong(at.offset + at.bytesToEnd) : 0;
+        status = clKernel.setArg(index++, sizeof(cl_ulong), &bytes);
+        if (pointer != nullptr)
+          note.allocations[i] = reinterpret_cast<std::uintptr_t>(pointer) - at.offset;
+      }
     } else if (info.kind == cuclArgTexture || info.kind == cuclArgSurface) {
       // The object's texels and descriptor on this device (core/textures.h).
       unsigned long long handle = 0;
@@ -113,6 +125,8 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
     // OpenCL rejects a zero-sized __local argument.
     if (clKernel.setArg(index++, cl::Local(std::max<std::size_t>(sharedMem, 1))) != CL_SUCCESS)
       return cudaErrorInvalidValue;
+    if (memcheck && clKernel.setArg(index++, cl_uint(sharedMem)) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
   }
   if (kernel.flags & CUCL_KERNEL_WARP_LANES) {
     // Work-items are warps, so the kernel is told the CUDA block's shape.
@@ -123,7 +137,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
   if (kernel.flags & CUCL_KERNEL_STATUS) {
     cl::Buffer record;
     cl_uint launch = 0;
-    if (stream.status.prepare(stream, kernel.name, &record, &launch) != CL_SUCCESS)
+    if (stream.status.prepare(stream, std::move(note), &record, &launch) != CL_SUCCESS)
       return cudaErrorMemoryAllocation;
     if (clKernel.setArg(index++, record) != CL_SUCCESS ||
         clKernel.setArg(index++, launch) != CL_SUCCESS)
@@ -200,6 +214,7 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
   cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
   if (kernel == nullptr)
     return cudaErrorInvalidDeviceFunction;
+  cucl::noteUncheckedLaunch(*kernel->module);
   CUstream_st *stream = nullptr;
   cudaError_t status = cucl::resolveStream(streamHandle, current, &stream);
   if (status != cudaSuccess)

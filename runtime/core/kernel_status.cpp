@@ -1,11 +1,13 @@
 #include "core/kernel_status.h"
 
 #include <cstdint>
+#include <cstdio>
 
 #include "backend/cl_error_names.h"
 #include "core/diagnostics.h"
 #include "core/error_state.h"
 #include "core/kernel_faults.h"
+#include "core/memcheck_report.h"
 #include "core/stream.h"
 
 namespace cucl {
@@ -95,7 +97,7 @@ std::string explain(const std::array<cl_uint, CUCL_STATUS_WORDS> &words) {
 
 } // namespace
 
-cl_int KernelStatus::prepare(CUstream_st &stream, const std::string &kernelName, cl::Buffer *record,
+cl_int KernelStatus::prepare(CUstream_st &stream, LaunchNote note, cl::Buffer *record,
                              cl_uint *launch) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (record_() == nullptr) {
@@ -109,7 +111,7 @@ cl_int KernelStatus::prepare(CUstream_st &stream, const std::string &kernelName,
     }
   }
   *launch = nextLaunch_++;
-  names_[*launch % kNames] = kernelName;
+  notes_[*launch % kNames] = std::move(note);
   pending_ = true;
   *record = record_;
   return CL_SUCCESS;
@@ -135,9 +137,14 @@ cudaError_t KernelStatus::check(CUstream_st &stream) {
   if (errorName(error) == nullptr)
     error = cudaErrorLaunchFailure;
   cl_uint launch = words[CUCL_STATUS_LAUNCH];
-  verboseLog("kernel %s, block (%u, %u, %u), thread %u: %s -> %s", names_[launch % kNames].c_str(),
-             words[CUCL_STATUS_BLOCK_X], words[CUCL_STATUS_BLOCK_Y], words[CUCL_STATUS_BLOCK_Z],
-             words[CUCL_STATUS_THREAD], explain(words).c_str(), errorName(error));
+  const LaunchNote &note = notes_[launch % kNames];
+  if ((words[CUCL_STATUS_CHECK] & 0xffu) == CUCL_CHECK_MEMORY) // asked for: always said
+    std::fprintf(stderr, "cucl memcheck: %s -> %s\n", describeMemcheckFailure(words, note).c_str(),
+                 errorName(error));
+  else
+    verboseLog("kernel %s, block (%u, %u, %u), thread %u: %s -> %s", note.kernel.c_str(),
+               words[CUCL_STATUS_BLOCK_X], words[CUCL_STATUS_BLOCK_Y], words[CUCL_STATUS_BLOCK_Z],
+               words[CUCL_STATUS_THREAD], explain(words).c_str(), errorName(error));
   // The error is sticky; a cudaDeviceReset clears it, and later launches must
   // start from a clean record.
   std::array<cl_uint, CUCL_STATUS_WORDS> zero{};

@@ -8,8 +8,10 @@
 #define CUCL_CORE_KERNEL_STATUS_H
 
 #include <array>
+#include <cstdint>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "backend/cl.h"
 #include "core/public_headers.h"
@@ -18,12 +20,23 @@ struct CUstream_st;
 
 namespace cucl {
 
+struct Module;
+
+// What a report of a launch's failure names.
+struct LaunchNote {
+  std::string kernel;
+  const Module *module = nullptr; // memcheck: the source files its checks index
+  dim3 block;
+  // memcheck: where each parameter's allocation starts (0 for other
+  // parameters and null pointers).
+  std::vector<std::uintptr_t> allocations;
+};
+
 class KernelStatus {
 public:
   // Before a launch on `stream`: the record (created zeroed on first use) and
-  // a launch id the kernel copies into it, remembered with the kernel's name.
-  cl_int prepare(CUstream_st &stream, const std::string &kernelName, cl::Buffer *record,
-                 cl_uint *launch);
+  // a launch id the kernel copies into it, remembered with `note`.
+  cl_int prepare(CUstream_st &stream, LaunchNote note, cl::Buffer *record, cl_uint *launch);
 
   // Once the stream's earlier work is done: reads the record if a launch used
   // it since the last check; a failure raises the device's sticky error, is
@@ -37,7 +50,7 @@ private:
   cl::Buffer record_;
   bool pending_ = false;
   cl_uint nextLaunch_ = 1;
-  std::array<std::string, kNames> names_;
+  std::array<LaunchNote, kNames> notes_;
 };
 
 } // namespace cucl

@@ -75,13 +75,16 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
   kernel->args.assign(args, args + numArgs);
   kernel->flags = flags;
   kernel->indexInModule = kernel->module->kernelCount++;
+  const bool memcheck = (flags & CUCL_KERNEL_MEMCHECK) != 0;
   for (const cuclKernelArgInfo &arg : kernel->args)
-    kernel->clArgCount +=
-        arg.kind == cuclArgGlobalPointer || arg.kind == cuclArgTexture || arg.kind == cuclArgSurface
-            ? 2u // buffer and offset, or buffer and cuclTextureDesc
-            : 1u;
+    kernel->clArgCount += arg.kind == cuclArgGlobalPointer && memcheck
+                              ? 3u // buffer, offset, allocation's bytes
+                          : arg.kind == cuclArgGlobalPointer || arg.kind == cuclArgTexture ||
+                                  arg.kind == cuclArgSurface
+                              ? 2u // buffer and offset, or buffer and cuclTextureDesc
+                              : 1u;
   if (flags & CUCL_KERNEL_DYNAMIC_SHARED)
-    ++kernel->clArgCount;
+    kernel->clArgCount += memcheck ? 2u : 1u; // and its size, for memcheck
   if (flags & CUCL_KERNEL_WARP_LANES)
     kernel->clArgCount += 3; // blockDim.x, .y, .z
   if (flags & CUCL_KERNEL_STATUS)

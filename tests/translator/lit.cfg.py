@@ -20,9 +20,13 @@ config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))
 
 # Keep the OpenCL device selection and the user's HOME (PoCL's kernel cache).
-for name in ["CUCL_DEVICE", "HOME", "XDG_CACHE_HOME", "POCL_CACHE_DIR", "OCL_ICD_VENDORS"]:
+for name in ["CUCL_DEVICE", "CUCL_MEMCHECK", "HOME", "XDG_CACHE_HOME", "POCL_CACHE_DIR", "OCL_ICD_VENDORS"]:
     if name in os.environ:
         config.environment[name] = os.environ[name]
+
+# CUCL_MEMCHECK=1 makes cuclcc translate with memcheck (translator-memcheck-everywhere).
+if os.environ.get("CUCL_MEMCHECK", "0") not in ("", "0"):
+    config.available_features.add("memcheck")
 
 if os.path.exists("/usr/local/cuda/bin/nvcc"):
     config.available_features.add("nvcc")

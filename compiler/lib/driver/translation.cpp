@@ -143,7 +143,7 @@ int translateOnThisThread(const TranslateOptions &options, const TranslationOutp
       return 1;
   }
 
-  DeviceModule device = emitDeviceModule(deviceView->getASTContext(), kernels);
+  DeviceModule device = emitDeviceModule(deviceView->getASTContext(), kernels, options.memcheck);
   if (!device.ok || deviceView->getDiagnostics().hasErrorOccurred()) {
     if (!deviceView->getDiagnostics().hasErrorOccurred())
       llvm::errs() << options.inputPath << ": error: OpenCL code generation failed\n";

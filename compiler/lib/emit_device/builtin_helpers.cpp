@@ -88,11 +88,11 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
     // record (include/cucl/module_abi.h); the runtime raises `error` at the
     // next synchronization. CUDA's assert message names block and thread.
     text =
-        "void cucl_fail(__global uint *status, uint launch, uint error, uint check) {\n"
+        "int cucl_fail(__global uint *status, uint launch, uint error, uint check) {\n"
         "  if (atomic_cmpxchg(&status[" +
         word(CUCL_STATUS_ERROR) +
         "], 0u, error) != 0u)\n"
-        "    return;\n"
+        "    return 0;\n"
         "  status[" +
         word(CUCL_STATUS_LAUNCH) +
         "] = launch;\n"
@@ -112,6 +112,7 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
         word(CUCL_STATUS_THREAD) +
         "] = (uint)(get_local_id(0) + get_local_size(0) *\n"
         "      (get_local_id(1) + get_local_size(1) * get_local_id(2)));\n"
+        "  return 1;\n"
         "}\n"
         "void cucl_assert_fail(__constant char *assertion, __constant char *file, uint line,\n"
         "                      __constant char *function, __global uint *status, uint launch) {\n"

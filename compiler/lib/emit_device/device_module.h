@@ -45,7 +45,10 @@ struct DeviceModule {
   bool usesDouble = false;            // needs cl_khr_fp64
 };
 
+// `memcheck`: kernels check each __global and __shared__ access
+// (include/cucl/module_abi.h, CUCL_KERNEL_MEMCHECK).
 DeviceModule emitDeviceModule(clang::ASTContext &context,
-                              const std::vector<const clang::FunctionDecl *> &kernels);
+                              const std::vector<const clang::FunctionDecl *> &kernels,
+                              bool memcheck = false);
 
 } // namespace cucl::translate

@@ -15,6 +15,7 @@
 #include "emit_device/specialization.h"
 
 namespace clang {
+class ArraySubscriptExpr;
 class BinaryOperator;
 class CallExpr;
 class CompoundStmt;
@@ -24,6 +25,8 @@ class DeclStmt;
 class Expr;
 class IfStmt;
 class InitListExpr;
+class MemberExpr;
+class UnaryOperator;
 class ReturnStmt;
 class Stmt;
 } // namespace clang
@@ -193,6 +196,21 @@ private:
     return laneVariables_.count(variable) != 0;
   }
   bool laneMode() const { return spec_.mode != ExecMode::Thread; }
+
+  // memcheck (function_emitter_memcheck.cpp): accesses through their check.
+  bool checksMemory(const clang::Expr *access) const;
+  bool isStoreTarget(const clang::Expr *e);
+  bool isUnmodifiedKernelPointer(const clang::Expr *pointer);
+  // `pointer` (to `pointee` in `space`) after its check; `base` is the
+  // pointer (or array) the access indexes, which may name its allocation.
+  std::string checkedPointer(const std::string &pointer, clang::QualType pointee,
+                             AddressSpace space, const clang::Expr *access, const clang::Expr *base,
+                             bool store);
+  std::string checkedSubscript(const clang::ArraySubscriptExpr *subscript, const std::string &text);
+  std::string checkedDereference(const clang::UnaryOperator *deref, const std::string &pointer);
+  std::string checkedArrowBase(const clang::MemberExpr *member, const std::string &pointer);
+  std::string checkedAtomicPointer(const clang::Expr *pointerArg, const std::string &pointer);
+  std::string memcheckPrologue(bool lanes);
   Specialization *calleeFor(const UserCall &target, const clang::Expr *call, bool final);
   std::string laneCallArguments(const Specialization &callee);
 
@@ -228,6 +246,11 @@ private:
   bool laneEndUsed_ = false;
   std::set<std::string> laneExits_; // masks a lane loop added lanes to
   unsigned counter_ = 0;
+
+  // memcheck state.
+  const clang::Expr *addressTaken_ = nullptr; // the operand of the `&` being printed
+  bool parameterUsesCounted_ = false;
+  std::set<const clang::ParmVarDecl *> unmodifiedParameters_; // the kernel's, only read
 };
 
 } // namespace cucl::translate

@@ -144,6 +144,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   for (const clang::VarDecl *variable : callee.managedVariables)
     useManagedVariable(variable);
   spec_.usesStatus |= callee.usesStatus;
+  spec_.usesMemcheck |= callee.usesMemcheck;
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
   spec_.usesThreadIndex |= callee.usesThreadIndex;
@@ -816,9 +817,16 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
   if (auto *castExpr = llvm::dyn_cast<clang::CastExpr>(e))
     return cast(castExpr);
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e)) {
+    // `&p[i]` only computes an address: memcheck checks accesses.
+    const clang::Expr *outerTaken = addressTaken_;
+    if (unary->getOpcode() == clang::UO_AddrOf)
+      addressTaken_ = unary->getSubExpr()->IgnoreParens();
     std::string sub = expr(unary->getSubExpr());
+    addressTaken_ = outerTaken;
     if (unary->getOpcode() == clang::UO_Extension || unary->getOpcode() == clang::UO_Plus)
       return sub;
+    if (unary->getOpcode() == clang::UO_Deref && module_.memcheck())
+      return checkedDereference(unary, sub);
     if (unary->getOpcode() == clang::UO_Real || unary->getOpcode() == clang::UO_Imag ||
         unary->getOpcode() == clang::UO_Coawait)
       return unsupported(e, "this unary operator");
@@ -834,14 +842,16 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
     return conditionalText(conditional, [this](const clang::Expr *arm) { return expr(arm); });
   if (auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
     std::string base = expr(subscript->getLHS());
-    return base + "[" + exprTop(subscript->getRHS()) + "]";
+    return checkedSubscript(subscript, base + "[" + exprTop(subscript->getRHS()) + "]");
   }
   if (auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
     auto *field = llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl());
     if (!field)
       return unsupported(e, "a member function or static member");
-    return expr(member->getBase()) + (member->isArrow() ? "->" : ".") +
-           RecordEmitter::fieldName(field);
+    std::string base = expr(member->getBase());
+    if (member->isArrow())
+      base = checkedArrowBase(member, base);
+    return base + (member->isArrow() ? "->" : ".") + RecordEmitter::fieldName(field);
   }
   if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e))
     return call(callExpr);
@@ -1405,6 +1415,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
     append("cucl_status");
     append("cucl_launch");
   }
+  if (specialization->usesMemcheck && specialization->mode == ExecMode::Thread)
+    append(laneMode() ? "cucl_w->mc" : "cucl_mc");
   for (const std::string &resource : resourceParameters(*specialization, false))
     append(resource);
   if (specialization->mode == ExecMode::Lane) {
@@ -1489,6 +1501,8 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
   std::vector<AddressSpace> spaces;
   for (const clang::Expr *arg : args)
     spaces.push_back(arg->getType()->isPointerType() ? pointee(arg) : AddressSpace::Private);
+  if (mapping->category == BuiltinCategory::Atomic && !printed.empty() && module_.memcheck())
+    printed[0] = checkedAtomicPointer(args[0], printed[0]);
   if (mapping->category == BuiltinCategory::Atomic) {
     AddressSpace space = spaces.empty() ? AddressSpace::Private : spaces[0];
     if (space != AddressSpace::Global && space != AddressSpace::Local)

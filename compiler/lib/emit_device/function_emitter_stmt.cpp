@@ -108,6 +108,7 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
               ";\n";
     if (spec_.usesVoteCounter)
       text += "  __local int cucl_vote_counter;\n";
+    text += memcheckPrologue(false);
     if (spec_.usesDynamicShared)
       kernel->flags |= CUCL_KERNEL_DYNAMIC_SHARED;
   } else {
@@ -167,6 +168,8 @@ std::string FunctionEmitter::deviceSignature() {
     parameters.push_back("__global uint *cucl_status");
     parameters.push_back("uint cucl_launch");
   }
+  if (spec_.usesMemcheck && spec_.mode == ExecMode::Thread)
+    parameters.push_back("const __private cucl_mc *cucl_mc");
   for (const std::string &resource : resourceParameters(spec_, true))
     parameters.push_back(resource);
   if (spec_.mode == ExecMode::Lane) { // one lane of a lane-mode kernel
@@ -238,6 +241,8 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
       }
       parameters.push_back(types_.declare(type, name + "__base", AddressSpace::Global, where));
       parameters.push_back("ulong " + name + "__off");
+      if (spec_.usesMemcheck) // the allocation's bytes from the buffer's start
+        parameters.push_back("ulong " + name + "__bytes");
       prologue += "  " + types_.declare(type, name, AddressSpace::Global, where) + " = (" +
                   types_.typeName(type, AddressSpace::Global, where) + ")((__global char *)" +
                   name + "__base + " + name + "__off);\n";
@@ -283,6 +288,8 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
   }
   if (spec_.usesDynamicShared)
     parameters.push_back("__local uchar *cucl_dynamic_shared");
+  if (spec_.usesDynamicShared && spec_.usesMemcheck)
+    parameters.push_back("uint cucl_dynamic_shared_bytes");
   parameters.insert(parameters.end(), extra.begin(), extra.end());
   if (spec_.usesStatus && spec_.mode == ExecMode::Thread) { // lane mode: in `extra`
     parameters.push_back("__global uint *cucl_status");

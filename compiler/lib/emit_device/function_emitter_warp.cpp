@@ -185,6 +185,7 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
           std::string(spec_.usesGridSync ? "cucl_grid, cucl_grid_blocks" : "0, 0u") +
           ");\n"
           "  uint cucl_mask = cucl_w->live;\n";
+  text += memcheckPrologue(true);
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     if (!laneParameterCopies_.count(parameter))
       continue;

@@ -54,6 +54,9 @@ struct Specialization {
   // assert, __trap, clock(): the launch's status record. Lane mode has it in
   // the warp state; Thread mode passes `cucl_status, cucl_launch` down.
   bool usesStatus = false;
+  // memcheck: checks accesses. Thread mode passes `cucl_mc` (the launch's
+  // memory) down; lane mode has it in the warp state.
+  bool usesMemcheck = false;
   // Found while emitting (with the callees'), they decide the mode a caller
   // needs: warp features make a kernel lane-mode; in a lane-mode kernel a
   // function with warp features or barriers runs in Warp mode, one that
@@ -86,6 +89,15 @@ public:
   virtual void requireDefinition(const std::string &name, const std::string &text) = 0;
   virtual void requireHelper(const std::string &helper,
                              const std::vector<AddressSpace> &spaces) = 0;
+  // memcheck (cuclcc -memcheck): whether kernels check their accesses; the
+  // `where` word of an access (line, and the file's index in bits 20-30);
+  // the runtime the checks need; the ranges a kernel's view holds; a symbol
+  // segment's size.
+  virtual bool memcheck() const = 0;
+  virtual unsigned memcheckWhere(clang::SourceLocation location) = 0;
+  virtual void requireMemcheck(bool lanes) = 0;
+  virtual void noteMemcheckRanges(size_t globals, size_t locals) = 0;
+  virtual uint64_t symbolSegmentBytes(unsigned segment) = 0;
   virtual TypePrinter &types() = 0;
   virtual DeviceDiagnostics &diagnostics() = 0;
   virtual clang::ASTContext &context() = 0;

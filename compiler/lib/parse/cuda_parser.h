@@ -25,6 +25,7 @@ struct TranslateOptions {
   std::string cxxStandard = "c++17";    // -std=
   std::string cuclIncludeDir;           // cucl's include/ (cuda_runtime.h, cucl/...)
   std::string clangResourceDir;         // Clang 15 resource dir (builtin headers)
+  bool memcheck = false;                // kernels check their memory accesses
 };
 
 // Which side of the file a parse sees: Clang's --cuda-host-only, or its

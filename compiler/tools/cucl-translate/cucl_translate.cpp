@@ -21,6 +21,7 @@ const char *const usage =
     "  -D X[=V], -DX[=V]  define a macro\n"
     "  -U X, -UX          undefine a macro\n"
     "  -std=c++NN         C++ standard (default c++17)\n"
+    "  --memcheck         kernels check every __global and __shared__ access\n"
     "  --print-clang-args print the Clang arguments used for parsing and exit\n"
     "  --help             show this help\n";
 
@@ -80,6 +81,8 @@ int main(int argc, char **argv) {
         return usageError("--device-out needs a file name");
     } else if (arg == "--device-only") {
       deviceOnly = true;
+    } else if (arg == "--memcheck") {
+      options.memcheck = true;
     } else if (arg == "--print-clang-args") {
       printClangArgs = true;
     } else if (arg.rfind("-I", 0) == 0) {

@@ -20,6 +20,8 @@ const char *const usageText =
     "  --keep             leave NAME.cl and NAME.cucl.cpp beside the output (--keep-dir DIR: "
     "there)\n"
     "  -odir DIR          with -c: put object files in DIR\n"
+    "  -memcheck          kernels check every __global and __shared__ access (also when\n"
+    "                     CUCL_MEMCHECK=1 is set); the first bad one is reported\n"
     "  --dryrun           print the commands without running them;  -v  print and run\n"
     "  -MD / -MMD         also write a Make depfile (-MF FILE, -MT TARGET, -MP); -M / -MM: only "
     "it\n"
@@ -303,6 +305,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       options.compileOnly = true;
     } else if (arg == "--keep" || arg == "-keep") {
       options.keep = true;
+    } else if (arg == "--memcheck" || arg == "-memcheck") {
+      options.memcheck = true;
     } else if (arg == "--dryrun" || arg == "-dryrun") {
       options.dryRun = true;
     } else if (arg == "-v" || arg == "--verbose") {

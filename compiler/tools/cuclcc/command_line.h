@@ -29,6 +29,7 @@ struct Options {
   std::string objectDir;                              // -odir: where -c puts objects
   bool dryRun = false;                                // --dryrun
   bool verbose = false;                               // -v
+  bool memcheck = false;                              // -memcheck (or CUCL_MEMCHECK=1)
   std::string cxxStandard = "c++17";                  // -std=
   std::string hostCompiler;                           // -ccbin (else $CXX, else c++)
   std::vector<std::string> translateFlags;            // -I/-D/-U, also given to the host compiler

@@ -37,6 +37,13 @@ Command splitWords(const std::string &text) {
   return words;
 }
 
+// CUCL_MEMCHECK=1 at build time turns -memcheck on for every file a build
+// translates, without touching its makefiles.
+bool memcheckFromEnvironment() {
+  const char *value = std::getenv("CUCL_MEMCHECK");
+  return value != nullptr && *value != '\0' && std::string(value) != "0";
+}
+
 class Driver {
 public:
   Driver(const cucl::cc::Options &options, const cucl::cc::ToolPaths &paths)
@@ -118,6 +125,8 @@ private:
                          "-std=" + options_.cxxStandard};
     translate.insert(translate.end(), options_.translateFlags.begin(),
                      options_.translateFlags.end());
+    if (options_.memcheck || memcheckFromEnvironment())
+      translate.push_back("--memcheck");
     if (int status = execute(translate))
       return status;
 

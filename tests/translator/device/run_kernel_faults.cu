@@ -3,6 +3,8 @@
 // error at the next synchronizing call (and keep reporting it), explain it
 // under CUCL_VERBOSE=1 with the kernel's name, and, after cudaDeviceReset,
 // run a second kernel correctly. A crash in host code stays a crash.
+// Memcheck catches these before they fault (tests/translator/memcheck).
+// UNSUPPORTED: memcheck
 // RUN: %cuclcc %s -o %t
 // RUN: env CUCL_VERBOSE=1 %t wild-write 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,WILD-WRITE
 // RUN: env CUCL_VERBOSE=1 %t wild-read 2>&1 | FileCheck %s --check-prefixes=CHECK,FAULT,WILD-READ

@@ -2,6 +2,8 @@
 // end of their buffers (the last thread of a stencil, a vector load of the
 // tail); NVIDIA's 2 MiB pages make it harmless. Every cucl buffer has slack
 // after the allocation, so the kernel runs and the in-range results are right.
+// Memcheck reports these reads (tests/translator/memcheck/read_past_end.test).
+// UNSUPPORTED: memcheck
 // RUN: %cuclcc %s -o %t
 // RUN: %t | FileCheck %s
 // CHECK: sums 3 5 7 cudaSuccess

@@ -31,6 +31,7 @@ typedef struct {
   uint launch;                 /* its launch id */
   __global uint *grid;         /* grid barrier: arrivals, generation */
   uint grid_blocks;            /* blocks of a cooperative launch; 0: not cooperative */
+  const __private struct cucl_mc *mc; /* memcheck's view of the launch's memory, or 0 */
 } cucl_warp;
 
 void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __local int *votes,
@@ -73,6 +74,7 @@ void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __loca
   w->launch = launch;
   w->grid = grid;
   w->grid_blocks = grid_blocks;
+  w->mc = 0;
   if (w->warp == 0u) {
     votes[0] = 0;
     votes[1] = 0;
@@ -81,10 +83,11 @@ void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __loca
   barrier(CLK_LOCAL_MEM_FENCE);
 }
 
-/* Records the first failed check of the launch; the runtime raises `error`. */
-void cucl_warp_fail(__private cucl_warp *w, uint error, uint check, uint lane, uint detail) {
+/* Records the first failed check of the launch (true when this one is it);
+ * the runtime raises `error`. */
+int cucl_warp_fail(__private cucl_warp *w, uint error, uint check, uint lane, uint detail) {
   if (atomic_cmpxchg(&w->status[CUCL_STATUS_ERROR], 0u, error) != 0u)
-    return;
+    return 0;
   w->status[CUCL_STATUS_LAUNCH] = w->launch;
   w->status[CUCL_STATUS_CHECK] = check;
   w->status[CUCL_STATUS_BLOCK_X] = w->bx;
@@ -92,6 +95,7 @@ void cucl_warp_fail(__private cucl_warp *w, uint error, uint check, uint lane, u
   w->status[CUCL_STATUS_BLOCK_Z] = w->bz;
   w->status[CUCL_STATUS_THREAD] = w->warp * 32u + lane;
   w->status[CUCL_STATUS_DETAIL] = detail;
+  return 1;
 }
 
 /* CUDA's rules for the mask of a *_sync function, whose result is undefined
