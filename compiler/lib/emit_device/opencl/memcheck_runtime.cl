@@ -41,7 +41,7 @@ typedef struct cucl_mc {
    (mc).lid[(mc).locals++] = (id))
 
 /* The access [address, address + size) inside [base, base + bytes)? */
-inline int cucl_mc_inside(ulong address, uint size, ulong base, ulong bytes) {
+int cucl_mc_inside(ulong address, uint size, ulong base, ulong bytes) {
   return bytes >= size && address - base <= bytes - size;
 }
 
@@ -53,7 +53,7 @@ typedef struct {
   ulong bytes;
 } cucl_mc_place;
 
-inline cucl_mc_place cucl_mc_nearest(ulong address, const ulong *bases, const ulong *sizes,
+cucl_mc_place cucl_mc_nearest(ulong address, const ulong *bases, const ulong *sizes,
                                      const uint *ids, uint count) {
   cucl_mc_place place = {CUCL_MC_RANGE_NONE, (long)address, 0ul};
   ulong best = 0ul;
@@ -67,7 +67,7 @@ inline cucl_mc_place cucl_mc_nearest(ulong address, const ulong *bases, const ul
   return place;
 }
 
-inline void cucl_mc_record(__global uint *status, cucl_mc_place place, uint size, uint where) {
+void cucl_mc_record(__global uint *status, cucl_mc_place place, uint size, uint where) {
   status[CUCL_STATUS_DETAIL] = where;
   status[CUCL_STATUS_MC_RANGE] = place.id;
   status[CUCL_STATUS_MC_OFFSET] = (uint)((ulong)place.offset);
@@ -81,7 +81,7 @@ inline void cucl_mc_record(__global uint *status, cucl_mc_place place, uint size
  * a store (bit 31). */
 #define CUCL_MC_CHECK(where, space) (CUCL_CHECK_MEMORY | (((where) >> 31) << 8) | ((space) << 9))
 
-inline cucl_mc_place cucl_mc_place_g(const __private cucl_mc *mc, ulong address) {
+cucl_mc_place cucl_mc_place_g(const __private cucl_mc *mc, ulong address) {
   ulong bases[CUCL_MC_GLOBALS], sizes[CUCL_MC_GLOBALS];
   for (uint i = 0u; i < mc->globals; ++i) {
     bases[i] = (ulong)(uintptr_t)mc->gbase[i];
@@ -90,7 +90,7 @@ inline cucl_mc_place cucl_mc_place_g(const __private cucl_mc *mc, ulong address)
   return cucl_mc_nearest(address, bases, sizes, mc->gid, mc->globals);
 }
 
-inline cucl_mc_place cucl_mc_place_l(const __private cucl_mc *mc, ulong address) {
+cucl_mc_place cucl_mc_place_l(const __private cucl_mc *mc, ulong address) {
   ulong bases[CUCL_MC_LOCALS], sizes[CUCL_MC_LOCALS];
   for (uint i = 0u; i < mc->locals; ++i) {
     bases[i] = (ulong)(uintptr_t)mc->lbase[i];
@@ -99,14 +99,14 @@ inline cucl_mc_place cucl_mc_place_l(const __private cucl_mc *mc, ulong address)
   return cucl_mc_nearest(address, bases, sizes, mc->lid, mc->locals);
 }
 
-inline int cucl_mc_any_g(const __private cucl_mc *mc, ulong address, uint size) {
+int cucl_mc_any_g(const __private cucl_mc *mc, ulong address, uint size) {
   for (uint i = 0u; i < mc->globals; ++i)
     if (cucl_mc_inside(address, size, (ulong)(uintptr_t)mc->gbase[i], mc->gbytes[i]))
       return 1;
   return 0;
 }
 
-inline int cucl_mc_any_l(const __private cucl_mc *mc, ulong address, uint size) {
+int cucl_mc_any_l(const __private cucl_mc *mc, ulong address, uint size) {
   for (uint i = 0u; i < mc->locals; ++i)
     if (cucl_mc_inside(address, size, (ulong)(uintptr_t)mc->lbase[i], mc->lbytes[i]))
       return 1;
@@ -119,46 +119,61 @@ inline int cucl_mc_any_l(const __private cucl_mc *mc, ulong address, uint size) 
 #define CUCL_MC_GLOBAL_RESULT(p, size, status)                                                     \
   ((size) <= CUCL_MC_SINK_BYTES ? (__global uchar *)((status) + CUCL_STATUS_SINK) : (p))
 
+/* Each check is a test kept inline and a report kept out of line: a kernel
+ * with thousands of accesses stays quick to compile. */
+#define CUCL_MC_SLOW __attribute__((noinline))
+
 /* Thread mode: the launch's status record and launch id report the failure. */
 #ifdef CUCL_MC_THREAD
-__global uchar *cucl_mc_g(__global uchar *p, uint size, uint where, const __private cucl_mc *mc,
-                          __global uint *status, uint launch) {
-  ulong address = (ulong)(uintptr_t)p;
-  if (cucl_mc_any_g(mc, address, size))
-    return p;
+CUCL_MC_SLOW __global uchar *cucl_mc_g_fail(__global uchar *p, uint size, uint where,
+                                            const __private cucl_mc *mc, cucl_mc_place place,
+                                            int known, __global uint *status, uint launch) {
   if (cucl_fail(status, launch, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 0u)))
-    cucl_mc_record(status, cucl_mc_place_g(mc, address), size, where);
+    cucl_mc_record(status, known ? place : cucl_mc_place_g(mc, (ulong)(uintptr_t)p), size, where);
   return CUCL_MC_GLOBAL_RESULT(p, size, status);
 }
 
-__global uchar *cucl_mc_g_in(__global uchar *p, uint size, uint where, __global const uchar *base,
-                             ulong bytes, uint id, __global uint *status, uint launch) {
+CUCL_MC_SLOW void cucl_mc_l_fail(__local uchar *p, uint size, uint where,
+                                 const __private cucl_mc *mc, cucl_mc_place place, int known,
+                                 __global uint *status, uint launch) {
+  if (cucl_fail(status, launch, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u)))
+    cucl_mc_record(status, known ? place : cucl_mc_place_l(mc, (ulong)(uintptr_t)p), size, where);
+}
+
+__global uchar *cucl_mc_g(__global uchar *p, uint size, uint where,
+                                 const __private cucl_mc *mc, __global uint *status, uint launch) {
+  if (cucl_mc_any_g(mc, (ulong)(uintptr_t)p, size))
+    return p;
+  cucl_mc_place none = {0u, 0l, 0ul};
+  return cucl_mc_g_fail(p, size, where, mc, none, 0, status, launch);
+}
+
+__global uchar *cucl_mc_g_in(__global uchar *p, uint size, uint where,
+                                    __global const uchar *base, ulong bytes, uint id,
+                                    __global uint *status, uint launch) {
   ulong address = (ulong)(uintptr_t)p, start = (ulong)(uintptr_t)base;
   if (cucl_mc_inside(address, size, start, bytes))
     return p;
-  if (cucl_fail(status, launch, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 0u))) {
-    cucl_mc_place place = {id, (long)(address - start), bytes};
-    cucl_mc_record(status, place, size, where);
-  }
-  return CUCL_MC_GLOBAL_RESULT(p, size, status);
+  cucl_mc_place place = {id, (long)(address - start), bytes};
+  return cucl_mc_g_fail(p, size, where, 0, place, 1, status, launch);
 }
 
-__local uchar *cucl_mc_l(__local uchar *p, uint size, uint where, const __private cucl_mc *mc,
-                         __global uint *status, uint launch) {
-  ulong address = (ulong)(uintptr_t)p;
-  if (!cucl_mc_any_l(mc, address, size) &&
-      cucl_fail(status, launch, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u)))
-    cucl_mc_record(status, cucl_mc_place_l(mc, address), size, where);
+__local uchar *cucl_mc_l(__local uchar *p, uint size, uint where,
+                                const __private cucl_mc *mc, __global uint *status, uint launch) {
+  if (!cucl_mc_any_l(mc, (ulong)(uintptr_t)p, size)) {
+    cucl_mc_place none = {0u, 0l, 0ul};
+    cucl_mc_l_fail(p, size, where, mc, none, 0, status, launch);
+  }
   return p;
 }
 
-__local uchar *cucl_mc_l_in(__local uchar *p, uint size, uint where, __local const uchar *base,
-                            ulong bytes, uint id, __global uint *status, uint launch) {
+__local uchar *cucl_mc_l_in(__local uchar *p, uint size, uint where,
+                                   __local const uchar *base, ulong bytes, uint id,
+                                   __global uint *status, uint launch) {
   ulong address = (ulong)(uintptr_t)p, start = (ulong)(uintptr_t)base;
-  if (!cucl_mc_inside(address, size, start, bytes) &&
-      cucl_fail(status, launch, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u))) {
+  if (!cucl_mc_inside(address, size, start, bytes)) {
     cucl_mc_place place = {id, (long)(address - start), bytes};
-    cucl_mc_record(status, place, size, where);
+    cucl_mc_l_fail(p, size, where, 0, place, 1, status, launch);
   }
   return p;
 }
@@ -166,46 +181,57 @@ __local uchar *cucl_mc_l_in(__local uchar *p, uint size, uint where, __local con
 
 /* Lane mode: the warp state holds the record, the view and the lanes. */
 #ifdef CUCL_MC_LANES
-__global uchar *cucl_mc_g_lane(__global uchar *p, uint size, uint where, __private cucl_warp *w,
-                               uint lane) {
-  ulong address = (ulong)(uintptr_t)p;
-  if (cucl_mc_any_g(w->mc, address, size))
-    return p;
+CUCL_MC_SLOW __global uchar *cucl_mc_g_fail_lane(__global uchar *p, uint size, uint where,
+                                                 cucl_mc_place place, int known,
+                                                 __private cucl_warp *w, uint lane) {
   if (cucl_warp_fail(w, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 0u), lane, where))
-    cucl_mc_record(w->status, cucl_mc_place_g(w->mc, address), size, where);
+    cucl_mc_record(w->status, known ? place : cucl_mc_place_g(w->mc, (ulong)(uintptr_t)p), size,
+                   where);
   return CUCL_MC_GLOBAL_RESULT(p, size, w->status);
+}
+
+CUCL_MC_SLOW void cucl_mc_l_fail_lane(__local uchar *p, uint size, uint where,
+                                      cucl_mc_place place, int known, __private cucl_warp *w,
+                                      uint lane) {
+  if (cucl_warp_fail(w, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u), lane, where))
+    cucl_mc_record(w->status, known ? place : cucl_mc_place_l(w->mc, (ulong)(uintptr_t)p), size,
+                   where);
+}
+
+__global uchar *cucl_mc_g_lane(__global uchar *p, uint size, uint where,
+                                      __private cucl_warp *w, uint lane) {
+  if (cucl_mc_any_g(w->mc, (ulong)(uintptr_t)p, size))
+    return p;
+  cucl_mc_place none = {0u, 0l, 0ul};
+  return cucl_mc_g_fail_lane(p, size, where, none, 0, w, lane);
 }
 
 __global uchar *cucl_mc_g_in_lane(__global uchar *p, uint size, uint where,
-                                  __global const uchar *base, ulong bytes, uint id,
-                                  __private cucl_warp *w, uint lane) {
+                                         __global const uchar *base, ulong bytes, uint id,
+                                         __private cucl_warp *w, uint lane) {
   ulong address = (ulong)(uintptr_t)p, start = (ulong)(uintptr_t)base;
   if (cucl_mc_inside(address, size, start, bytes))
     return p;
-  if (cucl_warp_fail(w, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 0u), lane, where)) {
-    cucl_mc_place place = {id, (long)(address - start), bytes};
-    cucl_mc_record(w->status, place, size, where);
-  }
-  return CUCL_MC_GLOBAL_RESULT(p, size, w->status);
+  cucl_mc_place place = {id, (long)(address - start), bytes};
+  return cucl_mc_g_fail_lane(p, size, where, place, 1, w, lane);
 }
 
-__local uchar *cucl_mc_l_lane(__local uchar *p, uint size, uint where, __private cucl_warp *w,
-                              uint lane) {
-  ulong address = (ulong)(uintptr_t)p;
-  if (!cucl_mc_any_l(w->mc, address, size) &&
-      cucl_warp_fail(w, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u), lane, where))
-    cucl_mc_record(w->status, cucl_mc_place_l(w->mc, address), size, where);
+__local uchar *cucl_mc_l_lane(__local uchar *p, uint size, uint where,
+                                     __private cucl_warp *w, uint lane) {
+  if (!cucl_mc_any_l(w->mc, (ulong)(uintptr_t)p, size)) {
+    cucl_mc_place none = {0u, 0l, 0ul};
+    cucl_mc_l_fail_lane(p, size, where, none, 0, w, lane);
+  }
   return p;
 }
 
 __local uchar *cucl_mc_l_in_lane(__local uchar *p, uint size, uint where,
-                                 __local const uchar *base, ulong bytes, uint id,
-                                 __private cucl_warp *w, uint lane) {
+                                        __local const uchar *base, ulong bytes, uint id,
+                                        __private cucl_warp *w, uint lane) {
   ulong address = (ulong)(uintptr_t)p, start = (ulong)(uintptr_t)base;
-  if (!cucl_mc_inside(address, size, start, bytes) &&
-      cucl_warp_fail(w, CUCL_ERROR_ILLEGAL_ADDRESS, CUCL_MC_CHECK(where, 1u), lane, where)) {
+  if (!cucl_mc_inside(address, size, start, bytes)) {
     cucl_mc_place place = {id, (long)(address - start), bytes};
-    cucl_mc_record(w->status, place, size, where);
+    cucl_mc_l_fail_lane(p, size, where, place, 1, w, lane);
   }
   return p;
 }
