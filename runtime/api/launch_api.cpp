@@ -52,6 +52,19 @@ cl_int setTextureArguments(cl::Kernel &clKernel, cl_uint *index, const cl::Buffe
   return status;
 }
 
+// A pointer argument's allocation. One past the end of an allocation is a
+// valid pointer too (an end iterator, `d + n`): CUDA passes it as it is.
+bool resolveArgument(const cucl::MemoryMap &memory, const void *pointer,
+                     cucl::ResolvedAddress *at) {
+  if (memory.resolve(pointer, at))
+    return true;
+  if (!memory.resolve(static_cast<const char *>(pointer) - 1, at) || at->bytesToEnd != 1)
+    return false;
+  at->offset += 1;
+  at->bytesToEnd = 0;
+  return true;
+}
+
 // Mapped host memory among the pointers (and textures) is noted in `mapped`.
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
                          void **args, const LaunchShape &shape, CUstream_st &stream,
@@ -77,7 +90,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
       cl_ulong offset = 0;
       cucl::ResolvedAddress at;
       if (pointer != nullptr) {
-        if (!memory.resolve(pointer, &at) || at.device != device.index()) {
+        if (!resolveArgument(memory, pointer, &at) || at.device != device.index()) {
           cucl::verboseLog("kernel %s, argument %zu: %p is not device memory of device %d",
                            kernel.name.c_str(), i, pointer, device.index());
           return cudaErrorInvalidValue;

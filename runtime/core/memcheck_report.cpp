@@ -93,17 +93,18 @@ std::string describeMemcheckFailure(const std::array<cl_uint, CUCL_STATUS_WORDS>
   unsigned bx = note.block.x ? note.block.x : 1, by = note.block.y ? note.block.y : 1;
   char head[512];
   std::snprintf(head, sizeof head,
-                "invalid %s %s of %u bytes at %s:%u in kernel %s, thread (%u, %u, %u) of block "
+                "invalid %s %s of %u byte%s at %s:%u in kernel %s, thread (%u, %u, %u) of block "
                 "(%u, %u, %u): ",
                 shared ? "__shared__" : "__global__", store ? "write" : "read",
-                words[CUCL_STATUS_MC_SIZE], file.c_str(), where & 0xfffffu, note.kernel.c_str(),
-                thread % bx, thread / bx % by, thread / (bx * by), words[CUCL_STATUS_BLOCK_X],
-                words[CUCL_STATUS_BLOCK_Y], words[CUCL_STATUS_BLOCK_Z]);
+                words[CUCL_STATUS_MC_SIZE], words[CUCL_STATUS_MC_SIZE] == 1 ? "" : "s",
+                file.c_str(), where & 0xfffffu, note.kernel.c_str(), thread % bx, thread / bx % by,
+                thread / (bx * by), words[CUCL_STATUS_BLOCK_X], words[CUCL_STATUS_BLOCK_Y],
+                words[CUCL_STATUS_BLOCK_Z]);
   cl_uint id = words[CUCL_STATUS_MC_RANGE];
   auto offset = static_cast<std::int64_t>(wide(words, CUCL_STATUS_MC_OFFSET));
   std::uint64_t bytes = wide(words, CUCL_STATUS_MC_BYTES);
   if (id == CUCL_MC_RANGE_NONE)
-    return head + std::string("the address lies below all memory the kernel was given");
+    return head + std::string("the address is outside all memory the kernel was given");
   std::uintptr_t start = 0;
   std::string range = rangeName(id, bytes, note, &start);
   char place[320];

@@ -16,6 +16,7 @@
 // RUN: %t device-array 2>&1 | FileCheck %s --check-prefixes=BAD,SYMBOL
 // RUN: %t grid-2d 2>&1 | FileCheck %s --check-prefixes=BAD,GRID
 // RUN: %t warp 2>&1 | FileCheck %s --check-prefixes=BAD,WARP
+// RUN: %t computed-pointer 2>&1 | FileCheck %s --check-prefixes=BAD,COMPUTED
 // RUN: %t neighbour 2>&1 | FileCheck %s --check-prefixes=BAD,NEIGHBOUR
 //
 // CLEAN: clean: cudaSuccess, results correct
@@ -45,6 +46,13 @@ __global__ void shiftLeft(int *data, int n) {
   if (i < n)
     data[i - 1] = i;
     // BEFORE-NEXT: cucl memcheck: invalid __global__ write of 4 bytes at {{.*}}run_memcheck.cu:[[# @LINE - 1]] in kernel shiftLeft, thread (0, 0, 0) of block (0, 0, 0): address 0x{{[0-9a-f]+}} is 4 bytes before the start of the allocation of argument 0 (0x{{[0-9a-f]+}}, 256 bytes)
+}
+
+// A row pointer computed in the kernel, checked against the whole view.
+__global__ void leftOfRows(float *image, int pitch) {
+  float *row = (float *)((char *)image + threadIdx.x * pitch);
+  row[-1] = 0.0f; // thread 0 writes before the image
+  // COMPUTED-NEXT: cucl memcheck: invalid __global__ write of 4 bytes at {{.*}}run_memcheck.cu:[[# @LINE - 1]] in kernel leftOfRows, thread (0, 0, 0) of block (0, 0, 0): address 0x{{[0-9a-f]+}} is 4 bytes before the start of the allocation of argument 0 (0x{{[0-9a-f]+}}, 1024 bytes)
 }
 
 // Through a device function: the pointer's allocation is checked against
@@ -194,6 +202,10 @@ int main(int argc, char **argv) {
     int *d;
     cudaMalloc(&d, 64 * sizeof(int));
     shiftLeft<<<1, 64>>>(d, 64);
+  } else if (!std::strcmp(kind, "computed-pointer")) {
+    float *image;
+    cudaMalloc(&image, 4 * 256);
+    leftOfRows<<<1, 4>>>(image, 256);
   } else if (!std::strcmp(kind, "in-helper")) {
     float *matrix;
     cudaMalloc(&matrix, 3 * 10 * sizeof(float));

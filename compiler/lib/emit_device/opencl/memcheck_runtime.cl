@@ -54,14 +54,22 @@ typedef struct {
 } cucl_mc_place;
 
 cucl_mc_place cucl_mc_nearest(ulong address, const ulong *bases, const ulong *sizes,
-                                     const uint *ids, uint count) {
+                              const uint *ids, uint count) {
   cucl_mc_place place = {CUCL_MC_RANGE_NONE, (long)address, 0ul};
-  ulong best = 0ul;
+  ulong best = 0ul, above = ~0ul;
   for (uint i = 0u; i < count; ++i)
     if (bases[i] != 0ul && bases[i] <= address && bases[i] >= best) {
       best = bases[i];
       place.id = ids[i];
       place.offset = (long)(address - bases[i]);
+      place.bytes = sizes[i];
+    }
+  /* Below every range: the nearest one above, as "N bytes before its start". */
+  for (uint i = 0u; place.id == CUCL_MC_RANGE_NONE && i < count; ++i)
+    if (bases[i] > address && bases[i] < above) {
+      above = bases[i];
+      place.id = ids[i];
+      place.offset = -(long)(bases[i] - address);
       place.bytes = sizes[i];
     }
   return place;
