@@ -208,6 +208,7 @@ private:
                              bool store);
   std::string checkedSubscript(const clang::ArraySubscriptExpr *subscript, const std::string &text);
   std::string checkedDereference(const clang::UnaryOperator *deref, const std::string &pointer);
+  std::string checkedMember(const clang::MemberExpr *member, const std::string &text);
   std::string checkedArrowBase(const clang::MemberExpr *member, const std::string &pointer);
   std::string checkedAtomicPointer(const clang::Expr *pointerArg, const std::string &pointer);
   std::string memcheckPrologue(bool lanes);

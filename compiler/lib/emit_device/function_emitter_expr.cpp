@@ -849,9 +849,10 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
     if (!field)
       return unsupported(e, "a member function or static member");
     std::string base = expr(member->getBase());
-    if (member->isArrow())
-      base = checkedArrowBase(member, base);
-    return base + (member->isArrow() ? "->" : ".") + RecordEmitter::fieldName(field);
+    if (member->isArrow() && field->isBitField())
+      base = checkedArrowBase(member, base); // no address: the whole object is checked
+    std::string text = base + (member->isArrow() ? "->" : ".") + RecordEmitter::fieldName(field);
+    return member->isArrow() && !field->isBitField() ? checkedMember(member, text) : text;
   }
   if (auto *callExpr = llvm::dyn_cast<clang::CallExpr>(e))
     return call(callExpr);

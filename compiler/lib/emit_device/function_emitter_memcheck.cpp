@@ -168,6 +168,19 @@ std::string FunctionEmitter::checkedDereference(const clang::UnaryOperator *dere
          ")";
 }
 
+std::string FunctionEmitter::checkedMember(const clang::MemberExpr *member,
+                                           const std::string &text) {
+  if (!checksMemory(member))
+    return text;
+  std::optional<AddressSpace> space = inference_.pointeeSpace(member->getBase());
+  if (!space)
+    return text;
+  return "(*" +
+         checkedPointer("&" + text, member->getType(), *space, member, member->getBase(),
+                        isStoreTarget(member)) +
+         ")";
+}
+
 std::string FunctionEmitter::checkedArrowBase(const clang::MemberExpr *member,
                                               const std::string &pointer) {
   if (!module_.memcheck() || member == addressTaken_)
@@ -176,7 +189,7 @@ std::string FunctionEmitter::checkedArrowBase(const clang::MemberExpr *member,
   std::optional<AddressSpace> space = inference_.pointeeSpace(base);
   if (!space || !base->getType()->isPointerType())
     return pointer;
-  // The whole object is checked: its member may be a bit-field.
+  // A bit-field has no address: the whole object is checked.
   return checkedPointer(pointer, base->getType()->getPointeeType(), *space, member, base,
                         isStoreTarget(member));
 }

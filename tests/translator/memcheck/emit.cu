@@ -46,8 +46,8 @@ __global__ void shapes(float *out, const float *in, Pair *pairs, int n) {
   // An unmodified kernel pointer: its allocation.
   // CHECK: cucl_mc_g_in((__global uchar *)(&out[i]), 4u, 0x800000[[#%.2x,@LINE+1]]u, (__global const uchar *)out__base, out__bytes, 0u, cucl_status, cucl_launch)
   out[i] = readAt(in, i);
-  // The whole struct behind `->`; `&p[i]` is no access.
-  // CHECK: cucl_mc_g((__global uchar *)(p), 8u,
+  // The member behind `->`; `&p[i]` is no access.
+  // CHECK: cucl_mc_g((__global uchar *)(&p->key), 4u,
   Pair *p = &pairs[i];
   p->value = p->key;
   // Atomics: the target.

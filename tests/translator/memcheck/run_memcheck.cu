@@ -100,7 +100,7 @@ struct Particle {
 __global__ void particleEnergy(const Particle *particles, float *energy) {
   const Particle *p = particles + threadIdx.x;
   energy[threadIdx.x] = p->x * p->x + p->y * p->y + p->z * p->z;
-  // STRUCT-NEXT: cucl memcheck: invalid __global__ read of 12 bytes at {{.*}}run_memcheck.cu:[[# @LINE - 1]] in kernel particleEnergy, thread (16, 0, 0) of block (0, 0, 0): address 0x{{[0-9a-f]+}} is 0 bytes after the end of the allocation of argument 0 (0x{{[0-9a-f]+}}, 192 bytes)
+  // STRUCT-NEXT: cucl memcheck: invalid __global__ read of 4 bytes at {{.*}}run_memcheck.cu:[[# @LINE - 1]] in kernel particleEnergy, thread (16, 0, 0) of block (0, 0, 0): address 0x{{[0-9a-f]+}} is 0 bytes after the end of the allocation of argument 0 (0x{{[0-9a-f]+}}, 192 bytes)
 }
 
 __device__ int table[16];
