@@ -457,9 +457,16 @@ void FunctionEmitter::declarations(const clang::DeclStmt *decls) {
 // A loop or branch body: indented one level unless it is a block.
 void FunctionEmitter::body(const clang::Stmt *stmt) {
   bool block = stmt && llvm::isa<clang::CompoundStmt>(stmt);
+  // `if (c) int x = f();` is C++ (the declaration has its own scope); C
+  // takes a declaration only inside braces.
+  bool declaration = stmt && llvm::isa<clang::DeclStmt>(stmt);
+  if (declaration)
+    line("{");
   indent_ += block ? 0 : 1;
   statement(stmt);
   indent_ -= block ? 0 : 1;
+  if (declaration)
+    line("}");
 }
 
 void FunctionEmitter::statement(const clang::Stmt *stmt) {
