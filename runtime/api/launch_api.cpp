@@ -2,7 +2,9 @@
 #include "api/api_support.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/kernel_faults.h"
@@ -75,9 +77,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
     return cudaErrorInvalidValue;
   cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
   const bool memcheck = (kernel.flags & CUCL_KERNEL_MEMCHECK) != 0;
-  cucl::LaunchNote note{kernel.name, kernel.module, block, {}};
-  if (memcheck)
-    note.allocations.assign(kernel.args.size(), 0);
+  std::vector<std::uintptr_t> allocations(memcheck ? kernel.args.size() : 0); // for its report
   cl_uint index = 0;
   for (std::size_t i = 0; i < kernel.args.size(); ++i) {
     const cuclKernelArgInfo &info = kernel.args[i];
@@ -107,7 +107,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
         cl_ulong bytes = pointer != nullptr ? cl_ulong(at.offset + at.bytesToEnd) : 0;
         status = clKernel.setArg(index++, sizeof(cl_ulong), &bytes);
         if (pointer != nullptr)
-          note.allocations[i] = reinterpret_cast<std::uintptr_t>(pointer) - at.offset;
+          allocations[i] = reinterpret_cast<std::uintptr_t>(pointer) - at.offset;
       }
     } else if (info.kind == cuclArgTexture || info.kind == cuclArgSurface) {
       // The object's texels and descriptor on this device (core/textures.h).
@@ -150,6 +150,7 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
   if (kernel.flags & CUCL_KERNEL_STATUS) {
     cl::Buffer record;
     cl_uint launch = 0;
+    cucl::LaunchNote note{kernel.name, kernel.module, block, std::move(allocations)};
     if (stream.status.prepare(stream, std::move(note), &record, &launch) != CL_SUCCESS)
       return cudaErrorMemoryAllocation;
     if (clKernel.setArg(index++, record) != CL_SUCCESS ||

@@ -201,14 +201,14 @@ std::string FunctionEmitter::checkedAtomicPointer(const clang::Expr *pointerArg,
   std::optional<AddressSpace> space = inference_.pointeeSpace(pointerArg);
   if (!space)
     return pointer;
-  const clang::Expr *base = pointerArg->IgnoreParenImpCasts();
-  if (auto *address = llvm::dyn_cast<clang::UnaryOperator>(base);
+  const clang::Expr *base = pointerArg; // atomicAdd(&p[i], v): p's allocation
+  if (auto *address = llvm::dyn_cast<clang::UnaryOperator>(pointerArg->IgnoreParenImpCasts());
       address && address->getOpcode() == clang::UO_AddrOf)
     if (auto *subscript =
             llvm::dyn_cast<clang::ArraySubscriptExpr>(address->getSubExpr()->IgnoreParens()))
-      base = subscript->getBase(); // atomicAdd(&p[i], v): p's allocation
-  return checkedPointer(pointer, pointerArg->getType()->getPointeeType(), *space, pointerArg,
-                        base == pointerArg->IgnoreParenImpCasts() ? pointerArg : base, true);
+      base = subscript->getBase();
+  return checkedPointer(pointer, pointerArg->getType()->getPointeeType(), *space, pointerArg, base,
+                        true);
 }
 
 // The kernel's view of its memory: each pointer argument's allocation, the
