@@ -52,6 +52,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "Inputs/second_kernel.cuh"
+
 #define REPORT(label, call) std::printf("%s: %s\n", label, cudaGetErrorName(call))
 
 __global__ void wildWrite(int *p, long long far) { p[threadIdx.x + far] = 7; }
@@ -104,27 +106,12 @@ __global__ void largePrivate(int *out) {
   int k = (threadIdx.x * 7) % 4096;
   out[blockIdx.x * blockDim.x + threadIdx.x] = buf[k] + buf[4095 - k];
 }
-__global__ void twice(int *out) { out[threadIdx.x] = 2 * threadIdx.x; }
 
 // A program with its own crash handler keeps it for its own faults.
 static void ownHandler(int) {
   static const char text[] = "the program's own handler caught its host fault\n";
   (void)!write(1, text, sizeof text - 1);
   _exit(3);
-}
-
-static bool secondKernelWorks() {
-  int *d = nullptr;
-  if (cudaMalloc(&d, 256 * sizeof(int)) != cudaSuccess)
-    return false;
-  twice<<<1, 256>>>(d);
-  int h[256];
-  if (cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost) != cudaSuccess)
-    return false;
-  for (int i = 0; i < 256; ++i)
-    if (h[i] != 2 * i)
-      return false;
-  return cudaFree(d) == cudaSuccess;
 }
 
 int main(int argc, char **argv) {
