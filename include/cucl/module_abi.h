@@ -127,6 +127,18 @@ typedef struct cuclModuleImage {
  * buffer's start (0 for a null pointer); the dynamic shared-memory buffer is
  * followed by a `uint`, its size. Implies CUCL_KERNEL_STATUS. */
 #define CUCL_KERNEL_MEMCHECK 32u
+/* The kernel has large local arrays (CUDA's local memory; docs/design.md,
+ * "Local memory") and a second variant that holds them in scratch memory the
+ * runtime owns, named by __cuclRegisterKernelScratch, which the runtime
+ * launches where the device cannot hold them privately. The variant takes,
+ * after every other hidden argument, a `__global uint *` pool and a `uint`,
+ * the pool's slots. The pool starts with one word per slot, zero at launch
+ * (rounded up to 128 bytes), followed by the slots: each holds one
+ * work-group's frames, one per work-item, of the registered bytes. A
+ * work-group takes slot (its linear group id % slots), waiting while the
+ * slot's word is not zero, sets the word to its work-item count, and each
+ * work-item decrements it when it returns. */
+#define CUCL_KERNEL_SCRATCH 64u
 
 /* Symbol segments. */
 #define CUCL_SYMBOL_DEVICE 0u   /* __device__ variables */
@@ -164,8 +176,10 @@ typedef struct cuclModuleImage {
 /* Memcheck range ids: a kernel's pointer parameter is its index. */
 #define CUCL_MC_RANGE_DEVICE_SYMBOLS 0x10000u   /* the __device__ segment */
 #define CUCL_MC_RANGE_CONSTANT_SYMBOLS 0x10001u /* the __constant__ segment */
+#define CUCL_MC_RANGE_LOCAL_MEMORY 0x10002u     /* the thread's scratch frame (local arrays) */
 #define CUCL_MC_RANGE_MANAGED 0x10100u          /* + the kernel's __managed__ variable index */
 #define CUCL_MC_RANGE_NAMED_GLOBAL 0x1fffeu     /* a __device__ array, by name */
+#define CUCL_MC_RANGE_LOCAL_ARRAY 0x1ffffu      /* a local array in scratch memory, by name */
 #define CUCL_MC_RANGE_SHARED 0x20000u           /* + the kernel's __shared__ variable index */
 #define CUCL_MC_RANGE_DYNAMIC_SHARED 0x2fffdu   /* extern __shared__ memory */
 #define CUCL_MC_RANGE_NAMED_SHARED 0x2fffeu     /* a __shared__ array, by name */
@@ -223,6 +237,11 @@ void __cuclRegisterKernelTextureReference(void **module, const void *hostStub,
  * writes the variable itself and sees kernel results after synchronization. */
 void __cuclRegisterKernelManagedVariable(void **module, const void *hostStub, const void *hostVar,
                                          size_t size);
+/* A kernel with CUCL_KERNEL_SCRATCH: its scratch variant's OpenCL name and
+ * the bytes of scratch memory each of the variant's work-items uses (a
+ * multiple of 128). */
+void __cuclRegisterKernelScratch(void **module, const void *hostStub, const char *scratchKernelName,
+                                 size_t bytesPerWorkItem);
 void __cuclUnregisterModule(void **module);
 
 /* nvcc's launch ABI: `k<<<g, b, s, st>>>(a...)` becomes

@@ -67,10 +67,21 @@ bool resolveArgument(const cucl::MemoryMap &memory, const void *pointer,
   return true;
 }
 
+// The OpenCL work-group of a CUDA block: one work-item per thread, or in lane
+// mode one per warp of 32 threads (include/cucl/module_abi.h).
+cl::NDRange workGroupOf(const cucl::Kernel &kernel, dim3 block) {
+  if ((kernel.flags & CUCL_KERNEL_WARP_LANES) == 0)
+    return cl::NDRange(block.x, block.y, block.z);
+  std::size_t threads = std::size_t(block.x) * block.y * block.z;
+  return cl::NDRange((threads + 31) / 32, 1, 1);
+}
+
 // Mapped host memory among the pointers (and textures) is noted in `mapped`.
+// `residentBlocks` > 0: `clKernel` is the scratch variant, whose pool holds
+// that many blocks at once.
 cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
                          void **args, const LaunchShape &shape, CUstream_st &stream,
-                         cucl::MappedCommand *mapped) {
+                         std::size_t residentBlocks, cucl::MappedCommand *mapped) {
   const dim3 block = shape.block;
   const std::size_t sharedMem = shape.sharedMem;
   if (!kernel.args.empty() && args == nullptr)
@@ -209,16 +220,23 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
         clKernel.setArg(index++, sizeof(cl_ulong), &offset) != CL_SUCCESS)
       return cudaErrorInvalidKernelImage;
   }
+  if (residentBlocks > 0) {
+    // The scratch variant: a frame per work-item of the work-groups that run at once.
+    cl::NDRange local = workGroupOf(kernel, block);
+    std::size_t groups = std::size_t(shape.grid.x) * shape.grid.y * shape.grid.z;
+    cucl::ScratchShape scratch =
+        cucl::scratchShapeFor(device, groups, residentBlocks, local[0] * local[1] * local[2],
+                              kernel.scratchBytes, shape.cooperative);
+    cl::Buffer pool;
+    cudaError_t made = stream.scratch.prepare(stream, scratch, &pool);
+    if (made != cudaSuccess)
+      return made;
+    cl_uint slots = cl_uint(scratch.slots);
+    if (clKernel.setArg(index++, pool) != CL_SUCCESS ||
+        clKernel.setArg(index++, slots) != CL_SUCCESS)
+      return cudaErrorInvalidKernelImage;
+  }
   return cudaSuccess;
-}
-
-// The OpenCL work-group of a CUDA block: one work-item per thread, or in lane
-// mode one per warp of 32 threads (include/cucl/module_abi.h).
-cl::NDRange workGroupOf(const cucl::Kernel &kernel, dim3 block) {
-  if ((kernel.flags & CUCL_KERNEL_WARP_LANES) == 0)
-    return cl::NDRange(block.x, block.y, block.z);
-  std::size_t threads = std::size_t(block.x) * block.y * block.z;
-  return cl::NDRange((threads + 31) / 32, 1, 1);
 }
 
 cudaError_t launch(Device &current, const void *func, void **args, const LaunchShape &shape,
@@ -265,8 +283,21 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
       return cudaErrorCooperativeLaunchTooLarge;
     }
   }
+  // Large local arrays: in scratch memory where the device cannot hold them
+  // privately, with frames for the blocks that run at once.
+  std::size_t residentBlocks = 0;
+  if (cucl::runsScratchVariant(device, *kernel, *instance,
+                               std::size_t(block.x) * block.y * block.z)) {
+    std::size_t units = std::size_t(device.properties().multiProcessorCount);
+    residentBlocks = device.limits().hostMemory // CPU: one work-group per worker
+                         ? 2 * units
+                         : units * cucl::maxActiveBlocksPerUnit(
+                                       device, *kernel, *instance,
+                                       std::size_t(block.x) * block.y * block.z, sharedMem);
+  }
   cucl::MappedCommand mapped;
-  status = setArguments(*kernel, instance->kernel, device, args, shape, *stream, &mapped);
+  cl::Kernel &clKernel = residentBlocks > 0 ? instance->scratchKernel : instance->kernel;
+  status = setArguments(*kernel, clKernel, device, args, shape, *stream, residentBlocks, &mapped);
   if (status != cudaSuccess)
     return status;
 
@@ -282,8 +313,8 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
     return mapped.enqueue(stream->queue, after.empty() ? nullptr : &after, done,
                           /*blocking=*/false,
                           [&](const std::vector<cl::Event> *ready, cl::Event *event) {
-                            return stream->queue.enqueueNDRangeKernel(
-                                instance->kernel, cl::NullRange, global, local, ready, event);
+                            return stream->queue.enqueueNDRangeKernel(clKernel, cl::NullRange,
+                                                                      global, local, ready, event);
                           });
   });
   if (shape.cooperative && result == CL_SUCCESS) {

@@ -31,6 +31,12 @@ CUCL_API void __cuclRegisterKernelManagedVariable(void **module, const void *hos
   cucl::ModuleRegistry::instance().registerKernelManagedVariable(module, hostStub, hostVar, size);
 }
 
+CUCL_API void __cuclRegisterKernelScratch(void **module, const void *hostStub,
+                                          const char *scratchKernelName, size_t bytesPerWorkItem) {
+  cucl::ModuleRegistry::instance().registerKernelScratch(module, hostStub, scratchKernelName,
+                                                         bytesPerWorkItem);
+}
+
 CUCL_API void __cuclUnregisterModule(void **module) {
   cucl::ModuleRegistry::instance().unregisterModule(module);
 }

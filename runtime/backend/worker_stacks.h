@@ -14,6 +14,10 @@ namespace cucl::backend {
 // Reserved, not committed: pages are only used as deep as a kernel needs.
 constexpr std::size_t kWorkerStackBytes = std::size_t(640) << 20;
 
+// The stack the driver's worker threads got: kWorkerStackBytes where a scope
+// raised it, else the default thread stack (8 MiB on Linux).
+std::size_t workerStackBytes();
+
 class WorkerStackScope {
 public:
   // Leaves the default alone where the address space is limited

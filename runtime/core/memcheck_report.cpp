@@ -36,6 +36,10 @@ std::string rangeName(cl_uint id, std::uint64_t bytes, const LaunchNote &note,
   } else if (id >= CUCL_MC_RANGE_MANAGED && id < CUCL_MC_RANGE_NAMED_GLOBAL) {
     std::snprintf(text, sizeof text, "__managed__ variable %u of the kernel (%" PRIu64 " bytes)",
                   id - CUCL_MC_RANGE_MANAGED, bytes);
+  } else if (id == CUCL_MC_RANGE_LOCAL_MEMORY) {
+    std::snprintf(text, sizeof text, "the thread's local arrays (%" PRIu64 " bytes)", bytes);
+  } else if (id == CUCL_MC_RANGE_LOCAL_ARRAY) {
+    std::snprintf(text, sizeof text, "the thread's local array (%" PRIu64 " bytes)", bytes);
   } else if (id == CUCL_MC_RANGE_NAMED_GLOBAL) {
     std::snprintf(text, sizeof text, "the __device__ array (%" PRIu64 " bytes)", bytes);
   } else if (id == CUCL_MC_RANGE_DYNAMIC_SHARED) {
@@ -91,16 +95,20 @@ std::string describeMemcheckFailure(const std::array<cl_uint, CUCL_STATUS_WORDS>
       note.module != nullptr ? memcheckFileName(note.module->source, (where >> 20) & 0x7ffu) : "?";
   cl_uint thread = words[CUCL_STATUS_THREAD];
   unsigned bx = note.block.x ? note.block.x : 1, by = note.block.y ? note.block.y : 1;
+  cl_uint id = words[CUCL_STATUS_MC_RANGE];
+  // Local arrays in scratch memory are CUDA's local memory, whatever holds them.
+  bool local = id == CUCL_MC_RANGE_LOCAL_ARRAY || id == CUCL_MC_RANGE_LOCAL_MEMORY;
   char head[512];
   std::snprintf(head, sizeof head,
                 "invalid %s %s of %u byte%s at %s:%u in kernel %s, thread (%u, %u, %u) of block "
                 "(%u, %u, %u): ",
-                shared ? "__shared__" : "__global__", store ? "write" : "read",
-                words[CUCL_STATUS_MC_SIZE], words[CUCL_STATUS_MC_SIZE] == 1 ? "" : "s",
-                file.c_str(), where & 0xfffffu, note.kernel.c_str(), thread % bx, thread / bx % by,
-                thread / (bx * by), words[CUCL_STATUS_BLOCK_X], words[CUCL_STATUS_BLOCK_Y],
-                words[CUCL_STATUS_BLOCK_Z]);
-  cl_uint id = words[CUCL_STATUS_MC_RANGE];
+                shared  ? "__shared__"
+                : local ? "__local__"
+                        : "__global__",
+                store ? "write" : "read", words[CUCL_STATUS_MC_SIZE],
+                words[CUCL_STATUS_MC_SIZE] == 1 ? "" : "s", file.c_str(), where & 0xfffffu,
+                note.kernel.c_str(), thread % bx, thread / bx % by, thread / (bx * by),
+                words[CUCL_STATUS_BLOCK_X], words[CUCL_STATUS_BLOCK_Y], words[CUCL_STATUS_BLOCK_Z]);
   auto offset = static_cast<std::int64_t>(wide(words, CUCL_STATUS_MC_OFFSET));
   std::uint64_t bytes = wide(words, CUCL_STATUS_MC_BYTES);
   if (id == CUCL_MC_RANGE_NONE)

@@ -120,6 +120,20 @@ void ModuleRegistry::registerKernelManagedVariable(void **handle, const void *ho
   it->second->clArgCount += 2; // buffer, offset
 }
 
+void ModuleRegistry::registerKernelScratch(void **handle, const void *hostStub,
+                                           const char *scratchKernelName,
+                                           std::size_t bytesPerWorkItem) {
+  if (handle == nullptr || hostStub == nullptr || scratchKernelName == nullptr)
+    return; // the kernel then runs its private variant only
+  Module *module = static_cast<Module *>(*handle);
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  auto it = kernels_.find(hostStub);
+  if (it != kernels_.end() && it->second->module == module) { // registered first
+    it->second->scratchName = scratchKernelName;
+    it->second->scratchBytes = bytesPerWorkItem;
+  }
+}
+
 void ModuleRegistry::registerKernelTextureReference(void **handle, const void *hostStub,
                                                     const void *textureReference) {
   if (handle == nullptr || hostStub == nullptr || textureReference == nullptr)
@@ -267,11 +281,29 @@ cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelIn
   }
   instance->maxWorkGroupSize =
       instance->kernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice());
+  std::size_t scratchLocalMem = 0;
+  if ((kernel.flags & CUCL_KERNEL_SCRATCH) && !kernel.scratchName.empty() &&
+      kernel.scratchBytes > 0) {
+    instance->scratchKernel = cl::Kernel(program, kernel.scratchName.c_str(), &status);
+    if (status != CL_SUCCESS ||
+        instance->scratchKernel.getInfo<CL_KERNEL_NUM_ARGS>() != kernel.clArgCount + 2) {
+      verboseLog("kernel %s: its scratch variant %s is missing or malformed", kernel.name.c_str(),
+                 kernel.scratchName.c_str());
+      return cudaErrorInvalidKernelImage;
+    }
+    // Launch limits hold for both variants.
+    instance->maxWorkGroupSize = std::min(
+        instance->maxWorkGroupSize,
+        instance->scratchKernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice()));
+    scratchLocalMem =
+        instance->scratchKernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
+  }
   instance->maxBlockThreads = (kernel.flags & CUCL_KERNEL_WARP_LANES)
                                   ? instance->maxWorkGroupSize * 32
                                   : instance->maxWorkGroupSize;
-  instance->staticLocalMem =
-      instance->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
+  instance->staticLocalMem = std::max<std::size_t>(
+      scratchLocalMem,
+      instance->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice()));
   if (kernel.instances.size() <= slot)
     kernel.instances.resize(slot + 1);
   kernel.instances[slot] = std::move(instance);

@@ -7,6 +7,7 @@
 #ifndef CUCL_CORE_MODULE_REGISTRY_H
 #define CUCL_CORE_MODULE_REGISTRY_H
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -49,6 +50,7 @@ struct Module {
 // A kernel ready to launch on one device.
 struct KernelInstance {
   cl::Kernel kernel;
+  cl::Kernel scratchKernel;         // the CUCL_KERNEL_SCRATCH variant
   std::size_t maxWorkGroupSize = 0; // work-items (OpenCL's limit for this kernel)
   std::size_t maxBlockThreads = 0;  // CUDA threads: 32 per work-item in lane mode
   std::size_t staticLocalMem = 0;
@@ -69,6 +71,11 @@ struct Kernel {
     std::size_t size;
   };
   std::vector<ManagedVariable> managedVariables; // after the texture references
+  // CUCL_KERNEL_SCRATCH: the variant holding large local arrays in scratch
+  // memory (two more arguments: pool, slots) and each work-item's frame.
+  std::string scratchName;
+  std::size_t scratchBytes = 0;
+  std::atomic<bool> scratchNoted{false}; // said so under CUCL_VERBOSE=1
 
   // Held for the whole set-arguments-and-enqueue sequence of a launch:
   // an OpenCL kernel object's arguments are shared state.
@@ -90,6 +97,8 @@ public:
                                      std::size_t size);
   void registerKernelTextureReference(void **handle, const void *hostStub,
                                       const void *textureReference);
+  void registerKernelScratch(void **handle, const void *hostStub, const char *scratchKernelName,
+                             std::size_t bytesPerWorkItem);
   void unregisterModule(void **handle);
 
   // nullptr for an address no kernel was registered with.

@@ -11,6 +11,7 @@
 #include "backend/cl.h"
 #include "core/device.h"
 #include "core/grid_barrier.h"
+#include "core/kernel_scratch.h"
 #include "core/kernel_status.h"
 #include "core/public_headers.h"
 #include "core/stream_attributes.h"
@@ -48,6 +49,8 @@ struct CUstream_st {
   cucl::KernelStatus status;
   // The grid barrier of its kernels that synchronize their grid.
   cucl::GridBarrier gridBarrier;
+  // The scratch memory of its kernels that keep local arrays there.
+  cucl::KernelScratch scratch;
   // cudaStreamSetAttribute's values.
   cucl::StreamAttributes attributes;
 

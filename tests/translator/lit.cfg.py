@@ -20,7 +20,7 @@ config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))
 
 # Keep the OpenCL device selection and the user's HOME (PoCL's kernel cache).
-for name in ["CUCL_DEVICE", "CUCL_MEMCHECK", "HOME", "XDG_CACHE_HOME", "POCL_CACHE_DIR", "OCL_ICD_VENDORS"]:
+for name in ["CUCL_DEVICE", "CUCL_MEMCHECK", "CUCL_LOCAL_ARRAYS", "HOME", "XDG_CACHE_HOME", "POCL_CACHE_DIR", "OCL_ICD_VENDORS"]:
     if name in os.environ:
         config.environment[name] = os.environ[name]
 

@@ -11,6 +11,8 @@ void DeviceDiagnostics::unsupported(clang::SourceLocation location, const std::s
 
 void DeviceDiagnostics::error(clang::SourceLocation location, const std::string &message) {
   ++errorCount_;
+  if (quiet_)
+    return;
   if (!reported_.insert({location.getRawEncoding(), message}).second)
     return;
   clang::DiagnosticsEngine &engine = context_.getDiagnostics();

@@ -27,7 +27,14 @@ public:
 
   bool hasErrors() const { return errorCount_ != 0; }
 
+  // A speculative emission (a kernel's optional variant): errors are counted,
+  // not reported; the caller drops what it made when there were any.
+  void setQuiet(bool quiet) { quiet_ = quiet; }
+  unsigned errorCount() const { return errorCount_; }
+  void forgetErrorsAfter(unsigned count) { errorCount_ = count; }
+
 private:
+  bool quiet_ = false;
   clang::ASTContext &context_;
   std::set<std::pair<unsigned, std::string>> reported_;
   unsigned errorCount_ = 0;

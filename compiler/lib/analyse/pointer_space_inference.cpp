@@ -335,7 +335,7 @@ std::optional<AddressSpace> PointerSpaceInference::storageSpace(const clang::Exp
       return isDeviceSymbolVariable(*variable) || isManagedVariable(*variable)
                  ? std::optional(AddressSpace::Global)
                  : std::nullopt;
-    return AddressSpace::Private;
+    return scratchArrays_.count(variable) ? AddressSpace::Global : AddressSpace::Private;
   }
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {
     if (unary->getOpcode() == clang::UO_Deref)

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "analyse/address_space.h"
@@ -55,6 +56,9 @@ public:
   void seed(const clang::VarDecl *variable, AddressSpace space);
   // The space `this` points to, in a member function's specialization.
   void seedThis(AddressSpace space) { thisSpace_ = space; }
+  // A local array the emitter places in the launch's scratch memory: it
+  // lives in __global memory.
+  void placeInScratch(const clang::VarDecl *array) { scratchArrays_.insert(array); }
   // Infers every local pointer/reference in `function`'s body. False when an
   // error was reported.
   bool run(const clang::FunctionDecl *function);
@@ -81,6 +85,7 @@ private:
   DeviceDiagnostics &diagnostics_;
   CallResultSpace callResultSpace_;
   std::map<const clang::VarDecl *, AddressSpace> spaces_;
+  std::set<const clang::VarDecl *> scratchArrays_;
   std::vector<Constraint> constraints_;
   AddressSpace returnSpace_ = AddressSpace::Unknown;
   AddressSpace thisSpace_ = AddressSpace::Private;

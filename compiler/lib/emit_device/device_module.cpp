@@ -63,7 +63,9 @@ public:
     }
     bool lanes = false;
     bool symbols = false;
-    for (auto &spec : kernelSpecs) {
+    std::vector<std::unique_ptr<Specialization>> scratchSpecs(kernelSpecs.size());
+    for (size_t index = 0; index < kernelSpecs.size(); ++index) {
+      std::unique_ptr<Specialization> &spec = kernelSpecs[index];
       EmittedKernel kernel;
       kernel.decl = spec->function;
       kernel.openclName = spec->name;
@@ -84,6 +86,37 @@ public:
           kernel.flags |= CUCL_KERNEL_GRID_SYNC;
         spec = std::move(warp);
         lanes = true;
+      }
+      if (spec->scratchBytes > 0) {
+        // Large local arrays: also a variant holding them in scratch memory,
+        // which the runtime launches where the device cannot hold them.
+        auto scratch = std::make_unique<Specialization>();
+        scratch->function = spec->function;
+        scratch->isKernel = true;
+        scratch->mode = spec->mode;
+        scratch->scratch = true;
+        scratch->name = names_.unique(spec->name + "__scratch");
+        EmittedKernel scratchKernel;
+        scratchKernel.decl = spec->function;
+        // Code the scratch variant cannot express (a pointer to a large or a
+        // small array) leaves the kernel with its private variant only.
+        unsigned errors = diagnostics_.errorCount();
+        std::vector<SpecializationKey> made;
+        diagnostics_.setQuiet(true);
+        madeQuietly_ = &made;
+        emitKernel(*scratch, &scratchKernel);
+        madeQuietly_ = nullptr;
+        diagnostics_.setQuiet(false);
+        if (diagnostics_.errorCount() == errors) {
+          kernel.scratchName = scratch->name;
+          kernel.scratchBytes = scratchKernel.scratchBytes;
+          kernel.flags |= CUCL_KERNEL_SCRATCH;
+          scratchSpecs[index] = std::move(scratch);
+        } else {
+          diagnostics_.forgetErrorsAfter(errors);
+          for (const SpecializationKey &key : made) // emitted again where needed
+            specializations_.erase(key);
+        }
       }
       if (spec->usesStatus)
         kernel.flags |= CUCL_KERNEL_STATUS;
@@ -127,11 +160,16 @@ public:
     // so a driver that rejects one kernel's code can still build each other
     // kernel on its own (-DCUCL_ONLY_KERNEL=<index>, include/cucl/module_abi.h).
     std::map<const Specialization *, std::set<size_t>> reachedBy;
-    for (size_t i = 0; i < kernelSpecs.size(); ++i)
+    for (size_t i = 0; i < kernelSpecs.size(); ++i) {
       markReachable(*kernelSpecs[i], i, reachedBy);
+      if (scratchSpecs[i]) // the same kernel: built with it
+        markReachable(*scratchSpecs[i], i, reachedBy);
+    }
     std::set<const Specialization *> emitted;
-    for (const auto &spec : kernelSpecs)
-      appendReachable(*spec, emitted, kernelSpecs.size() > 1 ? &reachedBy : nullptr, source);
+    for (size_t i = 0; i < kernelSpecs.size(); ++i)
+      for (const Specialization *spec : {kernelSpecs[i].get(), scratchSpecs[i].get()})
+        if (spec)
+          appendReachable(*spec, emitted, kernelSpecs.size() > 1 ? &reachedBy : nullptr, source);
     module.openclSource = std::move(source);
     module.ok = !diagnostics_.hasErrors();
     return module;
@@ -167,12 +205,12 @@ public:
 
   Specialization *specialize(const clang::FunctionDecl *function,
                              const std::vector<AddressSpace> &spaces,
-                             clang::SourceLocation callSite, ExecMode mode) override {
+                             clang::SourceLocation callSite, ExecMode mode, bool scratch) override {
     // One specialization per definition, whichever declaration a call names.
     const clang::FunctionDecl *definition = nullptr;
     if (function->hasBody(definition))
       function = definition;
-    auto key = std::make_tuple(function, spaces, mode);
+    auto key = std::make_tuple(function, spaces, mode, scratch);
     auto found = specializations_.find(key);
     if (found != specializations_.end()) {
       if (found->second->inProgress) {
@@ -180,21 +218,34 @@ public:
                                  "recursion (a call to '" + function->getNameAsString() + "')");
         return nullptr;
       }
+      if (scratch && found->second->scratchBytes == 0) // see below
+        return specialize(function, spaces, callSite, mode, false);
       return found->second.get();
     }
     auto owned = std::make_unique<Specialization>();
     Specialization *spec = owned.get();
     specializations_[key] = std::move(owned);
+    if (madeQuietly_)
+      madeQuietly_->push_back(key);
     spec->function = function;
     spec->spaces = spaces;
     spec->mode = mode;
+    spec->scratch = scratch;
     static const char *const modeSuffix[] = {"", "_lane", "_warp"};
-    spec->name = names_.unique(baseName(function) + addressSpaceSuffix(spaces) +
-                               modeSuffix[static_cast<int>(mode)]);
+    std::string name =
+        baseName(function) + addressSpaceSuffix(spaces) + modeSuffix[static_cast<int>(mode)];
+    spec->name = names_.unique(scratch ? name + "_scratch" : name);
     spec->inProgress = true;
     FunctionEmitter emitter(*this, *spec);
     spec->text = emitter.emit(nullptr);
     spec->inProgress = false;
+    // Without large arrays in its calls the scratch variant is the private one.
+    if (scratch && spec->scratchBytes == 0) {
+      Specialization *same = specialize(function, spaces, callSite, mode, false);
+      found = specializations_.find(key);
+      found->second->text.clear();
+      return same;
+    }
     return spec;
   }
 
@@ -372,9 +423,10 @@ private:
   TypePrinter types_;
   RecordEmitter records_;
   DeviceSymbolTable symbols_;
-  std::map<std::tuple<const clang::FunctionDecl *, std::vector<AddressSpace>, ExecMode>,
-           std::unique_ptr<Specialization>>
-      specializations_;
+  using SpecializationKey =
+      std::tuple<const clang::FunctionDecl *, std::vector<AddressSpace>, ExecMode, bool>;
+  std::map<SpecializationKey, std::unique_ptr<Specialization>> specializations_;
+  std::vector<SpecializationKey> *madeQuietly_ = nullptr; // by a speculative emission
   std::map<const clang::VarDecl *, std::string> sharedNames_;
   std::set<std::pair<std::string, std::vector<AddressSpace>>> helpers_;
   std::set<std::string> definitionNames_;

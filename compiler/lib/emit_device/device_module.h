@@ -26,6 +26,10 @@ struct EmittedKernel {
   // Legacy texture references, in the order of their hidden arguments.
   std::vector<const clang::VarDecl *> textureReferences;
   std::vector<const clang::VarDecl *> managedVariables; // after the references
+  // CUCL_KERNEL_SCRATCH: the variant holding large local arrays in scratch
+  // memory, and its work-items' frame.
+  std::string scratchName;
+  uint64_t scratchBytes = 0;
 };
 
 // A device symbol as the host registers it.

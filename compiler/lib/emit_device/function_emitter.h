@@ -212,6 +212,21 @@ private:
   std::string checkedArrowBase(const clang::MemberExpr *member, const std::string &pointer);
   std::string checkedAtomicPointer(const clang::Expr *pointerArg, const std::string &pointer);
   std::string memcheckPrologue(bool lanes);
+  // Local memory (function_emitter_scratch.cpp): large local arrays in the
+  // launch's scratch memory.
+  void planScratch(const clang::CompoundStmt *body);
+  bool placedInScratch(const clang::VarDecl *variable) const;
+  static bool usesScratch(const Specialization &spec) {
+    return spec.scratch && spec.scratchBytes > 0;
+  }
+  std::string scratchDeclaration(const clang::VarDecl *variable);
+  std::string scratchArrayAddress(const clang::Expr *array, const std::string &pointer);
+  std::string scratchArgument() const;
+  void useCalleeScratch(const Specialization &callee);
+  void markKernelReturn(std::string &statement) const;
+  // Resolves the marked returns in `body`; for a kernel with scratch memory,
+  // also its prologue (returned) and the `epilogue` that ends its body.
+  std::string scratchPrologue(EmittedKernel &kernel, std::string &body, std::string &epilogue);
   Specialization *calleeFor(const UserCall &target, const clang::Expr *call, bool final);
   std::string laneCallArguments(const Specialization &callee);
 
@@ -222,6 +237,8 @@ private:
   DeviceDiagnostics &diagnostics_;
   PointerSpaceInference inference_;
   std::set<const clang::VarDecl *> valueReferences_; // `const T &r = temporary;` held by value
+  std::map<const clang::VarDecl *, uint64_t> scratchOffsets_; // arrays in the frame, at offsets
+  uint64_t ownScratchBytes_ = 0;                              // their bytes: callees' frames follow
   std::string out_;
   unsigned indent_ = 1;
   ExprSplit *split_ = nullptr; // the root expression being printed

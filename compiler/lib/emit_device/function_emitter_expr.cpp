@@ -111,6 +111,10 @@ std::string FunctionEmitter::addressOf(const clang::Expr *lvalue) {
     if (conditional->getTrueExpr()->isGLValue() && conditional->getFalseExpr()->isGLValue())
       return conditionalText(conditional,
                              [this](const clang::Expr *branch) { return addressOf(branch); });
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(lvalue->IgnoreParens()))
+    if (auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+        variable && placedInScratch(variable)) // `T (&a)[N] = array`
+      return scratchArrayAddress(ref, expr(ref));
   return "&" + expr(lvalue);
 }
 
@@ -145,6 +149,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
     useManagedVariable(variable);
   spec_.usesStatus |= callee.usesStatus;
   spec_.usesMemcheck |= callee.usesMemcheck;
+  useCalleeScratch(callee);
   spec_.usesWarpFeatures |= callee.usesWarpFeatures;
   spec_.usesBarrier |= callee.usesBarrier;
   spec_.usesThreadIndex |= callee.usesThreadIndex;
@@ -827,6 +832,11 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
       return sub;
     if (unary->getOpcode() == clang::UO_Deref && module_.memcheck())
       return checkedDereference(unary, sub);
+    if (unary->getOpcode() == clang::UO_AddrOf)
+      if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(unary->getSubExpr()->IgnoreParens()))
+        if (auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+            variable && placedInScratch(variable))
+          return scratchArrayAddress(ref, sub);
     if (unary->getOpcode() == clang::UO_Real || unary->getOpcode() == clang::UO_Imag ||
         unary->getOpcode() == clang::UO_Coawait)
       return unsupported(e, "this unary operator");
@@ -1286,8 +1296,8 @@ std::optional<AddressSpace> FunctionEmitter::callResultSpace(const clang::CallEx
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(*target, false);
   if (!spaces)
     return AddressSpace::Unknown; // not known yet: the next round will tell
-  Specialization *specialization =
-      module_.specialize(target->callee, *spaces, callExpr->getExprLoc());
+  Specialization *specialization = module_.specialize(
+      target->callee, *spaces, callExpr->getExprLoc(), ExecMode::Thread, spec_.scratch);
   if (!specialization)
     return AddressSpace::Unknown;
   return specialization->returnSpace;
@@ -1355,7 +1365,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(target, true);
   if (!spaces)
     return "0";
-  Specialization *specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc());
+  Specialization *specialization =
+      module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Thread, spec_.scratch);
   if (!specialization)
     return "0";
   if (laneMode()) {
@@ -1365,7 +1376,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
       return unsupported(callExpr, "a call with warp-level operations where cucl cannot separate "
                                    "it from the statement around it");
     if (specialization->usesThreadIndex)
-      specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Lane);
+      specialization = module_.specialize(callee, *spaces, callExpr->getExprLoc(), ExecMode::Lane,
+                                          spec_.scratch);
     if (!specialization)
       return "0";
   }
@@ -1418,6 +1430,8 @@ std::string FunctionEmitter::userCall(const clang::Expr *callExpr, const UserCal
   }
   if (specialization->usesMemcheck && specialization->mode == ExecMode::Thread)
     append(laneMode() ? "cucl_w->mc" : "cucl_mc");
+  if (usesScratch(*specialization) && specialization->mode == ExecMode::Thread)
+    append(scratchArgument());
   for (const std::string &resource : resourceParameters(*specialization, false))
     append(resource);
   if (specialization->mode == ExecMode::Lane) {

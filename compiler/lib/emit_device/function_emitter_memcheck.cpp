@@ -123,7 +123,10 @@ std::string FunctionEmitter::checkedPointer(const std::string &pointer, clang::Q
                                    false, access->getExprLoc(), array->getType(), clang::VK_LValue);
     range = "(" + constUchar + ")" + expr(whole) + ", " +
             std::to_string(context_.getTypeSizeInChars(array->getType()).getQuantity()) + "ul, " +
-            std::to_string(global ? CUCL_MC_RANGE_NAMED_GLOBAL : CUCL_MC_RANGE_NAMED_SHARED) + "u";
+            std::to_string(!global                  ? CUCL_MC_RANGE_NAMED_SHARED
+                           : placedInScratch(array) ? CUCL_MC_RANGE_LOCAL_ARRAY
+                                                    : CUCL_MC_RANGE_NAMED_GLOBAL) +
+            "u";
   }
   std::string helper = std::string("cucl_mc_") + (global ? "g" : "l") +
                        (range.empty() ? "" : "_in") + failureSuffix();
@@ -236,6 +239,8 @@ std::string FunctionEmitter::memcheckPrologue(bool lanes) {
       std::string name = parameterName(parameter);
       global(name + "__base", name + "__bytes", parameter->getFunctionScopeIndex());
     }
+  if (usesScratch(spec_)) // the work-item's frame: its callees' arrays
+    global("cucl_scratch", std::to_string(spec_.scratchBytes) + "ul", CUCL_MC_RANGE_LOCAL_MEMORY);
   if (spec_.usesSymbols) {
     global("cucl_device_symbols", std::to_string(module_.symbolSegmentBytes(CUCL_SYMBOL_DEVICE)),
            CUCL_MC_RANGE_DEVICE_SYMBOLS);

@@ -64,15 +64,15 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
       inference_.seed(parameter, space);
     }
   }
-  inference_.run(function);
-  spec_.returnSpace = inference_.returnSpace();
-
   const auto *body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function->getBody());
   if (!body) {
     diagnostics_.unsupported(function->getLocation(),
                              "a function body that is not a block (function-try-block)");
     return "";
   }
+  planScratch(body);
+  inference_.run(function);
+  spec_.returnSpace = inference_.returnSpace();
   if (spec_.mode == ExecMode::Warp)
     return emitWarp(kernel, body);
   auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function);
@@ -90,9 +90,10 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
     line("return cucl_self;");
   std::string bodyText = std::move(out_);
 
-  std::string text;
+  std::string text, epilogue;
   if (spec_.isKernel) {
     std::string prologue;
+    std::string scratch = scratchPrologue(*kernel, bodyText, epilogue);
     text = kernelSignature(*kernel, prologue) + " {\n" + prologue;
     // Volatile shared arrays mark warp-synchronous code (steps that rely on
     // 32 threads in lockstep, without barriers): lane mode runs it. A
@@ -108,13 +109,13 @@ std::string FunctionEmitter::emit(EmittedKernel *kernel) {
               ";\n";
     if (spec_.usesVoteCounter)
       text += "  __local int cucl_vote_counter;\n";
-    text += memcheckPrologue(false);
+    text += scratch + memcheckPrologue(false);
     if (spec_.usesDynamicShared)
       kernel->flags |= CUCL_KERNEL_DYNAMIC_SHARED;
   } else {
     text = deviceSignature() + " {\n";
   }
-  return text + bodyText + "}\n\n";
+  return text + bodyText + epilogue + "}\n\n";
 }
 
 std::string FunctionEmitter::deviceSignature() {
@@ -170,6 +171,8 @@ std::string FunctionEmitter::deviceSignature() {
   }
   if (spec_.usesMemcheck && spec_.mode == ExecMode::Thread)
     parameters.push_back("const __private cucl_mc *cucl_mc");
+  if (usesScratch(spec_) && spec_.mode == ExecMode::Thread)
+    parameters.push_back("__global uchar *cucl_scratch");
   for (const std::string &resource : resourceParameters(spec_, true))
     parameters.push_back(resource);
   if (spec_.mode == ExecMode::Lane) { // one lane of a lane-mode kernel
@@ -315,6 +318,10 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
                 ")(" + held + "__base + " + held + "__off);\n";
     kernel.managedVariables.push_back(variable);
   }
+  if (usesScratch(spec_)) { // last: the local-memory pool (include/cucl/module_abi.h)
+    parameters.push_back("__global uint *cucl_scratch_pool");
+    parameters.push_back("uint cucl_scratch_slots");
+  }
   std::string text = "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];
@@ -381,6 +388,8 @@ void FunctionEmitter::compoundBody(const clang::CompoundStmt *body) {
 }
 
 std::string FunctionEmitter::variableDeclaration(const clang::VarDecl *variable) {
+  if (placedInScratch(variable))
+    return scratchDeclaration(variable);
   clang::QualType type = variable->getType();
   std::string name = localName(variable);
   const clang::Expr *init = variable->getInit();
@@ -627,12 +636,13 @@ void FunctionEmitter::printStatement(const clang::Stmt *stmt) {
     const clang::Expr *value = returnStmt->getRetValue();
     if (llvm::isa<clang::CXXConstructorDecl>(spec_.function))
       line("return cucl_self;");
-    else if (!value)
-      line("return;");
-    else if (spec_.function->getReturnType()->isReferenceType())
+    else if (!value || spec_.function->getReturnType()->isVoidType()) {
+      std::string text =
+          value ? exprTop(value) + ";\n" + std::string(indent_ * 2, ' ') + "return;" : "return;";
+      markKernelReturn(text);
+      line(text);
+    } else if (spec_.function->getReturnType()->isReferenceType())
       line("return " + addressOf(value) + ";");
-    else if (spec_.function->getReturnType()->isVoidType())
-      line(exprTop(value) + ";\n" + std::string(indent_ * 2, ' ') + "return;");
     else
       line("return " + exprTop(value) + ";");
     return;

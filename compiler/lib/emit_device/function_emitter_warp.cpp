@@ -185,7 +185,8 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
           std::string(spec_.usesGridSync ? "cucl_grid, cucl_grid_blocks" : "0, 0u") +
           ");\n"
           "  uint cucl_mask = cucl_w->live;\n";
-  text += memcheckPrologue(true);
+  std::string epilogue;
+  text += scratchPrologue(*kernel, bodyText, epilogue) + memcheckPrologue(true);
   for (const clang::ParmVarDecl *parameter : function->parameters()) {
     if (!laneParameterCopies_.count(parameter))
       continue;
@@ -198,7 +199,7 @@ std::string FunctionEmitter::emitWarp(EmittedKernel *kernel, const clang::Compou
   }
   if (spec_.usesDynamicShared)
     kernel->flags |= CUCL_KERNEL_DYNAMIC_SHARED;
-  return text + bodyText + "}\n\n";
+  return text + bodyText + epilogue + "}\n\n";
 }
 
 // void NAME(cucl_w, cucl_mask, [this], parameters..., [cucl_result], shared...):

@@ -56,7 +56,8 @@ Specialization *FunctionEmitter::calleeFor(const UserCall &target, const clang::
   std::optional<std::vector<AddressSpace>> spaces = argumentSpaces(target, final);
   if (!spaces)
     return nullptr;
-  return module_.specialize(target.callee, *spaces, call->getExprLoc());
+  return module_.specialize(target.callee, *spaces, call->getExprLoc(), ExecMode::Thread,
+                            spec_.scratch);
 }
 
 unsigned FunctionEmitter::callSyncKind(const clang::Expr *call) {
@@ -201,7 +202,7 @@ void FunctionEmitter::warpUserCall(const clang::Expr *call, const UserCall &targ
   if (!spaces)
     return;
   Specialization *specialization =
-      module_.specialize(callee, *spaces, call->getExprLoc(), ExecMode::Warp);
+      module_.specialize(callee, *spaces, call->getExprLoc(), ExecMode::Warp, spec_.scratch);
   if (!specialization)
     return;
   useSpecializationShared(*specialization);

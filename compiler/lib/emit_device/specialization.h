@@ -5,6 +5,7 @@
 // emitter (specializing callees, naming hoisted __shared__ storage, helpers).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,14 @@ struct Specialization {
   // memcheck: checks accesses. Thread mode passes `cucl_mc` (the launch's
   // memory) down; lane mode has it in the warp state.
   bool usesMemcheck = false;
+  // Large local arrays (docs/design.md, "Local memory"): a kernel has a
+  // private variant and, when it (or a callee) has any, a scratch variant
+  // whose functions hold them in scratch memory. `scratchBytes`: what they
+  // take at once in this function and its callees (in the private variant:
+  // what they would take). A scratch Thread-mode function gets `cucl_scratch`,
+  // its frame; lane mode has the work-item's frame in the warp state.
+  bool scratch = false;
+  uint64_t scratchBytes = 0;
   // Found while emitting (with the callees'), they decide the mode a caller
   // needs: warp features make a kernel lane-mode; in a lane-mode kernel a
   // function with warp features or barriers runs in Warp mode, one that
@@ -77,8 +86,8 @@ public:
   // reported.
   virtual Specialization *specialize(const clang::FunctionDecl *function,
                                      const std::vector<AddressSpace> &spaces,
-                                     clang::SourceLocation callSite,
-                                     ExecMode mode = ExecMode::Thread) = 0;
+                                     clang::SourceLocation callSite, ExecMode mode,
+                                     bool scratch) = 0;
   // Name of the kernel-scope __local object a static __shared__ variable becomes.
   virtual std::string sharedName(const clang::VarDecl *variable) = 0;
   // The device symbol a file-scope variable is, or nullptr.

@@ -211,6 +211,10 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
           << ", (const void *)&::" << qualified.str() << ", sizeof(::" << qualified.str()
           << "));\n";
     }
+    if (kernel.scratchBytes > 0)
+      out << "    __cuclRegisterKernelScratch(module, (const void *)"
+          << kernelAddressExpression(*kernel.decl, context) << ", \"" << kernel.scratchName
+          << "\", " << kernel.scratchBytes << "u);\n";
     for (const clang::VarDecl *reference : kernel.textureReferences) {
       out << "    __cuclRegisterKernelTextureReference(module, (const void *)"
           << kernelAddressExpression(*kernel.decl, context) << ", (const void *)&::";

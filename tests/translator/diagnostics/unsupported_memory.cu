@@ -51,3 +51,18 @@ __global__ void pointerLoadedFromMemory(float *out) {
   float *table[2] = {out, out};
   out[0] = *rowOf(table, 1);
 }
+
+// CUDA's limit of 512 KiB of local memory per thread (ptxas rejects more),
+// counted over the kernel's arrays and those of the functions it calls.
+__device__ float deepTable(int i) {
+  float table[100000];
+  for (int k = 0; k < 100000; ++k)
+    table[k] = k;
+  return table[i];
+}
+// CHECK-DAG: unsupported_memory.cu:[[@LINE+1]]:17: error: kernel 'tooMuchLocalMemory' uses 560000 bytes of local memory per thread; CUDA allows at most 524288
+__global__ void tooMuchLocalMemory(float *out) {
+  float mine[40000];
+  mine[threadIdx.x] = deepTable(threadIdx.x);
+  out[threadIdx.x] = mine[threadIdx.x];
+}

@@ -18,6 +18,7 @@
 // RUN: %t warp 2>&1 | FileCheck %s --check-prefixes=BAD,WARP
 // RUN: %t computed-pointer 2>&1 | FileCheck %s --check-prefixes=BAD,COMPUTED
 // RUN: %t neighbour 2>&1 | FileCheck %s --check-prefixes=BAD,NEIGHBOUR
+// RUN: %t local-array 2>&1 | FileCheck %s --check-prefixes=BAD,LOCAL
 //
 // CLEAN: clean: cudaSuccess, results correct
 // CLEAN-NEXT: after reset: cudaSuccess, second kernel correct
@@ -129,6 +130,26 @@ __global__ void warpSums(const float *in, float *out) {
     out[threadIdx.x / 32] = v;
 }
 
+// A large local array lives in scratch memory (docs/design.md, "Local
+// memory"): its own accesses are checked against it, and accesses through
+// pointers into it (here in a helper) against the thread's frame.
+__device__ float smooth(const float *samples, int count) {
+  float sum = 0.0f;
+  for (int k = 0; k < count; ++k)
+    sum += samples[k];
+  return sum / count;
+}
+__global__ void movingAverage(const float *in, float *out) {
+  float window[512];
+  for (int k = 0; k < 512; ++k)
+    window[k] = in[threadIdx.x] + k;
+  const float *tail = window + 500;
+  float result = smooth(tail, 12) + smooth(window, 512);
+  int last = threadIdx.x == 5 ? 512 : 511; // thread 5 reads one past the end
+  out[threadIdx.x] = result + window[last];
+  // LOCAL-NEXT: cucl memcheck: invalid __local__ read of 4 bytes at {{.*}}run_memcheck.cu:[[# @LINE - 1]] in kernel movingAverage, thread (5, 0, 0) of block (0, 0, 0): 0 bytes after the end of the thread's local array (2048 bytes)
+}
+
 // Correct code of the same shapes: pointer arithmetic, a row pointer, reads
 // of the last element, shared memory, a struct, atomics, a device array.
 __global__ void cleanKernel(const float *in, float *out, int n, unsigned *count) {
@@ -230,6 +251,8 @@ int main(int argc, char **argv) {
     cudaMalloc(&in, 40 * sizeof(float));
     cudaMalloc(&out, 2 * sizeof(float));
     warpSums<<<1, 64>>>(in, out); // 64 threads read 40 values
+  } else if (!std::strcmp(kind, "local-array")) {
+    movingAverage<<<1, 32>>>(a, b);
   } else if (!std::strcmp(kind, "neighbour")) {
     // The bad writes go to memcheck's sink, not to whatever lies past the
     // allocation (mapped host memory: the host reads it after the error).

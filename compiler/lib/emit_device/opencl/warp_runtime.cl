@@ -32,6 +32,7 @@ typedef struct {
   __global uint *grid;         /* grid barrier: arrivals, generation */
   uint grid_blocks;            /* blocks of a cooperative launch; 0: not cooperative */
   const __private struct cucl_mc *mc; /* memcheck's view of the launch's memory, or 0 */
+  __global uchar *scratch;            /* the work-item's scratch frame (local arrays), or 0 */
 } cucl_warp;
 
 void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __local int *votes,
@@ -75,6 +76,7 @@ void cucl_warp_init(__private cucl_warp *w, uint bdx, uint bdy, uint bdz, __loca
   w->grid = grid;
   w->grid_blocks = grid_blocks;
   w->mc = 0;
+  w->scratch = 0;
   if (w->warp == 0u) {
     votes[0] = 0;
     votes[1] = 0;

@@ -1,0 +1,201 @@
+// Local memory for FunctionEmitter: local arrays too large for private memory
+// live in scratch memory the runtime owns, one frame per work-item
+// (opencl/scratch_runtime.cl, docs/design.md "Local memory").
+#include <algorithm>
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+
+#include "analyse/type_contents.h"
+#include "emit_device/function_emitter.h"
+#include "scratch_runtime.cl.h"
+
+namespace cucl::translate {
+namespace {
+
+// An array of at least this many bytes goes to scratch memory. NVIDIA's
+// compiler keeps no array this large in registers either (255 registers of 4
+// bytes): CUDA holds it in local memory, which is global memory as here. On
+// CPU devices private arrays take a work-group's worth of the worker's stack.
+constexpr uint64_t kScratchArrayBytes = 1024;
+// Arrays start at this alignment in their frame, and frames are multiples of
+// it: the largest alignment an OpenCL type has (long16, double16).
+constexpr uint64_t kScratchAlignment = 128;
+// CUDA's limit on local memory per thread (ptxas rejects more).
+constexpr uint64_t kCudaLocalMemoryLimit = 512 * 1024;
+// The text a Thread-mode kernel's `return;` is emitted with until the kernel
+// is complete: whether it must leave its scratch slot first is known only then.
+constexpr char kKernelReturnMark[] = "\x01return;";
+
+uint64_t roundUp(uint64_t value, uint64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+// An initializer that leaves every byte zero (`{}`, `{0}`, `{0.0f, 0}`).
+bool isZeroInitializer(const clang::Expr *init, const clang::ASTContext &context) {
+  init = init->IgnoreImplicit();
+  if (llvm::isa<clang::ImplicitValueInitExpr>(init))
+    return true;
+  if (auto *list = llvm::dyn_cast<clang::InitListExpr>(init)) {
+    for (const clang::Expr *element : list->inits())
+      if (!isZeroInitializer(element, context))
+        return false;
+    return !list->hasArrayFiller() || isZeroInitializer(list->getArrayFiller(), context);
+  }
+  clang::Expr::EvalResult result;
+  if (!init->EvaluateAsRValue(result, context) || result.HasSideEffects)
+    return false;
+  const clang::APValue &value = result.Val;
+  if (value.isInt())
+    return value.getInt().isZero();
+  if (value.isFloat())
+    return value.getFloat().isPosZero();
+  return false;
+}
+
+// The local variables of a body, in declaration order.
+class LocalVariables : public clang::RecursiveASTVisitor<LocalVariables> {
+public:
+  bool VisitVarDecl(clang::VarDecl *variable) {
+    if (!llvm::isa<clang::ParmVarDecl>(variable))
+      found.push_back(variable);
+    return true;
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; } // diagnosed by the printer
+  std::vector<const clang::VarDecl *> found;
+};
+
+} // namespace
+
+bool FunctionEmitter::placedInScratch(const clang::VarDecl *variable) const {
+  return scratchOffsets_.count(variable) != 0;
+}
+
+// The frame of a Thread-mode function's large arrays; a scratch variant
+// places them there. Lane-mode functions keep their arrays private (one per
+// lane), and so do arrays with a non-zero initializer (their values would be
+// stored one by one).
+void FunctionEmitter::planScratch(const clang::CompoundStmt *body) {
+  if (spec_.mode != ExecMode::Thread)
+    return;
+  LocalVariables locals;
+  locals.TraverseStmt(const_cast<clang::CompoundStmt *>(body));
+  for (const clang::VarDecl *variable : locals.found) {
+    if (!variable->hasLocalStorage() || variable->hasAttr<clang::CUDASharedAttr>() ||
+        variable->hasExternalStorage())
+      continue;
+    const auto *array = context_.getAsConstantArrayType(variable->getType());
+    if (!array || containsBoolField(variable->getType()) ||
+        context_.getBaseElementType(variable->getType())->isBooleanType())
+      continue;
+    uint64_t bytes =
+        static_cast<uint64_t>(context_.getTypeSizeInChars(variable->getType()).getQuantity());
+    if (bytes < kScratchArrayBytes)
+      continue;
+    if (const clang::Expr *init = variable->getInit()) {
+      auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit());
+      bool trivial = construct && construct->getConstructor()->isTrivial();
+      if (!trivial && !isZeroInitializer(init, context_))
+        continue;
+    }
+    if (spec_.scratch) {
+      scratchOffsets_[variable] = ownScratchBytes_;
+      inference_.placeInScratch(variable);
+    }
+    ownScratchBytes_ = roundUp(ownScratchBytes_ + bytes, kScratchAlignment);
+  }
+  spec_.scratchBytes = ownScratchBytes_;
+  if (ownScratchBytes_ > 0 && module_.memcheck()) {
+    // The scratch variant checks the arrays: both variants take memcheck's
+    // arguments, so that they share one argument list.
+    spec_.usesMemcheck = true;
+    module_.requireMemcheck(false);
+    module_.requireHelper("kernel_fail", {});
+  }
+}
+
+// `__global T *a = (__global T *)(cucl_scratch + offset)`: the array's name
+// becomes a pointer to its first element, which subscripts and decays alike.
+std::string FunctionEmitter::scratchDeclaration(const clang::VarDecl *variable) {
+  clang::SourceLocation where = variable->getLocation();
+  clang::QualType first =
+      context_.getPointerType(context_.getAsArrayType(variable->getType())->getElementType());
+  std::string at = "cucl_scratch + " + std::to_string(scratchOffsets_.at(variable)) + "ul";
+  std::string text = types_.declare(first, localName(variable), AddressSpace::Global, where) +
+                     " = (" + types_.typeName(first, AddressSpace::Global, where) + ")(" + at + ")";
+  const clang::Expr *init = variable->getInit();
+  if (init && !llvm::isa<clang::CXXConstructExpr>(init->IgnoreImplicit()))
+    text += "; cucl_scratch_zero(" + at + ", " +
+            std::to_string(context_.getTypeSizeInChars(variable->getType()).getQuantity()) + "ul)";
+  return text;
+}
+
+// `&a` of an array in scratch memory: the pointer, as a pointer to the array.
+std::string FunctionEmitter::scratchArrayAddress(const clang::Expr *array,
+                                                 const std::string &pointer) {
+  return "((" +
+         types_.typeName(context_.getPointerType(array->getType()), AddressSpace::Global,
+                         array->getExprLoc()) +
+         ")" + pointer + ")";
+}
+
+// A callee's frame follows the caller's arrays (lane mode: the work-item's
+// frame, as lanes run their calls one after another).
+std::string FunctionEmitter::scratchArgument() const {
+  if (laneMode())
+    return "cucl_w->scratch";
+  return ownScratchBytes_ ? "cucl_scratch + " + std::to_string(ownScratchBytes_) + "ul"
+                          : "cucl_scratch";
+}
+
+void FunctionEmitter::useCalleeScratch(const Specialization &callee) {
+  if (callee.scratchBytes == 0)
+    return;
+  uint64_t below = laneMode() ? 0 : ownScratchBytes_;
+  spec_.scratchBytes = std::max(spec_.scratchBytes, below + callee.scratchBytes);
+}
+
+void FunctionEmitter::markKernelReturn(std::string &statement) const {
+  if (spec_.isKernel && !laneMode() && statement.size() >= 7 &&
+      statement.compare(statement.size() - 7, 7, "return;") == 0)
+    statement.replace(statement.size() - 7, 7, kKernelReturnMark);
+}
+
+// The kernel's frame and the code that takes and leaves its slot; the
+// kernel's returns leave it too.
+std::string FunctionEmitter::scratchPrologue(EmittedKernel &kernel, std::string &body,
+                                             std::string &epilogue) {
+  std::string leave = "cucl_scratch_leave(cucl_scratch_pool, cucl_scratch_slot);";
+  std::string returned = usesScratch(spec_) ? "{ " + leave + " return; }" : "return;";
+  const std::string mark = kKernelReturnMark;
+  for (size_t at = body.find(mark); at != std::string::npos; at = body.find(mark, at))
+    body.replace(at, mark.size(), returned);
+  uint64_t frame = roundUp(spec_.scratchBytes, kScratchAlignment);
+  if (frame > kCudaLocalMemoryLimit)
+    diagnostics_.error(spec_.function->getLocation(),
+                       "kernel '" + spec_.function->getNameAsString() + "' uses " +
+                           std::to_string(spec_.scratchBytes) +
+                           " bytes of local memory per thread; CUDA allows at most " +
+                           std::to_string(kCudaLocalMemoryLimit));
+  if (!usesScratch(spec_))
+    return "";
+  kernel.flags |= CUCL_KERNEL_SCRATCH;
+  kernel.scratchBytes = frame;
+  module_.requireDefinition("cucl_scratch", opencl::scratch_runtime);
+  epilogue = "  " + leave + "\n";
+  std::string text = "  __local uint cucl_scratch_slot;\n"
+                     "  cucl_scratch_enter(cucl_scratch_pool, cucl_scratch_slots, "
+                     "&cucl_scratch_slot);\n"
+                     "  barrier(CLK_LOCAL_MEM_FENCE);\n"
+                     "  __global uchar *cucl_scratch = cucl_scratch_frame(cucl_scratch_pool, "
+                     "cucl_scratch_slots, cucl_scratch_slot, " +
+                     std::to_string(frame) + "ul);\n";
+  if (laneMode())
+    text += "  cucl_w->scratch = cucl_scratch;\n";
+  return text;
+}
+
+} // namespace cucl::translate
