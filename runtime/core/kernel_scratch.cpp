@@ -59,8 +59,8 @@ bool runsScratchVariant(const Device &device, Kernel &kernel, const KernelInstan
     scratch = workItems * kernel.scratchBytes > backend::workerStackBytes() / 2;
   }
   if (scratch && !kernel.scratchNoted.exchange(true))
-    verboseLog("kernel %s: local arrays in scratch memory (%zu bytes per thread)",
-               kernel.name.c_str(), kernel.scratchBytes);
+    verboseLog("kernel %s: local arrays in scratch memory (%zu bytes per %s)", kernel.name.c_str(),
+               kernel.scratchBytes, (kernel.flags & CUCL_KERNEL_WARP_LANES) ? "warp" : "thread");
   return scratch;
 }
 

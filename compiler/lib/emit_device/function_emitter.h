@@ -220,6 +220,8 @@ private:
     return spec.scratch && spec.scratchBytes > 0;
   }
   std::string scratchDeclaration(const clang::VarDecl *variable);
+  std::string scratchLaneDeclaration(const clang::VarDecl *variable);
+  std::string scratchLaneZero(const clang::VarDecl *variable);
   std::string scratchArrayAddress(const clang::Expr *array, const std::string &pointer);
   std::string scratchArgument() const;
   void useCalleeScratch(const Specialization &callee);
@@ -239,6 +241,7 @@ private:
   std::set<const clang::VarDecl *> valueReferences_; // `const T &r = temporary;` held by value
   std::map<const clang::VarDecl *, uint64_t> scratchOffsets_; // arrays in the frame, at offsets
   uint64_t ownScratchBytes_ = 0;                              // their bytes: callees' frames follow
+  uint64_t ownThreadBytes_ = 0; // one thread's share of them (lane mode: one copy of 32)
   std::string out_;
   unsigned indent_ = 1;
   ExprSplit *split_ = nullptr; // the root expression being printed

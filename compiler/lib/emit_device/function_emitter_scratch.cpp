@@ -74,13 +74,16 @@ bool FunctionEmitter::placedInScratch(const clang::VarDecl *variable) const {
   return scratchOffsets_.count(variable) != 0;
 }
 
-// The frame of a Thread-mode function's large arrays; a scratch variant
-// places them there. Lane-mode functions keep their arrays private (one per
-// lane), and so do arrays with a non-zero initializer (their values would be
-// stored one by one).
+// The frame of a function's large arrays; a scratch variant places them
+// there. A lane-mode kernel reserves 32 of each (one per lane; a lane's
+// array is a row). Lane-mode device functions keep their arrays private, and
+// so do arrays with a non-zero initializer (their values would be stored one
+// by one).
 void FunctionEmitter::planScratch(const clang::CompoundStmt *body) {
-  if (spec_.mode != ExecMode::Thread)
+  bool warpKernel = spec_.mode == ExecMode::Warp && spec_.isKernel;
+  if (spec_.mode != ExecMode::Thread && !warpKernel)
     return;
+  const uint64_t copies = warpKernel ? 32 : 1;
   LocalVariables locals;
   locals.TraverseStmt(const_cast<clang::CompoundStmt *>(body));
   for (const clang::VarDecl *variable : locals.found) {
@@ -105,15 +108,17 @@ void FunctionEmitter::planScratch(const clang::CompoundStmt *body) {
       scratchOffsets_[variable] = ownScratchBytes_;
       inference_.placeInScratch(variable);
     }
-    ownScratchBytes_ = roundUp(ownScratchBytes_ + bytes, kScratchAlignment);
+    ownScratchBytes_ = roundUp(ownScratchBytes_ + copies * bytes, kScratchAlignment);
+    ownThreadBytes_ += bytes;
   }
   spec_.scratchBytes = ownScratchBytes_;
   if (ownScratchBytes_ > 0 && module_.memcheck()) {
     // The scratch variant checks the arrays: both variants take memcheck's
     // arguments, so that they share one argument list.
     spec_.usesMemcheck = true;
-    module_.requireMemcheck(false);
-    module_.requireHelper("kernel_fail", {});
+    module_.requireMemcheck(warpKernel);
+    if (!warpKernel)
+      module_.requireHelper("kernel_fail", {});
   }
 }
 
@@ -133,6 +138,23 @@ std::string FunctionEmitter::scratchDeclaration(const clang::VarDecl *variable) 
   return text;
 }
 
+// A lane-mode kernel's array that each lane keeps (across warp-level
+// operations): 32 rows, `name[cucl_l]` the lane's, as for a private lane array.
+std::string FunctionEmitter::scratchLaneDeclaration(const clang::VarDecl *variable) {
+  clang::SourceLocation where = variable->getLocation();
+  clang::Qualifiers dropped;
+  clang::QualType rows =
+      context_.getPointerType(context_.getUnqualifiedArrayType(variable->getType(), dropped));
+  return types_.declare(rows, localName(variable), AddressSpace::Global, where) + " = (" +
+         types_.typeName(rows, AddressSpace::Global, where) + ")(cucl_scratch + " +
+         std::to_string(scratchOffsets_.at(variable)) + "ul)";
+}
+
+std::string FunctionEmitter::scratchLaneZero(const clang::VarDecl *variable) {
+  return "cucl_scratch_zero((__global uchar *)" + localName(variable) + "[cucl_l], " +
+         std::to_string(context_.getTypeSizeInChars(variable->getType()).getQuantity()) + "ul);";
+}
+
 // `&a` of an array in scratch memory: the pointer, as a pointer to the array.
 std::string FunctionEmitter::scratchArrayAddress(const clang::Expr *array,
                                                  const std::string &pointer) {
@@ -142,8 +164,8 @@ std::string FunctionEmitter::scratchArrayAddress(const clang::Expr *array,
          ")" + pointer + ")";
 }
 
-// A callee's frame follows the caller's arrays (lane mode: the work-item's
-// frame, as lanes run their calls one after another).
+// A callee's frame follows the caller's arrays (lane mode: the warp state's,
+// which follows the kernel's arrays; lanes run their calls one after another).
 std::string FunctionEmitter::scratchArgument() const {
   if (laneMode())
     return "cucl_w->scratch";
@@ -154,8 +176,7 @@ std::string FunctionEmitter::scratchArgument() const {
 void FunctionEmitter::useCalleeScratch(const Specialization &callee) {
   if (callee.scratchBytes == 0)
     return;
-  uint64_t below = laneMode() ? 0 : ownScratchBytes_;
-  spec_.scratchBytes = std::max(spec_.scratchBytes, below + callee.scratchBytes);
+  spec_.scratchBytes = std::max(spec_.scratchBytes, ownScratchBytes_ + callee.scratchBytes);
 }
 
 void FunctionEmitter::markKernelReturn(std::string &statement) const {
@@ -174,10 +195,13 @@ std::string FunctionEmitter::scratchPrologue(EmittedKernel &kernel, std::string 
   for (size_t at = body.find(mark); at != std::string::npos; at = body.find(mark, at))
     body.replace(at, mark.size(), returned);
   uint64_t frame = roundUp(spec_.scratchBytes, kScratchAlignment);
-  if (frame > kCudaLocalMemoryLimit)
+  // A thread's share: its own arrays and its calls' (a lane-mode frame holds
+  // the kernel's arrays once per lane).
+  uint64_t perThread = ownThreadBytes_ + (spec_.scratchBytes - ownScratchBytes_);
+  if (perThread > kCudaLocalMemoryLimit)
     diagnostics_.error(spec_.function->getLocation(),
                        "kernel '" + spec_.function->getNameAsString() + "' uses " +
-                           std::to_string(spec_.scratchBytes) +
+                           std::to_string(perThread) +
                            " bytes of local memory per thread; CUDA allows at most " +
                            std::to_string(kCudaLocalMemoryLimit));
   if (!usesScratch(spec_))
@@ -193,8 +217,8 @@ std::string FunctionEmitter::scratchPrologue(EmittedKernel &kernel, std::string 
                      "  __global uchar *cucl_scratch = cucl_scratch_frame(cucl_scratch_pool, "
                      "cucl_scratch_slots, cucl_scratch_slot, " +
                      std::to_string(frame) + "ul);\n";
-  if (laneMode())
-    text += "  cucl_w->scratch = cucl_scratch;\n";
+  if (laneMode()) // callees' frames follow the kernel's arrays
+    text += "  cucl_w->scratch = cucl_scratch + " + std::to_string(ownScratchBytes_) + "ul;\n";
   return text;
 }
 

@@ -85,6 +85,8 @@ std::string FunctionEmitter::declareLaneArray(clang::QualType type, AddressSpace
 }
 
 std::string FunctionEmitter::laneDeclaration(const clang::VarDecl *variable) {
+  if (placedInScratch(variable))
+    return scratchLaneDeclaration(variable);
   clang::QualType type = variable->getType();
   std::string name = localName(variable) + "[32]";
   if (type->isReferenceType()) {
@@ -117,6 +119,8 @@ std::string FunctionEmitter::laneInitialization(const clang::VarDecl *variable) 
   if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit()))
     if (construct->getNumArgs() == 0 && construct->getConstructor()->isTrivial())
       return "";
+  if (placedInScratch(variable)) // only all-zero initializers are placed
+    return scratchLaneZero(variable);
   if (type->isArrayType()) {
     // C cannot assign arrays: initialize a scalar copy, then copy its bytes.
     std::string initial;

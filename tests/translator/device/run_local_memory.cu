@@ -24,8 +24,10 @@
 // CHECK: zeroed: correct
 // CHECK: early return: correct
 // CHECK: template: correct
-// SCRATCH: kernel lanes: local arrays in scratch memory (2432 bytes per thread)
+// SCRATCH: kernel lanes: local arrays in scratch memory (2432 bytes per warp)
 // CHECK: lanes: correct
+// SCRATCH: kernel warpArrays: local arrays in scratch memory (210304 bytes per warp)
+// CHECK: warp arrays: correct
 // CHECK: by reference: correct
 // SCRATCH-NOT: kernel mixed: local arrays in scratch memory
 // CHECK: mixed pointer: correct
@@ -214,6 +216,29 @@ __global__ void mixed(int *out, int flag) {
   out[threadIdx.x] = p[threadIdx.x % 16];
 }
 
+// A lane-mode kernel's own arrays: one row per lane where a lane keeps its
+// array across a warp-level operation, one shared row where it does not.
+// EMIT-LABEL: __kernel void warpArrays__scratch(
+// EMIT: cucl_w->scratch = cucl_scratch + 207872ul;
+// EMIT: __global int (*kept)[1024] = (__global int (*)[1024])(cucl_scratch + 0ul);
+__global__ void warpArrays(int *out) {
+  int kept[1024];
+  unsigned counts[600] = {0};
+  for (int i = 0; i < 1024; ++i)
+    kept[i] = i * (threadIdx.x + 1);
+  int *middle = kept + 512;
+  int mine = middle[threadIdx.x % 32];
+  int sum = mine;
+  for (int offset = 16; offset > 0; offset /= 2)
+    sum += __shfl_xor_sync(0xffffffffu, sum, offset);
+  for (int i = 0; i < 1024; ++i)
+    ++counts[kept[i] % 600];
+  int nonzero = 0;
+  for (int i = 0; i < 600; ++i)
+    nonzero += counts[i] != 0;
+  out[blockIdx.x * blockDim.x + threadIdx.x] = sum + kept[1023] - nonzero + localRank(threadIdx.x);
+}
+
 // Below the threshold an array stays private.
 // EMIT-LABEL: __kernel void smallArray(
 // EMIT: int table[64];
@@ -387,6 +412,28 @@ int main(int argc, char **argv) {
     right &= h[w] == expected;
   }
   std::printf("lanes: %s\n", right ? "correct" : "WRONG");
+
+  right = true;
+  warpArrays<<<2, 128>>>(d);
+  CHECK_CUDA(cudaMemcpy(h, d, 2 * 128 * sizeof(int), cudaMemcpyDeviceToHost));
+  for (int i = 0; i < 2 * 128; ++i) {
+    int t = i % 128, warp = t / 32, sum = 0;
+    for (int lane = 0; lane < 32; ++lane) {
+      int tl = warp * 32 + lane;
+      sum += (512 + tl % 32) * (tl + 1);
+    }
+    bool seen[600] = {};
+    for (int k = 0; k < 1024; ++k)
+      seen[(k * (t + 1)) % 600] = true;
+    int nonzero = 0;
+    for (bool s : seen)
+      nonzero += s;
+    int rank = 0;
+    for (int k = 0; k < 600; ++k)
+      rank += (k * 31 + t) % 600 < t;
+    right &= h[i] == sum + 1023 * (t + 1) - nonzero + rank;
+  }
+  std::printf("warp arrays: %s\n", right ? "correct" : "WRONG");
 
   right = true;
   byReference<<<1, 64>>>(f);
