@@ -83,10 +83,12 @@ TEST(LegacyStream, WaitsForBlockingStreamsOnly) {
   cucl::Device *device = cucl::DeviceRegistry::instance().currentIfInitialized();
   ASSERT_NE(nullptr, device);
   EXPECT_TRUE(device->blockingStreamTails().empty()); // nothing queued yet
-  void *p = nullptr;
+  // One allocation each: the two streams are not ordered with each other.
+  void *p = nullptr, *q = nullptr;
   ASSERT_EQ(cudaSuccess, cudaMalloc(&p, 64));
+  ASSERT_EQ(cudaSuccess, cudaMalloc(&q, 64));
   ASSERT_EQ(cudaSuccess, cudaMemsetAsync(p, 0, 64, blocking));
-  ASSERT_EQ(cudaSuccess, cudaMemsetAsync(p, 1, 64, nonBlocking));
+  ASSERT_EQ(cudaSuccess, cudaMemsetAsync(q, 1, 64, nonBlocking));
   std::vector<cl::Event> tails = device->blockingStreamTails();
   ASSERT_EQ(1u, tails.size());
   EXPECT_EQ(blocking->tail()(), tails[0]());
@@ -96,6 +98,7 @@ TEST(LegacyStream, WaitsForBlockingStreamsOnly) {
   ASSERT_EQ(cudaSuccess, cudaStreamDestroy(blocking));
   ASSERT_EQ(cudaSuccess, cudaStreamDestroy(nonBlocking));
   ASSERT_EQ(cudaSuccess, cudaFree(p));
+  ASSERT_EQ(cudaSuccess, cudaFree(q));
 }
 
 // The reported block limits are OpenCL's capped at CUDA's (1024 threads,
