@@ -64,6 +64,13 @@ for kind in ${CUCL_SANITIZERS:-thread address}; do
     # The half-precision host tests that compare with NVIDIA's own host code
     # (when its headers exist) add nothing of cucl's over the exact ones.
     exclude="$exclude|^HalfHost\..*Nvidia\$"
+    # The scratch-variant tests run below without leak detection: when ctest
+    # runs them with their program built in the process, LeakSanitizer's exit
+    # scan reads a bogus dynamic-TLS range of the main thread and its tracer
+    # crashes ("Tracer caught signal 11", "DTLS 8 at 0x1c97-0x1800002d99"):
+    # GCC 12's LSan on glibc 2.36, not a leak (the same process run by hand,
+    # or with its program cached, exits cleanly).
+    exclude="$exclude|^ScratchVariant\."
     # verify_asan_link_order=0: the LD_PRELOAD shim of the cached_by_driver.*
     # tests comes before the ASan runtime in the library list (harmless).
     # use_sigaltstack=0: LLVM in the driver replaces a thread's alternate
@@ -80,6 +87,10 @@ for kind in ${CUCL_SANITIZERS:-thread address}; do
   echo "run-sanitizers: $kind: running the runtime tests"
   if ! env "${environment[@]}" \
     ctest --test-dir "$build" -L runtime -E "$exclude" -j "$test_jobs" --output-on-failure; then
+    status=1
+  fi
+  if [ "$kind" = address ] && ! env "${environment[@]/detect_leaks=1/detect_leaks=0}" \
+    ctest --test-dir "$build" -R '^ScratchVariant\.' --output-on-failure; then
     status=1
   fi
   echo "run-sanitizers: $kind: build $((built - start)) s, tests $((SECONDS - built)) s"
