@@ -108,7 +108,13 @@ extern __host__ cudaError_t CUDARTAPI cudaDeviceGetAttribute(int *value,
                                                              int device);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceSynchronize(void);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceReset(void);
+/* The pre-4.0 thread API (deprecated in CUDA): the device calls above. */
 extern __host__ cudaError_t CUDARTAPI cudaThreadSynchronize(void);
+extern __host__ cudaError_t CUDARTAPI cudaThreadExit(void);
+extern __host__ cudaError_t CUDARTAPI cudaThreadSetLimit(enum cudaLimit limit, size_t value);
+extern __host__ cudaError_t CUDARTAPI cudaThreadGetLimit(size_t *pValue, enum cudaLimit limit);
+extern __host__ cudaError_t CUDARTAPI cudaThreadSetCacheConfig(enum cudaFuncCache cacheConfig);
+extern __host__ cudaError_t CUDARTAPI cudaThreadGetCacheConfig(enum cudaFuncCache *cacheConfig);
 extern __host__ cudaError_t CUDARTAPI cudaSetDeviceFlags(unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaGetDeviceFlags(unsigned int *flags);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceSetCacheConfig(enum cudaFuncCache cacheConfig);

@@ -252,10 +252,6 @@ CUCL_API cudaError_t cudaDeviceSynchronize(void) {
   return cucl::onCurrentDevice([](cucl::Device &device) { return device.synchronize(); });
 }
 
-CUCL_API cudaError_t cudaThreadSynchronize(void) {
-  return cudaDeviceSynchronize();
-}
-
 // Waits for the device, frees all its allocations and clears its sticky
 // error. Mapped host memory stays host memory but loses its device address.
 // Streams and events stay valid (documented difference from CUDA).

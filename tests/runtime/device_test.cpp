@@ -108,6 +108,27 @@ TEST(Device, FlagsCacheConfigAndProfilerAreAccepted) {
   cudaGetLastError();
 }
 
+// The pre-4.0 thread API answers as the device calls it became.
+TEST(Device, ThreadApiIsTheDeviceApi) {
+  CUDA_OK(cudaThreadSetLimit(cudaLimitPrintfFifoSize, 4 << 20));
+  size_t viaThread = 0, viaDevice = 0;
+  CUDA_OK(cudaThreadGetLimit(&viaThread, cudaLimitPrintfFifoSize));
+  CUDA_OK(cudaDeviceGetLimit(&viaDevice, cudaLimitPrintfFifoSize));
+  EXPECT_EQ(size_t(4) << 20, viaThread);
+  EXPECT_EQ(viaDevice, viaThread);
+  EXPECT_EQ(cudaErrorInvalidValue, cudaThreadGetLimit(nullptr, cudaLimitStackSize));
+  EXPECT_EQ(cudaErrorUnsupportedLimit, cudaThreadSetLimit(static_cast<cudaLimit>(0x7777), 1));
+  CUDA_OK(cudaThreadSetCacheConfig(cudaFuncCachePreferL1));
+  cudaFuncCache cache = cudaFuncCachePreferShared;
+  CUDA_OK(cudaThreadGetCacheConfig(&cache));
+  EXPECT_EQ(cudaFuncCachePreferNone, cache);
+  void *p = nullptr;
+  CUDA_OK(cudaMalloc(&p, 1024));
+  CUDA_OK(cudaThreadExit()); // cudaDeviceReset: the allocation is gone
+  EXPECT_EQ(cudaErrorInvalidValue, cudaFree(p));
+  cudaGetLastError();
+}
+
 TEST(Device, SynchronizeAndResetSucceedWhenIdle) {
   CUDA_OK(cudaDeviceSynchronize());
   CUDA_OK(cudaThreadSynchronize());

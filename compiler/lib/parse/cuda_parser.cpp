@@ -6,9 +6,12 @@
 #include <clang/Frontend/FrontendActions.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
+#include <llvm/Support/MemoryBuffer.h>
 
+#include "parse/launch_spelling.h"
 #include "parse/stack_guard.h"
 
 namespace cucl::translate {
@@ -43,11 +46,18 @@ private:
 // from the resulting invocation, with the watching action.
 class UnitBuilder : public clang::tooling::ToolAction {
 public:
-  explicit UnitBuilder(const PPCallbacksFactory &callbacks) : callbacks_(callbacks) {}
+  // `mainText`: the input file's text to parse instead of the file's, or "".
+  UnitBuilder(const PPCallbacksFactory &callbacks, std::string mainText)
+      : callbacks_(callbacks), mainText_(std::move(mainText)) {}
 
   bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation, clang::FileManager *,
                      std::shared_ptr<clang::PCHContainerOperations> pchOperations,
                      clang::DiagnosticConsumer *consumer) override {
+    const auto &inputs = invocation->getFrontendOpts().Inputs;
+    if (!mainText_.empty() && !inputs.empty() && inputs[0].isFile())
+      invocation->getPreprocessorOpts().addRemappedFile(
+          inputs[0].getFile(),
+          llvm::MemoryBuffer::getMemBufferCopy(mainText_, inputs[0].getFile()).release());
     WatchedParseAction action(callbacks_);
     llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine> diagnostics =
         clang::CompilerInstance::createDiagnostics(&invocation->getDiagnosticOpts(), consumer,
@@ -61,6 +71,7 @@ public:
 
 private:
   const PPCallbacksFactory &callbacks_;
+  std::string mainText_;
   std::unique_ptr<clang::ASTUnit> unit_;
 };
 
@@ -134,7 +145,15 @@ std::unique_ptr<clang::ASTUnit> parseCudaSourceKeepingErrors(const TranslateOpti
                                                              const PPCallbacksFactory &callbacks) {
   clang::tooling::FixedCompilationDatabase database(".", clangArgumentsFor(options, view));
   clang::tooling::ClangTool tool(database, {options.inputPath});
-  UnitBuilder builder(callbacks);
+  // nvcc's split launch brackets, joined where the input has them.
+  std::string joined;
+  if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> input =
+          llvm::MemoryBuffer::getFile(options.inputPath)) {
+    joined = joinSplitLaunchBrackets((*input)->getBuffer());
+    if (joined == (*input)->getBuffer())
+      joined.clear();
+  }
+  UnitBuilder builder(callbacks, std::move(joined));
   tool.run(&builder);
   return builder.take();
 }
