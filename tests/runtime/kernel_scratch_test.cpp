@@ -69,6 +69,12 @@ cudaError_t launch(const void *kernel, dim3 grid, dim3 block, int *out) {
   return cudaLaunchKernel(kernel, grid, block, args, 0, nullptr);
 }
 
+// The launches below need the scratch variants (ctest's environment).
+bool scratchForced() {
+  const char *forced = std::getenv("CUCL_LOCAL_ARRAYS");
+  return forced != nullptr && std::strcmp(forced, "scratch") == 0;
+}
+
 cucl::Device &currentDevice() {
   int ignored = 0;
   cudaGetDevice(&ignored); // initializes the runtime
@@ -101,8 +107,7 @@ TEST(ScratchShape, SlotsFollowTheBlocksThatRunAtOnce) {
 }
 
 TEST(ScratchVariant, RunsWithItsSlotWordsZeroedForEveryLaunch) {
-  const char *forced = std::getenv("CUCL_LOCAL_ARRAYS");
-  if (forced == nullptr || std::strcmp(forced, "scratch") != 0)
+  if (!scratchForced())
     GTEST_SKIP() << "run with CUCL_LOCAL_ARRAYS=scratch (as ctest does)";
   int *out = nullptr;
   ASSERT_EQ(cudaSuccess, cudaMalloc(&out, 64 * sizeof(int)));
@@ -127,8 +132,7 @@ TEST(ScratchVariant, RunsWithItsSlotWordsZeroedForEveryLaunch) {
 }
 
 TEST(ScratchVariant, AMalformedVariantIsABadImage) {
-  const char *forced = std::getenv("CUCL_LOCAL_ARRAYS");
-  if (forced == nullptr || std::strcmp(forced, "scratch") != 0)
+  if (!scratchForced())
     GTEST_SKIP() << "run with CUCL_LOCAL_ARRAYS=scratch (as ctest does)";
   int *out = nullptr;
   ASSERT_EQ(cudaSuccess, cudaMalloc(&out, 64 * sizeof(int)));

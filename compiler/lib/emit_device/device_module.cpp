@@ -87,37 +87,8 @@ public:
         spec = std::move(warp);
         lanes = true;
       }
-      if (spec->scratchBytes > 0) {
-        // Large local arrays: also a variant holding them in scratch memory,
-        // which the runtime launches where the device cannot hold them.
-        auto scratch = std::make_unique<Specialization>();
-        scratch->function = spec->function;
-        scratch->isKernel = true;
-        scratch->mode = spec->mode;
-        scratch->scratch = true;
-        scratch->name = names_.unique(spec->name + "__scratch");
-        EmittedKernel scratchKernel;
-        scratchKernel.decl = spec->function;
-        // Code the scratch variant cannot express (a pointer to a large or a
-        // small array) leaves the kernel with its private variant only.
-        unsigned errors = diagnostics_.errorCount();
-        std::vector<SpecializationKey> made;
-        diagnostics_.setQuiet(true);
-        madeQuietly_ = &made;
-        emitKernel(*scratch, &scratchKernel);
-        madeQuietly_ = nullptr;
-        diagnostics_.setQuiet(false);
-        if (diagnostics_.errorCount() == errors) {
-          kernel.scratchName = scratch->name;
-          kernel.scratchBytes = scratchKernel.scratchBytes;
-          kernel.flags |= CUCL_KERNEL_SCRATCH;
-          scratchSpecs[index] = std::move(scratch);
-        } else {
-          diagnostics_.forgetErrorsAfter(errors);
-          for (const SpecializationKey &key : made) // emitted again where needed
-            specializations_.erase(key);
-        }
-      }
+      if (spec->scratchBytes > 0) // large local arrays
+        scratchSpecs[index] = emitScratchVariant(*spec, &kernel);
       if (spec->usesStatus)
         kernel.flags |= CUCL_KERNEL_STATUS;
       if (spec->usesMemcheck)
@@ -286,6 +257,40 @@ private:
     FunctionEmitter emitter(*this, spec);
     spec.text = emitter.emit(kernel);
     spec.inProgress = false;
+  }
+
+  // A kernel with large local arrays also gets a variant holding them in
+  // scratch memory, which the runtime launches where the device cannot hold
+  // them; noted in `kernel`. Code that variant cannot express (a pointer to a
+  // large or a small array) leaves the kernel with its private variant only:
+  // nullptr, and nothing reported.
+  std::unique_ptr<Specialization> emitScratchVariant(const Specialization &spec,
+                                                     EmittedKernel *kernel) {
+    auto scratch = std::make_unique<Specialization>();
+    scratch->function = spec.function;
+    scratch->isKernel = true;
+    scratch->mode = spec.mode;
+    scratch->scratch = true;
+    scratch->name = names_.unique(spec.name + "__scratch");
+    EmittedKernel scratchKernel;
+    scratchKernel.decl = spec.function;
+    unsigned errors = diagnostics_.errorCount();
+    std::vector<SpecializationKey> made;
+    diagnostics_.setQuiet(true);
+    madeQuietly_ = &made;
+    emitKernel(*scratch, &scratchKernel);
+    madeQuietly_ = nullptr;
+    diagnostics_.setQuiet(false);
+    if (diagnostics_.errorCount() != errors) {
+      diagnostics_.forgetErrorsAfter(errors);
+      for (const SpecializationKey &key : made) // emitted again where needed
+        specializations_.erase(key);
+      return nullptr;
+    }
+    kernel->scratchName = scratch->name;
+    kernel->scratchBytes = scratchKernel.scratchBytes;
+    kernel->flags |= CUCL_KERNEL_SCRATCH;
+    return scratch;
   }
 
   using Reach = std::map<const Specialization *, std::set<size_t>>;

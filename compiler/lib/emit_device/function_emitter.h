@@ -219,6 +219,9 @@ private:
   static bool usesScratch(const Specialization &spec) {
     return spec.scratch && spec.scratchBytes > 0;
   }
+  std::string scratchPointer(const clang::VarDecl *variable, clang::QualType pointer);
+  std::string scratchPlace(const clang::VarDecl *variable) const;
+  std::string scratchZero(const std::string &at, const clang::VarDecl *variable);
   std::string scratchDeclaration(const clang::VarDecl *variable);
   std::string scratchLaneDeclaration(const clang::VarDecl *variable);
   std::string scratchLaneZero(const clang::VarDecl *variable);

@@ -122,37 +122,47 @@ void FunctionEmitter::planScratch(const clang::CompoundStmt *body) {
   }
 }
 
+// `name` declared as a `__global` pointer of type `pointer` to the array's
+// place in the frame (`scratchPlace`).
+std::string FunctionEmitter::scratchPointer(const clang::VarDecl *variable,
+                                            clang::QualType pointer) {
+  clang::SourceLocation where = variable->getLocation();
+  return types_.declare(pointer, localName(variable), AddressSpace::Global, where) + " = (" +
+         types_.typeName(pointer, AddressSpace::Global, where) + ")(" + scratchPlace(variable) +
+         ")";
+}
+
+std::string FunctionEmitter::scratchPlace(const clang::VarDecl *variable) const {
+  return "cucl_scratch + " + std::to_string(scratchOffsets_.at(variable)) + "ul";
+}
+
+std::string FunctionEmitter::scratchZero(const std::string &at, const clang::VarDecl *variable) {
+  return "cucl_scratch_zero(" + at + ", " +
+         std::to_string(context_.getTypeSizeInChars(variable->getType()).getQuantity()) + "ul)";
+}
+
 // `__global T *a = (__global T *)(cucl_scratch + offset)`: the array's name
 // becomes a pointer to its first element, which subscripts and decays alike.
 std::string FunctionEmitter::scratchDeclaration(const clang::VarDecl *variable) {
-  clang::SourceLocation where = variable->getLocation();
-  clang::QualType first =
-      context_.getPointerType(context_.getAsArrayType(variable->getType())->getElementType());
-  std::string at = "cucl_scratch + " + std::to_string(scratchOffsets_.at(variable)) + "ul";
-  std::string text = types_.declare(first, localName(variable), AddressSpace::Global, where) +
-                     " = (" + types_.typeName(first, AddressSpace::Global, where) + ")(" + at + ")";
+  std::string text = scratchPointer(
+      variable,
+      context_.getPointerType(context_.getAsArrayType(variable->getType())->getElementType()));
   const clang::Expr *init = variable->getInit();
   if (init && !llvm::isa<clang::CXXConstructExpr>(init->IgnoreImplicit()))
-    text += "; cucl_scratch_zero(" + at + ", " +
-            std::to_string(context_.getTypeSizeInChars(variable->getType()).getQuantity()) + "ul)";
+    text += "; " + scratchZero(scratchPlace(variable), variable);
   return text;
 }
 
 // A lane-mode kernel's array that each lane keeps (across warp-level
 // operations): 32 rows, `name[cucl_l]` the lane's, as for a private lane array.
 std::string FunctionEmitter::scratchLaneDeclaration(const clang::VarDecl *variable) {
-  clang::SourceLocation where = variable->getLocation();
   clang::Qualifiers dropped;
-  clang::QualType rows =
-      context_.getPointerType(context_.getUnqualifiedArrayType(variable->getType(), dropped));
-  return types_.declare(rows, localName(variable), AddressSpace::Global, where) + " = (" +
-         types_.typeName(rows, AddressSpace::Global, where) + ")(cucl_scratch + " +
-         std::to_string(scratchOffsets_.at(variable)) + "ul)";
+  return scratchPointer(variable, context_.getPointerType(context_.getUnqualifiedArrayType(
+                                      variable->getType(), dropped)));
 }
 
 std::string FunctionEmitter::scratchLaneZero(const clang::VarDecl *variable) {
-  return "cucl_scratch_zero((__global uchar *)" + localName(variable) + "[cucl_l], " +
-         std::to_string(context_.getTypeSizeInChars(variable->getType()).getQuantity()) + "ul);";
+  return scratchZero("(__global uchar *)" + localName(variable) + "[cucl_l]", variable) + ";";
 }
 
 // `&a` of an array in scratch memory: the pointer, as a pointer to the array.
