@@ -98,6 +98,19 @@ static __inline__ __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttr
   return ::cudaFuncGetAttributes(attr, reinterpret_cast<const void *>(entry));
 }
 
+/* CUDA 13 spells prefetch and advice with a cudaMemLocation only. */
+static __inline__ __host__ cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count,
+                                                            struct cudaMemLocation location,
+                                                            unsigned int flags,
+                                                            cudaStream_t stream = 0) {
+  return ::cudaMemPrefetchAsync_v2(devPtr, count, location, flags, stream);
+}
+static __inline__ __host__ cudaError_t cudaMemAdvise(const void *devPtr, size_t count,
+                                                     enum cudaMemoryAdvise advice,
+                                                     struct cudaMemLocation location) {
+  return ::cudaMemAdvise_v2(devPtr, count, advice, location);
+}
+
 template <class T>
 static __inline__ __host__ cudaError_t cudaMallocManaged(T **devPtr, size_t size,
                                                          unsigned int flags = cudaMemAttachGlobal) {

@@ -175,10 +175,25 @@ extern __host__ cudaError_t CUDARTAPI cudaHostGetDevicePointer(void **pDevice, v
                                                                unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaPointerGetAttributes(
     struct cudaPointerAttributes *attributes, const void *ptr);
-/* Managed memory: not supported yet (cudaErrorNotSupported). */
+/* Managed memory: host memory one device maps at the same address. */
 extern __host__ cudaError_t CUDARTAPI cudaMallocManaged(void **devPtr, size_t size,
                                                         unsigned int flags
                                                             CUCL_DEFAULT(cudaMemAttachGlobal));
+extern __host__ cudaError_t CUDARTAPI cudaMemPrefetchAsync(const void *devPtr, size_t count,
+                                                           int dstDevice,
+                                                           cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemAdvise(const void *devPtr, size_t count,
+                                                    enum cudaMemoryAdvise advice, int device);
+extern __host__ cudaError_t CUDARTAPI cudaMemPrefetchAsync_v2(const void *devPtr, size_t count,
+                                                              struct cudaMemLocation location,
+                                                              unsigned int flags,
+                                                              cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaMemAdvise_v2(const void *devPtr, size_t count,
+                                                       enum cudaMemoryAdvise advice,
+                                                       struct cudaMemLocation location);
+extern __host__ cudaError_t CUDARTAPI cudaStreamAttachMemAsync(
+    cudaStream_t stream, void *devPtr, size_t length CUCL_DEFAULT(0),
+    unsigned int flags CUCL_DEFAULT(cudaMemAttachSingle));
 
 /* Device symbols: not supported yet (cudaErrorInvalidSymbol). C++ callers
  * pass the variable itself through the templates in cuda_runtime.h. */

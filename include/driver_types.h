@@ -339,6 +339,30 @@ enum cudaDeviceAttr {
 #define cudaMemAttachHost 0x02
 #define cudaMemAttachSingle 0x04
 
+/* Managed memory advice (cudaMemAdvise). */
+enum cudaMemoryAdvise {
+  cudaMemAdviseSetReadMostly = 1,
+  cudaMemAdviseUnsetReadMostly = 2,
+  cudaMemAdviseSetPreferredLocation = 3,
+  cudaMemAdviseUnsetPreferredLocation = 4,
+  cudaMemAdviseSetAccessedBy = 5,
+  cudaMemAdviseUnsetAccessedBy = 6
+};
+
+/* Where memory is (cudaMemPrefetchAsync_v2, cudaMemAdvise_v2; the only
+ * forms CUDA 13 has). */
+enum cudaMemLocationType {
+  cudaMemLocationTypeInvalid = 0,
+  cudaMemLocationTypeDevice = 1,
+  cudaMemLocationTypeHost = 2,
+  cudaMemLocationTypeHostNuma = 3,
+  cudaMemLocationTypeHostNumaCurrent = 4
+};
+struct cudaMemLocation {
+  enum cudaMemLocationType type;
+  int id;
+};
+
 /* Host registration flags (cudaHostRegister). */
 #define cudaHostRegisterDefault 0x00
 #define cudaHostRegisterPortable 0x01

@@ -139,6 +139,13 @@ typedef struct cuclModuleImage {
  * slot's word is not zero, sets the word to its work-item count, and each
  * work-item decrements it when it returns. */
 #define CUCL_KERNEL_SCRATCH 64u
+/* The kernel (or a function it calls) loads or stores pointers in memory
+ * (docs/design.md, "Pointers in device memory"). There a pointer is its
+ * 64-bit device address; the kernel turns one into a __global pointer as
+ * `heap + (address - origin)` (0 stays 0) and back, from two arguments that
+ * follow the symbol segments: a `__global uchar *` heap and its device
+ * address, a `ulong` origin. */
+#define CUCL_KERNEL_HEAP 128u
 
 /* Symbol segments. */
 #define CUCL_SYMBOL_DEVICE 0u   /* __device__ variables */

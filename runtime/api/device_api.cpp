@@ -263,10 +263,8 @@ CUCL_API cudaError_t cudaDeviceReset(void) {
   device->synchronize();
   cucl::releaseHostMappings(*device);
   cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
-  for (cucl::Allocation &allocation : registry.memory().takeAll(device->index())) {
-    registry.addresses().release(allocation.base, allocation.size);
+  for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
     cucl::returnDeviceMemory(*device, allocation);
-  }
   ++device->generation;
   device->clearStickyError();
   return cudaSuccess;

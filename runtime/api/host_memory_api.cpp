@@ -2,6 +2,7 @@
 // cudaHostRegister ranges, and their mapping into a device's address space
 // (the Mapped flags, cudaHostGetDevicePointer; core/mapped_host_memory.h).
 #include "api/api_support.h"
+#include "api/memory_support.h"
 
 #include <cstdint>
 
@@ -82,13 +83,16 @@ CUCL_API cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int flags
     return cucl::report(cudaErrorInvalidValue);
   DeviceRegistry &registry = DeviceRegistry::instance();
   if ((flags & cudaHostRegisterMapped) == 0) {
-    if (registry.currentIfInitialized() != nullptr && registry.addresses().contains(ptr))
+    cucl::ResolvedAddress resolved;
+    if (registry.currentIfInitialized() != nullptr &&
+        cucl::classifyPointer(ptr, &resolved) != cucl::PointerSide::Host)
       return cucl::report(cudaErrorInvalidValue); // device memory is not host memory
     return cucl::registerHost(ptr, size) ? cudaSuccess
                                          : cucl::report(cudaErrorHostMemoryAlreadyRegistered);
   }
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
-    if (registry.addresses().contains(ptr))
+    cucl::ResolvedAddress resolved;
+    if (cucl::classifyPointer(ptr, &resolved) != cucl::PointerSide::Host)
       return cudaErrorInvalidValue;
     if (!cucl::registerHost(ptr, size))
       return cudaErrorHostMemoryAlreadyRegistered;

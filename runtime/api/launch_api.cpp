@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/device_memory.h"
 #include "core/diagnostics.h"
 #include "core/kernel_faults.h"
 #include "core/launch_config_stack.h"
@@ -190,6 +191,11 @@ cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Devic
     for (cl_mem segment : {deviceSegment, constantSegment, constantSegment})
       if (clKernel.setArg(index++, sizeof(cl_mem), &segment) != CL_SUCCESS)
         return cudaErrorInvalidKernelImage;
+  }
+  if (kernel.flags & CUCL_KERNEL_HEAP) {
+    cudaError_t status = cucl::setHeapArguments(device, kernel.name, clKernel, &index);
+    if (status != cudaSuccess)
+      return status;
   }
   for (const textureReference *reference : kernel.textureReferences) {
     // Bound with cudaBindTexture*; its attributes are read now, as in CUDA.

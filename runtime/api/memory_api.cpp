@@ -14,6 +14,7 @@
 #include "core/device_memory.h"
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
+#include "core/managed_memory.h"
 #include "core/mapped_command.h"
 #include "core/mapped_host_memory.h"
 
@@ -249,6 +250,9 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
   return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
     if (devPtr == nullptr)
       return cudaSuccess; // cudaFree(0) is the classic "initialize the runtime"
+    cudaError_t managedStatus = cudaSuccess;
+    if (cucl::freeManaged(devPtr, &managedStatus))
+      return managedStatus;
     DeviceRegistry &registry = DeviceRegistry::instance();
     cucl::Allocation removed;
     if (!registry.memory().erase(reinterpret_cast<std::uintptr_t>(devPtr), &removed)) {
@@ -259,7 +263,6 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
     // memory has finished when it returns (and its failure is reported).
     Device &owner = registry.device(removed.device);
     cudaError_t status = owner.synchronize();
-    registry.addresses().release(removed.base, removed.size);
     cucl::returnDeviceMemory(owner, removed);
     return status;
   });
@@ -350,7 +353,13 @@ CUCL_API cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *attributes,
     attributes->device = device.index();
     std::shared_ptr<cucl::MappedBlock> mapped =
         side == Side::Host ? cucl::findMappedHost(ptr) : at.mappedHost;
-    if (mapped != nullptr) {
+    int owner = 0;
+    if (cucl::isManaged(ptr, 1, &owner)) { // one address for both sides
+      attributes->type = cudaMemoryTypeManaged;
+      attributes->device = owner;
+      attributes->devicePointer = const_cast<void *>(ptr);
+      attributes->hostPointer = const_cast<void *>(ptr);
+    } else if (mapped != nullptr) {
       // Mapped host memory, by either address: both, at the same offset.
       std::uintptr_t offset =
           side == Side::Host ? static_cast<const char *>(ptr) - mapped->host : at.offset;

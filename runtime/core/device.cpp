@@ -1,5 +1,7 @@
 #include "core/device.h"
 
+#include "backend/shared_virtual_memory.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -33,11 +35,14 @@ Device::Device(int index, cl::Device device, cl_int *status) : index_(index), de
   limits_.globalMemSize = device_.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>();
   limits_.hostMemory = (device_.getInfo<CL_DEVICE_TYPE>() & CL_DEVICE_TYPE_CPU) != 0 &&
                        device_.getInfo<CL_DEVICE_HOST_UNIFIED_MEMORY>() == CL_TRUE;
+  limits_.coarseGrainedSvm = backend::hasCoarseGrainedSvm(device_);
   deriveProperties();
   legacy_ = std::make_unique<CUstream_st>(*this, cudaStreamDefault, /*legacy=*/true, status);
 }
 
-Device::~Device() = default;
+Device::~Device() {
+  backend::svmFree(context_, heapAnchor);
+}
 
 namespace {
 // Array, texture and surface limits: those of compute capability 7.0 (cucl
@@ -125,7 +130,7 @@ void Device::deriveProperties() {
   p.pciDomainID = 0;
   p.unifiedAddressing = 1; // device pointers never collide with host ones
   p.l2CacheSize = clampToInt(device_.getInfo<CL_DEVICE_GLOBAL_MEM_CACHE_SIZE>());
-  p.managedMemory = 0;
+  p.managedMemory = 1; // host memory the device maps (core/managed_memory.h)
   p.isMultiGpuBoard = 0;
   p.globalL1CacheSupported = 1;
   p.localL1CacheSupported = 1;

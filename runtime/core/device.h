@@ -29,6 +29,9 @@ struct DeviceLimits {
   // buffers also draw on the process's address space and the machine's
   // available memory (core/memory_budget.h).
   bool hostMemory = false;
+  // Coarse-grained buffer SVM (OpenCL 2.0): allocations can take addresses
+  // kernels share (core/device_memory.h).
+  bool coarseGrainedSvm = false;
 };
 
 // CUDA grid limits reported and enforced (those of compute capability 7.0).
@@ -76,6 +79,14 @@ public:
   // Counts cudaDeviceReset calls: storage the runtime made for an earlier
   // generation (device symbols) is gone and made again on next use.
   std::atomic<unsigned> generation{0};
+
+  // How the device's allocations are addressed, chosen at its first
+  // allocation (core/device_memory.h, sharedAddresses).
+  std::once_flag addressModelChosen;
+  bool svmAddresses = false;
+  // In that model: the heap argument of kernels that store pointers, a small
+  // runtime-owned SVM block whose address is its own origin.
+  void *heapAnchor = nullptr;
 
   // Cooperative launches run one after another, whatever their streams: all
   // blocks of each must run at once (core/occupancy.h). The last one's event.

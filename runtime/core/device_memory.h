@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "backend/cl.h"
 #include "core/device.h"
@@ -22,6 +23,25 @@ constexpr std::size_t kAllocationSlack = 4096;
 // Device memory a `size`-byte allocation takes: its buffer, slack included.
 std::size_t deviceBytesFor(const Device &device, std::size_t size);
 
+// How the device's allocations are addressed (docs/design.md, "Pointers in
+// device memory"), chosen at its first allocation and kept:
+// - reserved: fake addresses from the reservation (core/address_reservation.h),
+//   which no host access can reach; pointers stored in device memory cannot be
+//   followed;
+// - shared: where the device has coarse-grained buffer SVM and the program's
+//   kernels store pointers (or CUCL_DEVICE_ADDRESSES=svm), each allocation is
+//   an SVM block wrapped in a buffer, and its address is the block's, the
+//   same in kernels and on the host.
+// CUCL_DEVICE_ADDRESSES=reserved keeps the first model.
+bool sharedAddresses(Device &device);
+
+// Sets a CUCL_KERNEL_HEAP kernel's heap and origin at `*index` (advanced),
+// and tells the driver every allocation the kernel may reach through pointers
+// loaded from memory. cudaErrorNotSupported (with a message on stderr, once)
+// where the device's addresses are not shared.
+cudaError_t setHeapArguments(Device &device, const std::string &kernelName, cl::Kernel &kernel,
+                             cl_uint *index);
+
 // Allocates `size` (> 0) bytes on `device`, filled from `initial` when it is
 // not null. A runtime-owned allocation is not the program's to cudaFree.
 // Errors: cudaErrorMemoryAllocation, when the device's memory (its global
@@ -34,10 +54,11 @@ std::size_t deviceBytesFor(const Device &device, std::size_t size);
 cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
                                  bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer);
 
-// Gives an allocation's memory back to its device (cudaFree,
-// cudaDeviceReset, releaseRuntimeMemory), once it is out of the memory map
-// and while `allocation` still holds its buffer.
-void returnDeviceMemory(Device &device, const Allocation &allocation);
+// Gives an allocation's addresses and memory back (cudaFree,
+// cudaDeviceReset, releaseRuntimeMemory), once it is out of the memory map,
+// no queued work uses it, and while `allocation` still holds its buffer
+// (which this drops).
+void returnDeviceMemory(Device &device, Allocation &allocation);
 
 // What cudaMemGetInfo reports free on `device`: its global memory minus the
 // live allocations, and for a device whose memory is host memory no more than

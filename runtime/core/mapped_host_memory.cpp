@@ -57,12 +57,14 @@ void release(const std::shared_ptr<MappedBlock> &block) {
   }
   Allocation removed;
   registry.memory().erase(block->deviceAddress, &removed, /*runtimeOwned=*/true);
-  registry.addresses().release(block->reserved, block->reservedBytes);
+  if (block->reserved != 0)
+    registry.addresses().release(block->reserved, block->reservedBytes);
 }
 
 } // namespace
 
-cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool readOnly) {
+cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool readOnly,
+                          bool atHostAddress) {
   auto block = std::make_shared<MappedBlock>();
   block->zeroCopy = zeroCopy(device, host);
   if (readOnly && !block->zeroCopy)
@@ -74,11 +76,15 @@ cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool re
   block->device = device.index();
   std::size_t lead = reinterpret_cast<std::uintptr_t>(host) % AddressReservation::kAlignment;
   DeviceRegistry &registry = DeviceRegistry::instance();
-  block->reservedBytes = lead + bytes;
-  block->reserved = bytes <= SIZE_MAX - lead ? registry.addresses().allocate(lead + bytes) : 0;
-  if (block->reserved == 0)
-    return cudaErrorMemoryAllocation;
-  block->deviceAddress = block->reserved + lead;
+  if (atHostAddress) {
+    block->deviceAddress = reinterpret_cast<std::uintptr_t>(host);
+  } else {
+    block->reservedBytes = lead + bytes;
+    block->reserved = bytes <= SIZE_MAX - lead ? registry.addresses().allocate(lead + bytes) : 0;
+    if (block->reserved == 0)
+      return cudaErrorMemoryAllocation;
+    block->deviceAddress = block->reserved + lead;
+  }
   cl_int status = CL_SUCCESS;
   block->buffer =
       cl::Buffer(device.context(), CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, bytes, host, &status);
@@ -90,7 +96,8 @@ cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool re
   }
   if (status != CL_SUCCESS) {
     verboseLog("mapping %zu host bytes at %p failed (OpenCL status %d)", bytes, host, status);
-    registry.addresses().release(block->reserved, block->reservedBytes);
+    if (block->reserved != 0)
+      registry.addresses().release(block->reserved, block->reservedBytes);
     return cudaErrorMemoryAllocation;
   }
   {

@@ -50,7 +50,10 @@ struct MappedBlock {
 // no device addresses are left or OpenCL refuses the buffer. `readOnly`
 // memory (cudaHostRegisterReadOnly) must not be written by a map, so it is
 // mapped only where the device uses it in place, else cudaErrorNotSupported.
-cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool readOnly = false);
+// `atHostAddress` (managed memory, core/managed_memory.h): the device
+// address is the host address itself.
+cudaError_t mapHostMemory(Device &device, void *host, std::size_t bytes, bool readOnly = false,
+                          bool atHostAddress = false);
 
 // Releases the mapping of the block that starts at `host`; false when there
 // is none. No queued work may use it any more (the caller synchronized).

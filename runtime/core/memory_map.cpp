@@ -42,6 +42,15 @@ bool MemoryMap::resolve(const void *address, ResolvedAddress *out) const {
   return true;
 }
 
+std::vector<void *> MemoryMap::svmBlocks(int device) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  std::vector<void *> blocks;
+  for (const auto &[base, allocation] : allocations_)
+    if (allocation.device == device && allocation.svm != nullptr)
+      blocks.push_back(allocation.svm);
+  return blocks;
+}
+
 std::vector<Allocation> MemoryMap::takeAll(int device) {
   std::unique_lock<std::shared_mutex> lock(mutex_);
   std::vector<Allocation> taken;

@@ -32,6 +32,9 @@ struct Allocation {
   // The driver reports when it has freed the buffer's memory (made under an
   // address-space limit, core/memory_budget.h).
   bool releaseTracked = false;
+  // Set when the allocation is shared virtual memory (its address; the buffer
+  // wraps it): freed with clSVMFree, not returned to the address reservation.
+  void *svm = nullptr;
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.
@@ -53,6 +56,8 @@ public:
   bool erase(std::uintptr_t base, Allocation *removed, bool runtimeOwned = false);
   // false when `address` is inside no allocation.
   bool resolve(const void *address, ResolvedAddress *out) const;
+  // The SVM blocks of `device`'s allocations.
+  std::vector<void *> svmBlocks(int device) const;
   // Removes and returns every allocation of `device` (cudaDeviceReset).
   std::vector<Allocation> takeAll(int device);
 

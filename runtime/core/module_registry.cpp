@@ -93,6 +93,10 @@ void ModuleRegistry::registerKernel(void **handle, const void *hostStub, const c
     kernel->clArgCount += 2; // grid barrier, cooperative blocks
   if (flags & CUCL_KERNEL_SYMBOLS)
     kernel->clArgCount += 3; // __device__ segment, __constant__ segment twice
+  if (flags & CUCL_KERNEL_HEAP) {
+    kernel->clArgCount += 2; // heap, origin
+    kernelsStorePointers_.store(true, std::memory_order_relaxed);
+  }
   std::unique_lock<std::shared_mutex> lock(mutex_);
   auto pending = pendingReferences_.find(hostStub);
   if (pending != pendingReferences_.end()) {

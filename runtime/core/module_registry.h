@@ -104,6 +104,13 @@ public:
   // nullptr for an address no kernel was registered with.
   Kernel *find(const void *hostStub) const;
 
+  // True once a registered kernel loads or stores pointers in memory
+  // (CUCL_KERNEL_HEAP): the devices' allocations then take shared addresses
+  // where they can (core/device_memory.h).
+  bool kernelsStorePointers() const {
+    return kernelsStorePointers_.load(std::memory_order_relaxed);
+  }
+
   // The module and symbol registered for a variable's host shadow, or false.
   bool findSymbol(const void *hostVar, Module **module, const ModuleSymbol **symbol) const;
 
@@ -134,6 +141,7 @@ private:
     const textureReference *reference;
   };
   std::unordered_map<const void *, std::vector<PendingReference>> pendingReferences_;
+  std::atomic<bool> kernelsStorePointers_{false};
 };
 
 } // namespace cucl

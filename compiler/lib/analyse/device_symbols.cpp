@@ -84,12 +84,6 @@ DeviceSymbolTable DeviceSymbolTable::collect(clang::ASTContext &context,
       table.rejected_.insert(variable->getCanonicalDecl());
       continue;
     }
-    if (containsPointer(type)) {
-      diagnostics.unsupported(variable->getLocation(),
-                              what + " holding a pointer (pointers stored in device memory)");
-      table.rejected_.insert(variable->getCanonicalDecl());
-      continue;
-    }
     DeviceSymbol symbol;
     symbol.variable = variable;
     symbol.constant = variable->hasAttr<clang::CUDAConstantAttr>();

@@ -236,10 +236,35 @@ PointerSpaceInference::spaceOfPointerStoredAt(const clang::Expr *lvalue) const {
       return spaceOfPointerStoredAt(cast->getSubExpr());
   if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(lvalue)) {
     auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
-    if (!variable || isReferenceVariable(variable) || variable->hasGlobalStorage())
+    if (!variable || isReferenceVariable(variable))
       return std::nullopt;
+    if (variable->hasGlobalStorage()) // __device__, __shared__: a stored pointer
+      return AddressSpace::Global;
     auto found = spaces_.find(variable);
     return found == spaces_.end() ? AddressSpace::Unknown : found->second;
+  }
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(lvalue)) {
+    std::optional<AddressSpace> a = spaceOfPointerStoredAt(conditional->getTrueExpr());
+    std::optional<AddressSpace> b = spaceOfPointerStoredAt(conditional->getFalseExpr());
+    return a && b && *a == *b ? a : std::nullopt;
+  }
+  // A pointer held in memory (a field, an element, `*pp`) is a device
+  // address: it points to global memory (docs/design.md, "Pointers in device
+  // memory").
+  if (llvm::isa<clang::MemberExpr>(lvalue) || llvm::isa<clang::ArraySubscriptExpr>(lvalue) ||
+      llvm::isa<clang::CallExpr>(lvalue)) // a call returning `T *&`
+    return AddressSpace::Global;
+  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(lvalue)) {
+    if (binary->isAssignmentOp()) // `(a = b)` is the slot `a`
+      return spaceOfPointerStoredAt(binary->getLHS());
+    if (binary->getOpcode() == clang::BO_Comma)
+      return spaceOfPointerStoredAt(binary->getRHS());
+  }
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {
+    if (unary->getOpcode() == clang::UO_Deref)
+      return AddressSpace::Global;
+    if (unary->isIncrementDecrementOp()) // `++p` is the slot `p`
+      return spaceOfPointerStoredAt(unary->getSubExpr());
   }
   return std::nullopt;
 }
@@ -251,8 +276,9 @@ std::optional<AddressSpace> PointerSpaceInference::pointeeSpace(const clang::Exp
     case clang::CK_ArrayToPointerDecay:
       return storageSpace(cast->getSubExpr());
     case clang::CK_NullToPointer:
-    case clang::CK_IntegralToPointer:
       return AddressSpace::Unknown;
+    case clang::CK_IntegralToPointer: // a device address
+      return AddressSpace::Global;
     case clang::CK_LValueToRValue:
       return spaceOfPointerStoredAt(cast->getSubExpr());
     default:

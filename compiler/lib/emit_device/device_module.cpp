@@ -97,6 +97,8 @@ public:
         kernel.flags |= CUCL_KERNEL_SYMBOLS;
         symbols = true;
       }
+      if (spec->usesHeap)
+        kernel.flags |= CUCL_KERNEL_HEAP;
       module.kernels.push_back(std::move(kernel));
     }
 

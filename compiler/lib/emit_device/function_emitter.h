@@ -112,9 +112,20 @@ private:
   std::string declRef(const clang::DeclRefExpr *ref);
   std::string symbolAccess(const DeviceSymbol &symbol, const clang::DeclRefExpr *ref);
   bool onlyRead(const clang::Expr *ref);
-  // What a function receives after its parameters for the symbol segments
-  // and the texture references it (or a callee) uses: as parameters
-  // (`declared`: with their types) or as the arguments that pass them on.
+  // Pointers in memory (function_emitter_pointers.cpp): held as device
+  // addresses, turned into __global pointers through the launch's heap.
+  bool isStoredPointer(const clang::Expr *lvalue);
+  void useHeap();
+  std::string nearPointer(const std::string &address, clang::QualType type,
+                          clang::SourceLocation where);
+  std::string loadStoredPointer(const clang::Expr *lvalue);
+  std::string storedPointer(const clang::Expr *value);
+  std::string storedPointerUpdate(const clang::Expr *e);
+  bool valueUnused(const clang::Expr *e);
+  // What a function receives after its parameters for the symbol segments,
+  // the heap and the texture references it (or a callee) uses: as parameters
+  // (`declared`: with their types) or as the arguments that pass them on
+  // (`symbolsOnly`: the segments and the heap).
   std::vector<std::string> resourceParameters(const Specialization &callee, bool declared,
                                               bool symbolsOnly = false);
   // The cucl_texture a legacy texture reference is held in.

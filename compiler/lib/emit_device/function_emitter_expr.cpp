@@ -143,6 +143,7 @@ void FunctionEmitter::useSpecializationShared(const Specialization &callee) {
   spec_.usesDynamicShared |= callee.usesDynamicShared;
   spec_.usesVoteCounter |= callee.usesVoteCounter;
   spec_.usesSymbols |= callee.usesSymbols;
+  spec_.usesHeap |= callee.usesHeap;
   for (const clang::VarDecl *reference : callee.textureReferences)
     useTextureReference(reference);
   for (const clang::VarDecl *variable : callee.managedVariables)
@@ -822,6 +823,12 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
   if (auto *castExpr = llvm::dyn_cast<clang::CastExpr>(e))
     return cast(castExpr);
   if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e)) {
+    if (unary->isIncrementDecrementOp() && isStoredPointer(unary->getSubExpr()))
+      return storedPointerUpdate(unary);
+    if (unary->getOpcode() == clang::UO_AddrOf && unary->getSubExpr()->getType()->isPointerType() &&
+        !isStoredPointer(unary->getSubExpr()))
+      return unsupported(e, "the address of a pointer variable (hold the pointer in an array or "
+                            "struct to point at it)");
     // `&p[i]` only computes an address: memcheck checks accesses.
     const clang::Expr *outerTaken = addressTaken_;
     if (unary->getOpcode() == clang::UO_AddrOf)
@@ -846,6 +853,8 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
   if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(e)) {
     if (binary->isPtrMemOp())
       return unsupported(e, "a pointer to member");
+    if (binary->isAssignmentOp() && isStoredPointer(binary->getLHS()))
+      return storedPointerUpdate(binary);
     return "(" + binaryChain(binary) + ")";
   }
   if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e))
@@ -1178,6 +1187,11 @@ std::string FunctionEmitter::cast(const clang::CastExpr *castExpr) {
   if (castExpr->getCastKind() == clang::CK_FloatingToBoolean &&
       llvm::isa<clang::ImplicitCastExpr>(castExpr))
     return "(" + expr(sub) + " != 0)";
+  if (castExpr->getCastKind() == clang::CK_LValueToRValue && isStoredPointer(sub))
+    return loadStoredPointer(sub);
+  if (castExpr->getCastKind() == clang::CK_IntegralToPointer) // a device address
+    return nearPointer("(ulong)(" + exprTop(sub) + ")", castExpr->getType(),
+                       castExpr->getExprLoc());
   if (llvm::isa<clang::ImplicitCastExpr>(castExpr))
     return expr(sub); // C performs the same conversion implicitly
   clang::QualType type = castExpr->getType();
@@ -1201,6 +1215,10 @@ std::string FunctionEmitter::initList(const clang::InitListExpr *list, bool brac
       text += initList(nested, true);
     else if (llvm::isa<clang::ImplicitValueInitExpr>(init) && !init->getType()->isScalarType())
       text += "{0}";
+    else if (init->getType()->isPointerType() && llvm::isa<clang::ImplicitValueInitExpr>(init))
+      text += "0"; // a null device address
+    else if (init->getType()->isPointerType() && !init->getType()->isFunctionPointerType())
+      text += storedPointer(init);
     else
       text += exprTop(init);
   }

@@ -248,6 +248,10 @@ std::string FunctionEmitter::memcheckPrologue(bool lanes) {
            std::to_string(module_.symbolSegmentBytes(CUCL_SYMBOL_CONSTANT)),
            CUCL_MC_RANGE_CONSTANT_SYMBOLS);
   }
+  // Pointers loaded from memory may reach any allocation, which the kernel
+  // is not told of: its accesses of unknown origin are not checked.
+  if (spec_.usesHeap)
+    global("0", "~0ul", CUCL_MC_RANGE_NONE);
   for (size_t i = 0; i < spec_.managedVariables.size(); ++i) {
     const clang::VarDecl *variable = spec_.managedVariables[i];
     global(managedName(variable),

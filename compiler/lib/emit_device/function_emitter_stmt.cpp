@@ -150,9 +150,6 @@ std::string FunctionEmitter::deviceSignature() {
         spec_.usesWarpFeatures = true; // warp-synchronous code: lane mode
       parameters.push_back(types_.declare(type, name, space, parameter->getLocation()));
     } else {
-      if (containsPointer(type))
-        diagnostics_.unsupported(parameter->getLocation(),
-                                 "a struct containing pointers passed by value");
       parameters.push_back(
           types_.declare(type, name, AddressSpace::Private, parameter->getLocation()));
     }
@@ -216,6 +213,10 @@ std::vector<std::string> FunctionEmitter::resourceParameters(const Specializatio
     else
       parameters = {"cucl_device_symbols", "cucl_constant_symbols", "cucl_constant_symbols_g"};
   }
+  if (callee.usesHeap) {
+    parameters.push_back(declared ? "__global uchar *cucl_heap" : "cucl_heap");
+    parameters.push_back(declared ? "ulong cucl_heap_origin" : "cucl_heap_origin");
+  }
   if (!symbolsOnly) {
     for (const clang::VarDecl *reference : callee.textureReferences)
       parameters.push_back((declared ? "cucl_texture " : "") + textureReferenceName(reference));
@@ -238,10 +239,6 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     clang::SourceLocation where = parameter->getLocation();
     if (type->isPointerType()) {
       kernel.args.push_back({cuclArgGlobalPointer, pointerSize});
-      if (type->getPointeeType()->isPointerType()) {
-        diagnostics_.unsupported(where, "a pointer-to-pointer kernel parameter");
-        continue;
-      }
       parameters.push_back(types_.declare(type, name + "__base", AddressSpace::Global, where));
       parameters.push_back("ulong " + name + "__off");
       if (spec_.usesMemcheck) // the allocation's bytes from the buffer's start
@@ -267,10 +264,6 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     }
     uint64_t size = static_cast<uint64_t>(context_.getTypeSizeInChars(type).getQuantity());
     kernel.args.push_back({cuclArgByValue, size});
-    if (containsPointer(type)) {
-      diagnostics_.unsupported(where, "a struct containing pointers passed by value to a kernel");
-      continue;
-    }
     if (containsBoolField(type)) {
       diagnostics_.unsupported(where, "a struct with a bool field passed by value to a kernel");
       continue;
@@ -298,7 +291,7 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     parameters.push_back("__global uint *cucl_status");
     parameters.push_back("uint cucl_launch");
   }
-  if (spec_.usesSymbols) // after the ABI's other hidden arguments
+  if (spec_.usesSymbols || spec_.usesHeap) // after the ABI's other hidden arguments
     for (const std::string &segment : resourceParameters(spec_, true, true))
       parameters.push_back(segment);
   // Last, the texture references: buffer and description, held as cucl_texture.
@@ -377,6 +370,8 @@ void FunctionEmitter::constructorPrologue() {
     else if (auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(value->IgnoreImplicit());
              construct && construct->getNumArgs() == 0 && construct->getConstructor()->isTrivial())
       continue; // trivial default construction: left uninitialized, as in C++
+    else if (field->getType()->isPointerType())
+      line("cucl_this->" + RecordEmitter::fieldName(field) + " = " + storedPointer(value) + ";");
     else
       line("cucl_this->" + RecordEmitter::fieldName(field) + " = " + exprTop(value) + ";");
   }

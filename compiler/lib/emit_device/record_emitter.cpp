@@ -9,15 +9,6 @@
 namespace cucl::translate {
 namespace {
 
-bool containsPointer(clang::QualType type) {
-  clang::QualType canonical = type.getCanonicalType();
-  if (canonical->isPointerType() || canonical->isReferenceType())
-    return true;
-  if (auto *array = llvm::dyn_cast<clang::ArrayType>(canonical.getTypePtr()))
-    return containsPointer(array->getElementType());
-  return false;
-}
-
 std::string wantedName(const clang::RecordDecl *record, TypePrinter &types) {
   std::string name = record->getNameAsString();
   if (name.empty())
@@ -103,10 +94,10 @@ void RecordEmitter::define(const clang::RecordDecl *record, const std::string &n
   for (const clang::FieldDecl *field : record->fields()) {
     if (field->isBitField())
       diagnostics_.unsupported(field->getLocation(), "a bit-field");
-    if (containsPointer(field->getType()))
-      diagnostics_.unsupported(field->getLocation(), "a struct field of pointer type");
-    std::string line = "  " + types_.declare(field->getType(), fieldName(field),
-                                             AddressSpace::Private, field->getLocation());
+    if (field->getType()->isReferenceType())
+      diagnostics_.unsupported(field->getLocation(), "a struct field of reference type");
+    std::string line =
+        "  " + types_.declareStored(field->getType(), fieldName(field), field->getLocation());
     if (const auto *aligned = field->getAttr<clang::AlignedAttr>())
       if (!aligned->isAlignmentDependent())
         line += " __attribute__((aligned(" + std::to_string(aligned->getAlignment(context_) / 8) +

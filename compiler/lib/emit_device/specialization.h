@@ -46,6 +46,9 @@ struct Specialization {
   bool usesDynamicShared = false; // extern __shared__: gets `cucl_dynamic_shared`
   bool usesVoteCounter = false;   // __syncthreads_count & co.: gets `cucl_vote_counter`
   bool usesSymbols = false;       // device symbols: gets the module's symbol segments
+  // Pointers loaded from or stored to memory: gets the launch's heap
+  // (`cucl_heap`, `cucl_heap_origin`; opencl/pointer_runtime.cl).
+  bool usesHeap = false;
   // Legacy texture references used here or in callees, in first-use order:
   // each arrives as a cucl_texture (a kernel's as a buffer and description).
   std::vector<const clang::VarDecl *> textureReferences;

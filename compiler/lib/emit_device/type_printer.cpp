@@ -59,12 +59,17 @@ std::string TypePrinter::builtinName(const clang::BuiltinType *builtin,
 std::string TypePrinter::declare(clang::QualType type, const std::string &declarator,
                                  AddressSpace pointee, clang::SourceLocation where,
                                  const char *storage) {
-  return declareAt(type, declarator, pointee, where, storage, 0);
+  return declareAt(type, declarator, pointee, where, storage, 0, false);
+}
+
+std::string TypePrinter::declareStored(clang::QualType type, const std::string &declarator,
+                                       clang::SourceLocation where) {
+  return declareAt(type, declarator, AddressSpace::Private, where, nullptr, 0, true);
 }
 
 std::string TypePrinter::declareAt(clang::QualType type, const std::string &declarator,
                                    AddressSpace pointee, clang::SourceLocation where,
-                                   const char *storage, unsigned pointerDepth) {
+                                   const char *storage, unsigned pointerDepth, bool inMemory) {
   if (textureObjectKind(type) != TextureObjectKind::None) {
     usesTextures_ = true; // opencl/texture_runtime.cl
     return std::string(type.isConstQualified() ? "const " : "") + "cucl_texture" +
@@ -72,10 +77,31 @@ std::string TypePrinter::declareAt(clang::QualType type, const std::string &decl
   }
   clang::QualType canonical = type.getCanonicalType();
   const clang::Type *node = canonical.getTypePtr();
+  std::string separator = declarator.empty() || declarator.front() == '[' ? "" : " ";
+  // Storage and qualifiers of the object itself.
+  auto prefix = [&] {
+    std::string text;
+    if (storage && (std::string(storage) != "__private" || pointerDepth > 0))
+      text += std::string(storage) + " ";
+    if (canonical.isConstQualified())
+      text += "const ";
+    if (canonical.isVolatileQualified())
+      text += "volatile ";
+    return text;
+  };
 
+  // A pointer object with its own storage qualifier (a __shared__ pointer)
+  // is held in memory too.
+  bool inSpace = pointerDepth == 0 && storage && std::string(storage) != "__private";
+  if (node->isPointerType() && (pointerDepth > 0 || inMemory || inSpace) &&
+      !node->getPointeeType()->isFunctionType())
+    // A pointer held in memory (the target of a pointer, an array element, a
+    // struct field) is its device address (opencl/pointer_runtime.cl).
+    return prefix() + "ulong" + separator + declarator;
   if (node->isPointerType() || node->isReferenceType()) {
     if (pointerDepth > 0)
-      diagnostics_.unsupported(where, "a pointer to a pointer (type '" + type.getAsString() + "')");
+      diagnostics_.unsupported(where,
+                               "a pointer to a reference (type '" + type.getAsString() + "')");
     clang::QualType target = node->getPointeeType();
     if (target->isFunctionType()) {
       diagnostics_.unsupported(where, "a function pointer");
@@ -89,34 +115,24 @@ std::string TypePrinter::declareAt(clang::QualType type, const std::string &decl
     if (target->isArrayType())
       inner = "(" + inner + ")";
     return declareAt(target, inner, AddressSpace::Private, where, addressSpaceQualifier(pointee),
-                     pointerDepth + 1);
+                     pointerDepth + 1, true);
   }
 
-  std::string separator = declarator.empty() || declarator.front() == '[' ? "" : " ";
   if (auto *array = llvm::dyn_cast<clang::ConstantArrayType>(node)) {
     std::string inner = declarator + "[" + std::to_string(array->getSize().getZExtValue()) + "]";
-    return declareAt(array->getElementType(), inner, pointee, where, storage, pointerDepth);
+    return declareAt(array->getElementType(), inner, pointee, where, storage, pointerDepth, true);
   }
   if (auto *array = llvm::dyn_cast<clang::IncompleteArrayType>(node))
     return declareAt(array->getElementType(), declarator + "[]", pointee, where, storage,
-                     pointerDepth);
-
-  std::string prefix;
-  if (storage && std::string(storage) != "__private")
-    prefix += std::string(storage) + " ";
-  else if (storage && pointerDepth > 0)
-    prefix += std::string(storage) + " ";
-  if (canonical.isConstQualified())
-    prefix += "const ";
-  if (canonical.isVolatileQualified())
-    prefix += "volatile ";
+                     pointerDepth, true);
 
   std::string base;
   if (auto *builtin = llvm::dyn_cast<clang::BuiltinType>(node)) {
     base = builtinName(builtin, where);
   } else if (auto *enumType = llvm::dyn_cast<clang::EnumType>(node)) {
     clang::QualType integer = enumType->getDecl()->getIntegerType();
-    base = integer.isNull() ? "int" : declareAt(integer, "", pointee, where, nullptr, pointerDepth);
+    base = integer.isNull() ? "int"
+                            : declareAt(integer, "", pointee, where, nullptr, pointerDepth, false);
   } else if (auto *record = llvm::dyn_cast<clang::RecordType>(node)) {
     const clang::RecordDecl *decl = record->getDecl();
     base = std::string(decl->isUnion() ? "union " : "struct ") + recordNamer_(decl, where);
@@ -126,7 +142,7 @@ std::string TypePrinter::declareAt(clang::QualType type, const std::string &decl
   }
   // Shared storage qualifiers print before the declarator list; parenthesize
   // "**" cases are not reachable (diagnosed above).
-  return prefix + base + separator + declarator;
+  return prefix() + base + separator + declarator;
 }
 
 std::string TypePrinter::mangle(clang::QualType type) {

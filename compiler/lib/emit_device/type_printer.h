@@ -34,6 +34,10 @@ public:
   // array), `pointee` the first pointer level. References print as pointers.
   std::string declare(clang::QualType type, const std::string &declarator, AddressSpace pointee,
                       clang::SourceLocation where, const char *storage = nullptr);
+  // A declaration of an object held in memory (a struct field): a pointer in
+  // it, as in arrays and behind pointers, is its device address (`ulong`).
+  std::string declareStored(clang::QualType type, const std::string &declarator,
+                            clang::SourceLocation where);
   // A type name for casts: declare(type, "", pointee).
   std::string typeName(clang::QualType type, AddressSpace pointee, clang::SourceLocation where) {
     return declare(type, "", pointee, where);
@@ -50,7 +54,8 @@ public:
 
 private:
   std::string declareAt(clang::QualType type, const std::string &declarator, AddressSpace pointee,
-                        clang::SourceLocation where, const char *storage, unsigned pointerDepth);
+                        clang::SourceLocation where, const char *storage, unsigned pointerDepth,
+                        bool inMemory);
   std::string builtinName(const clang::BuiltinType *builtin, clang::SourceLocation where);
 
   clang::ASTContext &context_;
