@@ -112,6 +112,24 @@ static __inline__ __host__ cudaError_t cudaMemAdvise(const void *devPtr, size_t 
 }
 
 template <class T>
+static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
+                                                       cudaStream_t stream) {
+  return ::cudaMallocAsync(reinterpret_cast<void **>(devPtr), size, stream);
+}
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
+                                                       cudaMemPool_t memPool,
+                                                       cudaStream_t stream) {
+  return ::cudaMallocFromPoolAsync(reinterpret_cast<void **>(devPtr), size, memPool, stream);
+}
+template <class T>
+static __inline__ __host__ cudaError_t cudaMallocFromPoolAsync(T **devPtr, size_t size,
+                                                               cudaMemPool_t memPool,
+                                                               cudaStream_t stream) {
+  return ::cudaMallocFromPoolAsync(reinterpret_cast<void **>(devPtr), size, memPool, stream);
+}
+
+template <class T>
 static __inline__ __host__ cudaError_t cudaMallocManaged(T **devPtr, size_t size,
                                                          unsigned int flags = cudaMemAttachGlobal) {
   return ::cudaMallocManaged(reinterpret_cast<void **>(devPtr), size, flags);

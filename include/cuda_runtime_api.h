@@ -191,6 +191,34 @@ extern __host__ cudaError_t CUDARTAPI cudaMemPrefetchAsync_v2(const void *devPtr
 extern __host__ cudaError_t CUDARTAPI cudaMemAdvise_v2(const void *devPtr, size_t count,
                                                        enum cudaMemoryAdvise advice,
                                                        struct cudaMemLocation location);
+/* Stream-ordered allocation and memory pools. */
+extern __host__ cudaError_t CUDARTAPI cudaMallocAsync(void **devPtr, size_t size,
+                                                      cudaStream_t hStream);
+extern __host__ cudaError_t CUDARTAPI cudaFreeAsync(void *devPtr, cudaStream_t hStream);
+extern __host__ cudaError_t CUDARTAPI cudaMallocFromPoolAsync(void **ptr, size_t size,
+                                                              cudaMemPool_t memPool,
+                                                              cudaStream_t stream);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetDefaultMemPool(cudaMemPool_t *memPool,
+                                                                  int device);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceSetMemPool(int device, cudaMemPool_t memPool);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetMemPool(cudaMemPool_t *memPool, int device);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolCreate(cudaMemPool_t *memPool,
+                                                        const struct cudaMemPoolProps *poolProps);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolDestroy(cudaMemPool_t memPool);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolTrimTo(cudaMemPool_t memPool,
+                                                        size_t minBytesToKeep);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolSetAttribute(cudaMemPool_t memPool,
+                                                              enum cudaMemPoolAttr attr,
+                                                              void *value);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolGetAttribute(cudaMemPool_t memPool,
+                                                              enum cudaMemPoolAttr attr,
+                                                              void *value);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolSetAccess(cudaMemPool_t memPool,
+                                                           const struct cudaMemAccessDesc *descList,
+                                                           size_t count);
+extern __host__ cudaError_t CUDARTAPI cudaMemPoolGetAccess(enum cudaMemAccessFlags *flags,
+                                                           cudaMemPool_t memPool,
+                                                           struct cudaMemLocation *location);
 extern __host__ cudaError_t CUDARTAPI cudaStreamAttachMemAsync(
     cudaStream_t stream, void *devPtr, size_t length CUCL_DEFAULT(0),
     unsigned int flags CUCL_DEFAULT(cudaMemAttachSingle));

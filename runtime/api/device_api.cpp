@@ -177,6 +177,8 @@ int attributeValue(const cudaDeviceProp &p, cudaDeviceAttr attr) {
     return p.regsPerMultiprocessor;
   case cudaDevAttrManagedMemory:
     return p.managedMemory;
+  case cudaDevAttrMemoryPoolsSupported:
+    return p.memoryPoolsSupported;
   case cudaDevAttrIsMultiGpuBoard:
     return p.isMultiGpuBoard;
   case cudaDevAttrSingleToDoublePrecisionPerfRatio:

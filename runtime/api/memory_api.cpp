@@ -17,6 +17,7 @@
 #include "core/managed_memory.h"
 #include "core/mapped_command.h"
 #include "core/mapped_host_memory.h"
+#include "core/memory_pool.h"
 
 namespace {
 
@@ -261,6 +262,7 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
     }
     // CUDA's cudaFree synchronizes the device: queued work that may use the
     // memory has finished when it returns (and its failure is reported).
+    cucl::forgetPoolAllocation(devPtr); // allocated by cudaMallocAsync
     Device &owner = registry.device(removed.device);
     cudaError_t status = owner.synchronize();
     cucl::returnDeviceMemory(owner, removed);

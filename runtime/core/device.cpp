@@ -130,7 +130,8 @@ void Device::deriveProperties() {
   p.pciDomainID = 0;
   p.unifiedAddressing = 1; // device pointers never collide with host ones
   p.l2CacheSize = clampToInt(device_.getInfo<CL_DEVICE_GLOBAL_MEM_CACHE_SIZE>());
-  p.managedMemory = 1; // host memory the device maps (core/managed_memory.h)
+  p.memoryPoolsSupported = 1; // cudaMallocAsync (core/memory_pool.h)
+  p.managedMemory = 1;        // host memory the device maps (core/managed_memory.h)
   p.isMultiGpuBoard = 0;
   p.globalL1CacheSupported = 1;
   p.localL1CacheSupported = 1;
