@@ -197,6 +197,17 @@ static __inline__ __host__ cudaError_t cudaFuncSetCacheConfig(T *func,
 }
 
 template <class T>
+static __inline__ __host__ cudaError_t cudaOccupancyAvailableDynamicSMemPerBlock(
+    size_t *dynamicSmemSize, T func, int numBlocks, int blockSize) {
+  return ::cudaOccupancyAvailableDynamicSMemPerBlock(
+      dynamicSmemSize, reinterpret_cast<const void *>(func), numBlocks, blockSize);
+}
+template <class T>
+static __inline__ __host__ cudaError_t cudaFuncGetName(const char **name, T *func) {
+  return ::cudaFuncGetName(name, reinterpret_cast<const void *>(func));
+}
+
+template <class T>
 static __inline__ __host__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(
     int *numBlocks, T func, int blockSize, size_t dynamicSMemSize) {
   return ::cudaOccupancyMaxActiveBlocksPerMultiprocessor(

@@ -108,6 +108,16 @@ extern __host__ cudaError_t CUDARTAPI cudaDeviceGetAttribute(int *value,
                                                              int device);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceSynchronize(void);
 extern __host__ cudaError_t CUDARTAPI cudaDeviceReset(void);
+extern __host__ cudaError_t CUDARTAPI cudaChooseDevice(int *device,
+                                                       const struct cudaDeviceProp *prop);
+extern __host__ cudaError_t CUDARTAPI cudaInitDevice(int device, unsigned int deviceFlags,
+                                                     unsigned int flags);
+extern __host__ cudaError_t CUDARTAPI cudaSetValidDevices(int *device_arr, int len);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetPCIBusId(char *pciBusId, int len, int device);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetByPCIBusId(int *device, const char *pciBusId);
+extern __host__ cudaError_t CUDARTAPI cudaDeviceGetP2PAttribute(int *value,
+                                                                enum cudaDeviceP2PAttr attr,
+                                                                int srcDevice, int dstDevice);
 /* The pre-4.0 thread API (deprecated in CUDA): the device calls above. */
 extern __host__ cudaError_t CUDARTAPI cudaThreadSynchronize(void);
 extern __host__ cudaError_t CUDARTAPI cudaThreadExit(void);
@@ -375,6 +385,9 @@ extern __host__ cudaError_t CUDARTAPI cudaLaunchKernelExC(const cudaLaunchConfig
 extern __host__ cudaError_t CUDARTAPI cudaLaunchCooperativeKernel(
     const void *func, dim3 gridDim, dim3 blockDim, void **args, size_t sharedMem CUCL_DEFAULT(0),
     cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaFuncGetName(const char **name, const void *func);
+extern __host__ cudaError_t CUDARTAPI cudaOccupancyAvailableDynamicSMemPerBlock(
+    size_t *dynamicSmemSize, const void *func, int numBlocks, int blockSize);
 extern __host__ cudaError_t CUDARTAPI cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
                                                             const void *func);
 extern __host__ cudaError_t CUDARTAPI cudaFuncSetAttribute(const void *func,
@@ -399,6 +412,9 @@ extern __host__ cudaError_t CUDARTAPI cudaStreamCreateWithPriority(cudaStream_t 
 extern __host__ cudaError_t CUDARTAPI cudaStreamGetFlags(cudaStream_t hStream,
                                                          unsigned int *flags);
 extern __host__ cudaError_t CUDARTAPI cudaStreamGetPriority(cudaStream_t hStream, int *priority);
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetId(cudaStream_t hStream,
+                                                      unsigned long long *streamId);
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetDevice(cudaStream_t hStream, int *device);
 extern __host__ cudaError_t CUDARTAPI cudaStreamSetAttribute(cudaStream_t hStream,
                                                              cudaStreamAttrID attr,
                                                              const cudaStreamAttrValue *value);
@@ -420,6 +436,9 @@ extern __host__ cudaError_t CUDARTAPI cudaEventCreateWithFlags(cudaEvent_t *even
                                                                unsigned int flags);
 extern __host__ cudaError_t CUDARTAPI cudaEventRecord(cudaEvent_t event,
                                                       cudaStream_t stream CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaEventRecordWithFlags(cudaEvent_t event,
+                                                               cudaStream_t stream CUCL_DEFAULT(0),
+                                                               unsigned int flags CUCL_DEFAULT(0));
 extern __host__ cudaError_t CUDARTAPI cudaEventQuery(cudaEvent_t event);
 extern __host__ cudaError_t CUDARTAPI cudaEventSynchronize(cudaEvent_t event);
 extern __host__ cudaError_t CUDARTAPI cudaEventElapsedTime(float *ms, cudaEvent_t start,

@@ -380,6 +380,18 @@ struct cudaMemLocation {
 #define cudaEventDisableTiming 0x02
 #define cudaEventInterprocess 0x04
 
+/* Event record flags (cudaEventRecordWithFlags). */
+#define cudaEventRecordDefault 0x00
+#define cudaEventRecordExternal 0x01
+
+/* Peer-to-peer attributes (cudaDeviceGetP2PAttribute). */
+enum cudaDeviceP2PAttr {
+  cudaDevP2PAttrPerformanceRank = 1,
+  cudaDevP2PAttrAccessSupported = 2,
+  cudaDevP2PAttrNativeAtomicSupported = 3,
+  cudaDevP2PAttrCudaArrayAccessSupported = 4
+};
+
 /* Device flags (cudaSetDeviceFlags). */
 #define cudaDeviceScheduleAuto 0x00
 #define cudaDeviceScheduleSpin 0x01

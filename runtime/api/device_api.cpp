@@ -1,6 +1,9 @@
 // Device management: count, selection, properties, attributes, sync, reset.
 #include "api/api_support.h"
+
 #include "api/enum_argument.h"
+#include <climits>
+#include <cstdio>
 
 #include <cstring>
 #include <mutex>
@@ -387,4 +390,79 @@ CUCL_API cudaError_t cudaDeviceEnablePeerAccess(int peerDevice, unsigned int fla
 CUCL_API cudaError_t cudaDeviceDisablePeerAccess(int peerDevice) {
   cudaError_t status = checkDevice(peerDevice);
   return cucl::report(status != cudaSuccess ? status : cudaErrorPeerAccessNotEnabled);
+}
+
+// The device that best matches `prop`'s compute capability (every cucl
+// device reports the same), so the first one, as CUDA picks among equals.
+CUCL_API cudaError_t cudaChooseDevice(int *device, const cudaDeviceProp *prop) {
+  if (device == nullptr || prop == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
+  cudaError_t status = registry.initialize();
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  *device = 0;
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaInitDevice(int device, unsigned int deviceFlags, unsigned int flags) {
+  if (flags != 0 || (deviceFlags & ~static_cast<unsigned>(cudaDeviceMask)) != 0)
+    return cucl::report(cudaErrorInvalidValue);
+  return cucl::report(checkDevice(device)); // devices start with the runtime
+}
+
+// Accepted: every device is valid, and cudaSetDevice names the one to use.
+CUCL_API cudaError_t cudaSetValidDevices(int *device_arr, int len) {
+  if (len < 0 || (len > 0 && device_arr == nullptr))
+    return cucl::report(cudaErrorInvalidValue);
+  for (int i = 0; i < len; ++i) {
+    cudaError_t status = checkDevice(device_arr[i]);
+    if (status != cudaSuccess)
+      return cucl::report(status);
+  }
+  return cudaSuccess;
+}
+
+// "domain:bus:device.function" in hex; cucl's devices are bus 0, device
+// number = index (pciDeviceID).
+CUCL_API cudaError_t cudaDeviceGetPCIBusId(char *pciBusId, int len, int device) {
+  if (pciBusId == nullptr || len < 13)
+    return cucl::report(cudaErrorInvalidValue);
+  cudaError_t status = checkDevice(device);
+  if (status != cudaSuccess)
+    return cucl::report(status);
+  std::snprintf(pciBusId, static_cast<std::size_t>(len), "%04x:%02x:%02x.0", 0u, 0u,
+                static_cast<unsigned>(device));
+  return cudaSuccess;
+}
+
+CUCL_API cudaError_t cudaDeviceGetByPCIBusId(int *device, const char *pciBusId) {
+  if (device == nullptr || pciBusId == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  unsigned domain = 0, bus = 0, slot = 0, function = 0;
+  char end = 0;
+  bool parsed =
+      std::sscanf(pciBusId, "%x:%x:%x.%x%c", &domain, &bus, &slot, &function, &end) == 4 ||
+      (domain = 0, std::sscanf(pciBusId, "%x:%x.%x%c", &bus, &slot, &function, &end) == 3);
+  if (!parsed)
+    return cucl::report(cudaErrorInvalidValue);
+  if (domain != 0 || bus != 0 || function != 0 || slot > INT_MAX ||
+      checkDevice(static_cast<int>(slot)) != cudaSuccess)
+    return cucl::report(cudaErrorInvalidDevice);
+  *device = static_cast<int>(slot);
+  return cudaSuccess;
+}
+
+// No peer access between cucl's devices (separate OpenCL contexts): every
+// attribute is 0.
+CUCL_API cudaError_t cudaDeviceGetP2PAttribute(int *value, enum cudaDeviceP2PAttr attr,
+                                               int srcDevice, int dstDevice) {
+  if (value == nullptr || attr < cudaDevP2PAttrPerformanceRank ||
+      attr > cudaDevP2PAttrCudaArrayAccessSupported)
+    return cucl::report(cudaErrorInvalidValue);
+  if (checkDevice(srcDevice) != cudaSuccess || checkDevice(dstDevice) != cudaSuccess ||
+      srcDevice == dstDevice)
+    return cucl::report(cudaErrorInvalidDevice);
+  *value = 0;
+  return cudaSuccess;
 }

@@ -35,6 +35,15 @@ CUCL_API cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream) {
   });
 }
 
+// cudaEventRecordExternal matters only inside graph capture (not supported):
+// outside it both flags record as cudaEventRecord does.
+CUCL_API cudaError_t cudaEventRecordWithFlags(cudaEvent_t event, cudaStream_t stream,
+                                              unsigned int flags) {
+  if ((flags & ~static_cast<unsigned>(cudaEventRecordExternal)) != 0)
+    return cucl::report(cudaErrorInvalidValue);
+  return cudaEventRecord(event, stream);
+}
+
 // As with cudaStreamQuery, cudaErrorNotReady is not recorded as last error.
 CUCL_API cudaError_t cudaEventQuery(cudaEvent_t event) {
   cudaError_t answer = cudaSuccess;

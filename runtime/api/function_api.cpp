@@ -86,9 +86,9 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
     cudaError_t status = instanceFor(func, device, &instance);
     if (status != cudaSuccess)
       return status;
-    std::size_t blocks = cucl::maxActiveBlocksPerUnit(device, *cucl::ModuleRegistry::instance().find(func),
-                                                      *instance, static_cast<std::size_t>(blockSize),
-                                                      dynamicSMemSize);
+    std::size_t blocks = cucl::maxActiveBlocksPerUnit(
+        device, *cucl::ModuleRegistry::instance().find(func), *instance,
+        static_cast<std::size_t>(blockSize), dynamicSMemSize);
     *numBlocks = static_cast<int>(std::min<std::size_t>(blocks, INT_MAX));
     return cudaSuccess;
   });
@@ -99,4 +99,39 @@ CUCL_API cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlock
                                                                    size_t dynamicSMemSize) {
   return cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
       numBlocks, func, blockSize, dynamicSMemSize, cudaOccupancyDefault);
+}
+
+CUCL_API cudaError_t cudaFuncGetName(const char **name, const void *func) {
+  if (name == nullptr || func == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
+  if (kernel == nullptr)
+    return cucl::report(cudaErrorInvalidDeviceFunction);
+  *name = kernel->name.c_str(); // the OpenCL name: the kernel's, with template arguments mangled in
+  return cudaSuccess;
+}
+
+// The dynamic shared memory each of `numBlocks` blocks of `blockSize`
+// threads can have while all of them fit one unit at once (0 when they do not
+// fit even without it).
+CUCL_API cudaError_t cudaOccupancyAvailableDynamicSMemPerBlock(size_t *dynamicSmemSize,
+                                                               const void *func, int numBlocks,
+                                                               int blockSize) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (dynamicSmemSize == nullptr || numBlocks <= 0 || blockSize <= 0)
+      return cudaErrorInvalidValue;
+    cucl::KernelInstance *instance = nullptr;
+    cudaError_t status = instanceFor(func, device, &instance);
+    if (status != cudaSuccess)
+      return status;
+    std::size_t fit =
+        cucl::maxActiveBlocksPerUnit(device, *cucl::ModuleRegistry::instance().find(func),
+                                     *instance, static_cast<std::size_t>(blockSize), 0);
+    std::size_t share = device.limits().localMemSize / static_cast<std::size_t>(numBlocks);
+    *dynamicSmemSize =
+        fit >= static_cast<std::size_t>(numBlocks) && share > instance->staticLocalMem
+            ? share - instance->staticLocalMem
+            : 0;
+    return cudaSuccess;
+  });
 }

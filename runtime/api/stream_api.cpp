@@ -1,6 +1,8 @@
 // Streams: creation, destruction, synchronization, queries, event waits.
 #include "api/api_support.h"
 
+#include <cstdint>
+
 #include "core/event.h"
 #include "core/host_function.h"
 #include "core/stream.h"
@@ -90,6 +92,32 @@ CUCL_API cudaError_t cudaStreamGetPriority(cudaStream_t hStream, int *priority) 
     cudaError_t status = cucl::resolveStream(hStream, device, &resolved);
     if (status == cudaSuccess)
       *priority = 0;
+    return status;
+  });
+}
+
+// Unique among live streams: the stream object's address (the legacy
+// stream's included).
+CUCL_API cudaError_t cudaStreamGetId(cudaStream_t hStream, unsigned long long *streamId) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (streamId == nullptr)
+      return cudaErrorInvalidValue;
+    CUstream_st *resolved = nullptr;
+    cudaError_t status = cucl::resolveStream(hStream, device, &resolved);
+    if (status == cudaSuccess)
+      *streamId = reinterpret_cast<std::uintptr_t>(resolved);
+    return status;
+  });
+}
+
+CUCL_API cudaError_t cudaStreamGetDevice(cudaStream_t hStream, int *device) {
+  return cucl::onCurrentDevice([&](Device &current) -> cudaError_t {
+    if (device == nullptr)
+      return cudaErrorInvalidValue;
+    CUstream_st *resolved = nullptr;
+    cudaError_t status = cucl::resolveStream(hStream, current, &resolved);
+    if (status == cudaSuccess)
+      *device = resolved->device.index();
     return status;
   });
 }

@@ -152,3 +152,59 @@ TEST(Device, LimitsAreStoredAndReported) {
   EXPECT_EQ(cudaErrorInvalidValue, cudaDeviceGetLimit(nullptr, cudaLimitStackSize));
   cudaGetLastError();
 }
+
+TEST(Device, PciBusIdsRoundTrip) {
+  int count = 0;
+  CUDA_OK(cudaGetDeviceCount(&count));
+  for (int d = 0; d < count; ++d) {
+    char id[32] = {};
+    CUDA_OK(cudaDeviceGetPCIBusId(id, sizeof id, d));
+    int back = -1;
+    CUDA_OK(cudaDeviceGetByPCIBusId(&back, id));
+    EXPECT_EQ(d, back) << id;
+    cudaDeviceProp prop;
+    CUDA_OK(cudaGetDeviceProperties(&prop, d));
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "%04x:%02x:%02x.0", prop.pciDomainID, prop.pciBusID,
+                  prop.pciDeviceID);
+    EXPECT_STREQ(expected, id);
+  }
+  int device = -1;
+  CUDA_OK(cudaDeviceGetByPCIBusId(&device, "00:00.0")); // bus:device.function
+  EXPECT_EQ(0, device);
+  char shortBuffer[8];
+  EXPECT_EQ(cudaErrorInvalidValue, cudaDeviceGetPCIBusId(shortBuffer, sizeof shortBuffer, 0));
+  EXPECT_EQ(cudaErrorInvalidDevice, cudaDeviceGetPCIBusId(shortBuffer, 13, count));
+  EXPECT_EQ(cudaErrorInvalidDevice, cudaDeviceGetByPCIBusId(&device, "0000:05:00.0"));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaDeviceGetByPCIBusId(&device, "not a bus id"));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaDeviceGetByPCIBusId(nullptr, "0000:00:00.0"));
+  cudaGetLastError();
+}
+
+TEST(Device, ChooseInitValidDevicesAndPeerAttributes) {
+  cudaDeviceProp wanted = {};
+  wanted.major = 7;
+  int device = -1;
+  CUDA_OK(cudaChooseDevice(&device, &wanted));
+  EXPECT_EQ(0, device);
+  EXPECT_EQ(cudaErrorInvalidValue, cudaChooseDevice(&device, nullptr));
+  CUDA_OK(cudaInitDevice(0, 0, 0));
+  EXPECT_EQ(cudaErrorInvalidDevice, cudaInitDevice(99, 0, 0));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaInitDevice(0, 0, 7));
+  int valid[] = {0};
+  CUDA_OK(cudaSetValidDevices(valid, 1));
+  CUDA_OK(cudaSetValidDevices(nullptr, 0));
+  int invalid[] = {0, 99};
+  EXPECT_EQ(cudaErrorInvalidDevice, cudaSetValidDevices(invalid, 2));
+  int count = 0, value = -1;
+  CUDA_OK(cudaGetDeviceCount(&count));
+  EXPECT_EQ(cudaErrorInvalidDevice,
+            cudaDeviceGetP2PAttribute(&value, cudaDevP2PAttrAccessSupported, 0, 0));
+  if (count > 1) {
+    CUDA_OK(cudaDeviceGetP2PAttribute(&value, cudaDevP2PAttrAccessSupported, 0, 1));
+    EXPECT_EQ(0, value) << "no peer access between cucl's devices";
+  }
+  EXPECT_EQ(cudaErrorInvalidValue,
+            cudaDeviceGetP2PAttribute(&value, cudaDeviceP2PAttr(0), 0, count > 1 ? 1 : 0));
+  cudaGetLastError();
+}

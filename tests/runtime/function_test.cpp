@@ -76,3 +76,26 @@ TEST_F(Function, OccupancyFollowsThreadAndSharedMemoryLimits) {
   EXPECT_LE(blockSize, 64);
   cudaGetLastError();
 }
+
+TEST_F(Function, NameAndAvailableDynamicSharedMemory) {
+  const char *name = nullptr;
+  CUDA_OK(cudaFuncGetName(&name, &addOne));
+  EXPECT_STREQ("add_one", name);
+  EXPECT_EQ(cudaErrorInvalidDeviceFunction, cudaFuncGetName(&name, &notRegistered));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaFuncGetName(nullptr, &addOne));
+  cudaDeviceProp prop;
+  CUDA_OK(cudaGetDeviceProperties(&prop, 0));
+  size_t available = 0;
+  CUDA_OK(cudaOccupancyAvailableDynamicSMemPerBlock(&available, &reverseBlock, 1, 64));
+  EXPECT_LE(available, prop.sharedMemPerBlock);
+  EXPECT_GT(available, 0u);
+  size_t forTwo = 0;
+  CUDA_OK(cudaOccupancyAvailableDynamicSMemPerBlock(&forTwo, &reverseBlock, 2, 64));
+  EXPECT_LE(forTwo, available / 2 + 1);
+  // Blocks that cannot all fit one unit get nothing.
+  CUDA_OK(cudaOccupancyAvailableDynamicSMemPerBlock(&forTwo, &reverseBlock, 100000, 64));
+  EXPECT_EQ(0u, forTwo);
+  EXPECT_EQ(cudaErrorInvalidValue,
+            cudaOccupancyAvailableDynamicSMemPerBlock(&available, &reverseBlock, 0, 64));
+  cudaGetLastError();
+}

@@ -298,3 +298,34 @@ TEST_F(Streams, BlockingStreamWaitsForEarlierLegacyWork) {
   EXPECT_TRUE(h.sawLegacyDone.load());
   CUDA_OK(cudaStreamDestroy(stream));
 }
+
+TEST_F(Streams, IdsDevicesAndRecordFlags) {
+  cudaStream_t a, b;
+  CUDA_OK(cudaStreamCreate(&a));
+  CUDA_OK(cudaStreamCreate(&b));
+  unsigned long long idA = 0, idB = 0, idLegacy = 0;
+  CUDA_OK(cudaStreamGetId(a, &idA));
+  CUDA_OK(cudaStreamGetId(b, &idB));
+  CUDA_OK(cudaStreamGetId(nullptr, &idLegacy));
+  EXPECT_NE(idA, idB);
+  EXPECT_NE(idA, idLegacy);
+  int device = -1;
+  CUDA_OK(cudaStreamGetDevice(a, &device));
+  EXPECT_EQ(0, device);
+  EXPECT_EQ(cudaErrorInvalidValue, cudaStreamGetId(a, nullptr));
+  cudaEvent_t start, stop;
+  CUDA_OK(cudaEventCreate(&start));
+  CUDA_OK(cudaEventCreate(&stop));
+  CUDA_OK(cudaEventRecordWithFlags(start, a, cudaEventRecordDefault));
+  CUDA_OK(cudaEventRecordWithFlags(stop, a, cudaEventRecordExternal));
+  CUDA_OK(cudaEventSynchronize(stop));
+  float ms = -1.0f;
+  CUDA_OK(cudaEventElapsedTime(&ms, start, stop));
+  EXPECT_GE(ms, 0.0f);
+  EXPECT_EQ(cudaErrorInvalidValue, cudaEventRecordWithFlags(start, a, 0x10));
+  cudaGetLastError();
+  CUDA_OK(cudaEventDestroy(start));
+  CUDA_OK(cudaEventDestroy(stop));
+  CUDA_OK(cudaStreamDestroy(a));
+  CUDA_OK(cudaStreamDestroy(b));
+}
