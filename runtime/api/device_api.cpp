@@ -1,15 +1,15 @@
 // Device management: count, selection, properties, attributes, sync, reset.
 #include "api/api_support.h"
-
 #include "api/enum_argument.h"
+
 #include <climits>
 #include <cstdio>
-
 #include <cstring>
 #include <mutex>
 
 #include "core/device_memory.h"
 #include "core/mapped_host_memory.h"
+#include "core/memory_pool.h"
 #include "core/stream.h"
 
 namespace {
@@ -270,6 +270,7 @@ CUCL_API cudaError_t cudaDeviceReset(void) {
   cucl::DeviceRegistry &registry = cucl::DeviceRegistry::instance();
   for (cucl::Allocation &allocation : registry.memory().takeAll(device->index()))
     cucl::returnDeviceMemory(*device, allocation);
+  cucl::forgetPoolAllocations(device->index());
   ++device->generation;
   device->clearStickyError();
   return cudaSuccess;

@@ -231,7 +231,7 @@ std::size_t deviceMemoryFree(Device &device) {
       free = std::min(free, addressSpace > kAddressSpaceMargin ? addressSpace - kAddressSpaceMargin
                                                                : std::size_t(0));
   }
-  if (device.svmAddresses)
+  if (sharedAddresses(device)) // no reserved range to run out of
     return free;
   return std::min(free, DeviceRegistry::instance().addresses().freeBytes());
 }

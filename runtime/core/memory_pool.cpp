@@ -154,4 +154,17 @@ void forgetPoolAllocation(const void *pointer) {
   uncount(pointer);
 }
 
+void forgetPoolAllocations(int device) {
+  PoolTable &table = poolTable();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  for (auto it = table.allocations.begin(); it != table.allocations.end();) {
+    if (it->second.first->device == device) {
+      it->second.first->used -= it->second.second;
+      it = table.allocations.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 } // namespace cucl

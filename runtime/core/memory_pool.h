@@ -49,6 +49,8 @@ cudaError_t freeOnStream(void *pointer, CUstream_st &stream);
 
 // A pooled allocation freed by cudaFree: its pool stops counting it.
 void forgetPoolAllocation(const void *pointer);
+// cudaDeviceReset freed every allocation of `device`: pools stop counting them.
+void forgetPoolAllocations(int device);
 
 } // namespace cucl
 

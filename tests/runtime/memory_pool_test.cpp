@@ -192,3 +192,16 @@ TEST_F(MemoryPool, ArgumentChecks) {
   CUDA_OK(cudaDeviceGetAttribute(&supported, cudaDevAttrMemoryPoolsSupported, 0));
   EXPECT_EQ(1, supported);
 }
+
+TEST_F(MemoryPool, ResetFreesPooledAllocations) {
+  cudaMemPool_t pool = nullptr;
+  CUDA_OK(cudaDeviceGetDefaultMemPool(&pool, 0));
+  unsigned long long before = poolAttribute(pool, cudaMemPoolAttrUsedMemCurrent);
+  void *p = nullptr;
+  CUDA_OK(cudaMallocAsync(&p, 1 << 16, nullptr));
+  EXPECT_EQ(before + (1 << 16), poolAttribute(pool, cudaMemPoolAttrUsedMemCurrent));
+  CUDA_OK(cudaDeviceReset());
+  EXPECT_EQ(before, poolAttribute(pool, cudaMemPoolAttrUsedMemCurrent));
+  EXPECT_EQ(cudaErrorInvalidValue, cudaFreeAsync(p, nullptr)) << "freed by the reset";
+  cudaGetLastError();
+}
