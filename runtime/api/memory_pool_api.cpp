@@ -33,6 +33,18 @@ cudaError_t allocateOnStream(void **devPtr, size_t size, cudaMemPool_t pool, cud
   });
 }
 
+// A device's default or current pool (`which`), with CUDA's checks.
+cudaError_t devicePool(cudaMemPool_t *memPool, int device, cudaMemPool_t (*which)(int)) {
+  if (memPool == nullptr)
+    return cucl::report(cudaErrorInvalidValue);
+  return cucl::onCurrentDevice([&](cucl::Device &) -> cudaError_t {
+    if (!validDevice(device))
+      return cudaErrorInvalidDevice;
+    *memPool = which(device);
+    return cudaSuccess;
+  });
+}
+
 } // namespace
 
 CUCL_API cudaError_t cudaMallocAsync(void **devPtr, size_t size, cudaStream_t hStream) {
@@ -59,25 +71,11 @@ CUCL_API cudaError_t cudaFreeAsync(void *devPtr, cudaStream_t hStream) {
 }
 
 CUCL_API cudaError_t cudaDeviceGetDefaultMemPool(cudaMemPool_t *memPool, int device) {
-  if (memPool == nullptr)
-    return cucl::report(cudaErrorInvalidValue);
-  return cucl::onCurrentDevice([&](cucl::Device &) -> cudaError_t {
-    if (!validDevice(device))
-      return cudaErrorInvalidDevice;
-    *memPool = cucl::defaultMemPool(device);
-    return cudaSuccess;
-  });
+  return devicePool(memPool, device, cucl::defaultMemPool);
 }
 
 CUCL_API cudaError_t cudaDeviceGetMemPool(cudaMemPool_t *memPool, int device) {
-  if (memPool == nullptr)
-    return cucl::report(cudaErrorInvalidValue);
-  return cucl::onCurrentDevice([&](cucl::Device &) -> cudaError_t {
-    if (!validDevice(device))
-      return cudaErrorInvalidDevice;
-    *memPool = cucl::currentMemPool(device);
-    return cudaSuccess;
-  });
+  return devicePool(memPool, device, cucl::currentMemPool);
 }
 
 CUCL_API cudaError_t cudaDeviceSetMemPool(int device, cudaMemPool_t memPool) {

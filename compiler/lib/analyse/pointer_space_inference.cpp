@@ -76,6 +76,36 @@ private:
 
 } // namespace
 
+const clang::Expr *pointerSlot(const clang::Expr *lvalue) {
+  for (;;) {
+    lvalue = lvalue->IgnoreParens();
+    auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(lvalue);
+    auto *binary = llvm::dyn_cast<clang::BinaryOperator>(lvalue);
+    auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue);
+    if (cast && cast->getCastKind() == clang::CK_NoOp)
+      lvalue = cast->getSubExpr();
+    else if (binary && binary->isAssignmentOp())
+      lvalue = binary->getLHS();
+    else if (binary && binary->getOpcode() == clang::BO_Comma)
+      lvalue = binary->getRHS();
+    else if (unary && unary->isIncrementDecrementOp())
+      lvalue = unary->getSubExpr();
+    else
+      return lvalue;
+  }
+}
+
+bool heldInMemory(const clang::Expr *slot) {
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(slot)) {
+    auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    return variable && variable->hasGlobalStorage() && !isReferenceVariable(variable);
+  }
+  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(slot))
+    return unary->getOpcode() == clang::UO_Deref;
+  return llvm::isa<clang::MemberExpr>(slot) || llvm::isa<clang::ArraySubscriptExpr>(slot) ||
+         llvm::isa<clang::CallExpr>(slot);
+}
+
 bool isSpaceParameter(const clang::VarDecl *parameter) {
   clang::QualType type = parameter->getType();
   if (type->isPointerType())
@@ -230,41 +260,21 @@ bool PointerSpaceInference::run(const clang::FunctionDecl *function) {
 
 std::optional<AddressSpace>
 PointerSpaceInference::spaceOfPointerStoredAt(const clang::Expr *lvalue) const {
-  lvalue = lvalue->IgnoreParens();
-  if (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(lvalue))
-    if (cast->getCastKind() == clang::CK_NoOp)
-      return spaceOfPointerStoredAt(cast->getSubExpr());
-  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(lvalue)) {
-    auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
-    if (!variable || isReferenceVariable(variable))
-      return std::nullopt;
-    if (variable->hasGlobalStorage()) // __device__, __shared__: a stored pointer
-      return AddressSpace::Global;
-    auto found = spaces_.find(variable);
-    return found == spaces_.end() ? AddressSpace::Unknown : found->second;
-  }
-  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(lvalue)) {
+  const clang::Expr *slot = pointerSlot(lvalue);
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(slot)) {
     std::optional<AddressSpace> a = spaceOfPointerStoredAt(conditional->getTrueExpr());
     std::optional<AddressSpace> b = spaceOfPointerStoredAt(conditional->getFalseExpr());
     return a && b && *a == *b ? a : std::nullopt;
   }
-  // A pointer held in memory (a field, an element, `*pp`) is a device
-  // address: it points to global memory (docs/design.md, "Pointers in device
-  // memory").
-  if (llvm::isa<clang::MemberExpr>(lvalue) || llvm::isa<clang::ArraySubscriptExpr>(lvalue) ||
-      llvm::isa<clang::CallExpr>(lvalue)) // a call returning `T *&`
+  // A pointer held in memory is a device address: it points to global memory.
+  if (heldInMemory(slot))
     return AddressSpace::Global;
-  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(lvalue)) {
-    if (binary->isAssignmentOp()) // `(a = b)` is the slot `a`
-      return spaceOfPointerStoredAt(binary->getLHS());
-    if (binary->getOpcode() == clang::BO_Comma)
-      return spaceOfPointerStoredAt(binary->getRHS());
-  }
-  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(lvalue)) {
-    if (unary->getOpcode() == clang::UO_Deref)
-      return AddressSpace::Global;
-    if (unary->isIncrementDecrementOp()) // `++p` is the slot `p`
-      return spaceOfPointerStoredAt(unary->getSubExpr());
+  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(slot)) {
+    auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (!variable || isReferenceVariable(variable))
+      return std::nullopt;
+    auto found = spaces_.find(variable);
+    return found == spaces_.end() ? AddressSpace::Unknown : found->second;
   }
   return std::nullopt;
 }

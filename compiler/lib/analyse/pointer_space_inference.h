@@ -44,6 +44,14 @@ bool passesConstReferenceByValue(const clang::Expr *argument);
 // True when a reference is initialized with a temporary (`const T &r = a + b`):
 // the emitter holds such a reference's value in a private variable.
 bool bindsTemporary(const clang::Expr *init);
+// The slot a pointer lvalue names, past parentheses, no-op casts, `(a = b)`,
+// `++a` and `(x, a)` (each of which is the slot `a`).
+const clang::Expr *pointerSlot(const clang::Expr *lvalue);
+// True when a slot (pointerSlot) holds its pointer in memory, as a device
+// address (docs/design.md, "Pointers in device memory"): a field, an element,
+// `*pp`, a call returning `T *&`, a __device__, __constant__ or __shared__
+// variable. A local pointer variable is not.
+bool heldInMemory(const clang::Expr *slot);
 
 class PointerSpaceInference {
 public:

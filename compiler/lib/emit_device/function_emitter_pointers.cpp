@@ -21,35 +21,10 @@ bool FunctionEmitter::isStoredPointer(const clang::Expr *lvalue) {
   clang::QualType type = lvalue->getType().getCanonicalType();
   if (!type->isPointerType() || type->getPointeeType()->isFunctionType())
     return false;
-  const clang::Expr *e = lvalue->IgnoreParens();
-  while (auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(e)) {
-    if (cast->getCastKind() != clang::CK_NoOp)
-      break;
-    e = cast->getSubExpr()->IgnoreParens();
-  }
-  if (auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
-    // A local pointer variable is an OpenCL pointer of its inferred space; a
-    // reference to a pointer is not supported (the inference says so).
-    auto *variable = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
-    return variable && variable->hasGlobalStorage() && !variable->getType()->isReferenceType();
-  }
-  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e))
+  const clang::Expr *slot = pointerSlot(lvalue);
+  if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(slot))
     return isStoredPointer(conditional->getTrueExpr());
-  if (llvm::isa<clang::CallExpr>(e)) // returns `T *&`: a slot in memory
-    return true;
-  if (auto *binary = llvm::dyn_cast<clang::BinaryOperator>(e)) {
-    if (binary->getOpcode() == clang::BO_Comma)
-      return isStoredPointer(binary->getRHS());
-    if (binary->isAssignmentOp())
-      return isStoredPointer(binary->getLHS());
-  }
-  if (auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e)) {
-    if (unary->isIncrementDecrementOp()) // `++p` as an lvalue
-      return isStoredPointer(unary->getSubExpr());
-    return unary->getOpcode() == clang::UO_Deref; // `*pp`
-  }
-  // A member, an element.
-  return llvm::isa<clang::MemberExpr>(e) || llvm::isa<clang::ArraySubscriptExpr>(e);
+  return heldInMemory(slot);
 }
 
 void FunctionEmitter::useHeap() {
