@@ -22,24 +22,23 @@
 #include <ctime>
 #endif
 
-#include "host_defines.h"
-#include "driver_types.h"
-#include "library_types.h" /* cudaDataType_t and friends, as NVIDIA's cuda_runtime.h offers */
-#include "vector_types.h"
-#include "vector_functions.h"
 #include "driver_functions.h"
+#include "driver_types.h"
+#include "host_defines.h"
+#include "library_types.h" /* cudaDataType_t and friends, as NVIDIA's cuda_runtime.h offers */
+#include "vector_functions.h"
+#include "vector_types.h"
 #if defined(__cplusplus) && (defined(__CUDACC__) || defined(__CUDA__))
 #include "cucl/host_min_max.h" /* as nvcc gives .cu files */
 #endif
+#include "channel_descriptor.h" /* cudaCreateChannelDesc<T>() (C++) */
 #include "cuda_runtime_api.h"
-#include "channel_descriptor.h"  /* cudaCreateChannelDesc<T>() (C++) */
-#include "cuda_texture_types.h"  /* texture<T, dim, mode> (C++ compiled as CUDA) */
-#include "cuda_surface_types.h"  /* surface<T, dim> (C++ compiled as CUDA) */
+#include "cuda_surface_types.h" /* surface<T, dim> (C++ compiled as CUDA) */
+#include "cuda_texture_types.h" /* texture<T, dim, mode> (C++ compiled as CUDA) */
 
 #if defined(__cplusplus)
 
-template <class T>
-static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
+template <class T> static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
   return ::cudaMalloc(reinterpret_cast<void **>(devPtr), size);
 }
 
@@ -50,8 +49,7 @@ static __inline__ __host__ cudaError_t cudaMallocHost(T **ptr, size_t size,
 }
 
 template <class T>
-static __inline__ __host__ cudaError_t cudaHostAlloc(T **ptr, size_t size,
-                                                     unsigned int flags) {
+static __inline__ __host__ cudaError_t cudaHostAlloc(T **ptr, size_t size, unsigned int flags) {
   return ::cudaHostAlloc(reinterpret_cast<void **>(ptr), size, flags);
 }
 
@@ -63,9 +61,8 @@ static __inline__ __host__ cudaError_t cudaHostGetDevicePointer(T **pDevice, voi
 
 /* Launch a kernel given as a function (the stub nvcc or cucl registered). */
 template <class T>
-static __inline__ __host__ cudaError_t cudaLaunchKernel(T *func, dim3 gridDim,
-                                                        dim3 blockDim, void **args,
-                                                        size_t sharedMem = 0,
+static __inline__ __host__ cudaError_t cudaLaunchKernel(T *func, dim3 gridDim, dim3 blockDim,
+                                                        void **args, size_t sharedMem = 0,
                                                         cudaStream_t stream = 0) {
   return ::cudaLaunchKernel(reinterpret_cast<const void *>(func), gridDim, blockDim, args,
                             sharedMem, stream);
@@ -98,6 +95,79 @@ static __inline__ __host__ cudaError_t cudaFuncGetAttributes(struct cudaFuncAttr
   return ::cudaFuncGetAttributes(attr, reinterpret_cast<const void *>(entry));
 }
 
+/* CUDA 12.3+ graph calls with edge data (CUDA 13's only spelling). cucl's
+   edges are all default ones: edge data in is checked to be that, edge data
+   out is written as that. */
+static __inline__ __host__ bool cuclDefaultEdges(const cudaGraphEdgeData *edges, size_t count) {
+  for (size_t i = 0; edges != 0 && i < count; ++i)
+    if (edges[i].from_port != 0 || edges[i].to_port != 0 ||
+        edges[i].type != cudaGraphDependencyTypeDefault)
+      return false;
+  return true;
+}
+static __inline__ __host__ void cuclClearEdges(cudaGraphEdgeData *edges, size_t count) {
+  for (size_t i = 0; edges != 0 && i < count; ++i)
+    edges[i] = cudaGraphEdgeData();
+}
+static __inline__ __host__ cudaError_t cudaGraphGetEdges(cudaGraph_t graph, cudaGraphNode_t *from,
+                                                         cudaGraphNode_t *to,
+                                                         cudaGraphEdgeData *edgeData,
+                                                         size_t *numEdges) {
+  cudaError_t status = ::cudaGraphGetEdges(graph, from, to, numEdges);
+  if (status == cudaSuccess && from != 0)
+    cuclClearEdges(edgeData, *numEdges);
+  return status;
+}
+static __inline__ __host__ cudaError_t cudaGraphNodeGetDependencies(cudaGraphNode_t node,
+                                                                    cudaGraphNode_t *pDependencies,
+                                                                    cudaGraphEdgeData *edgeData,
+                                                                    size_t *pNumDependencies) {
+  cudaError_t status = ::cudaGraphNodeGetDependencies(node, pDependencies, pNumDependencies);
+  if (status == cudaSuccess && pDependencies != 0)
+    cuclClearEdges(edgeData, *pNumDependencies);
+  return status;
+}
+static __inline__ __host__ cudaError_t
+cudaGraphNodeGetDependentNodes(cudaGraphNode_t node, cudaGraphNode_t *pDependentNodes,
+                               cudaGraphEdgeData *edgeData, size_t *pNumDependentNodes) {
+  cudaError_t status = ::cudaGraphNodeGetDependentNodes(node, pDependentNodes, pNumDependentNodes);
+  if (status == cudaSuccess && pDependentNodes != 0)
+    cuclClearEdges(edgeData, *pNumDependentNodes);
+  return status;
+}
+static __inline__ __host__ cudaError_t cudaGraphAddDependencies(cudaGraph_t graph,
+                                                                const cudaGraphNode_t *from,
+                                                                const cudaGraphNode_t *to,
+                                                                const cudaGraphEdgeData *edgeData,
+                                                                size_t numDependencies) {
+  if (!cuclDefaultEdges(edgeData, numDependencies))
+    return cudaErrorNotSupported;
+  return ::cudaGraphAddDependencies(graph, from, to, numDependencies);
+}
+static __inline__ __host__ cudaError_t cudaGraphRemoveDependencies(
+    cudaGraph_t graph, const cudaGraphNode_t *from, const cudaGraphNode_t *to,
+    const cudaGraphEdgeData *edgeData, size_t numDependencies) {
+  if (!cuclDefaultEdges(edgeData, numDependencies))
+    return cudaErrorNotSupported;
+  return ::cudaGraphRemoveDependencies(graph, from, to, numDependencies);
+}
+static __inline__ __host__ cudaError_t cudaStreamGetCaptureInfo(
+    cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
+    unsigned long long *id_out, cudaGraph_t *graph_out, const cudaGraphNode_t **dependencies_out,
+    const cudaGraphEdgeData **edgeData_out, size_t *numDependencies_out) {
+  if (edgeData_out != 0)
+    *edgeData_out = 0; /* all default edges */
+  return ::cudaStreamGetCaptureInfo(stream, captureStatus_out, id_out, graph_out, dependencies_out,
+                                    numDependencies_out);
+}
+static __inline__ __host__ cudaError_t cudaStreamUpdateCaptureDependencies(
+    cudaStream_t stream, cudaGraphNode_t *dependencies, const cudaGraphEdgeData *dependencyData,
+    size_t numDependencies, unsigned int flags) {
+  if (!cuclDefaultEdges(dependencyData, numDependencies))
+    return cudaErrorNotSupported;
+  return ::cudaStreamUpdateCaptureDependencies(stream, dependencies, numDependencies, flags);
+}
+
 /* CUDA 13 spells prefetch and advice with a cudaMemLocation only. */
 static __inline__ __host__ cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count,
                                                             struct cudaMemLocation location,
@@ -118,8 +188,7 @@ static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
 }
 template <class T>
 static __inline__ __host__ cudaError_t cudaMallocAsync(T **devPtr, size_t size,
-                                                       cudaMemPool_t memPool,
-                                                       cudaStream_t stream) {
+                                                       cudaMemPool_t memPool, cudaStream_t stream) {
   return ::cudaMallocFromPoolAsync(reinterpret_cast<void **>(devPtr), size, memPool, stream);
 }
 template <class T>
@@ -137,18 +206,16 @@ static __inline__ __host__ cudaError_t cudaMallocManaged(T **devPtr, size_t size
 
 /* The symbol calls take the device variable itself, as in CUDA. */
 template <class T>
-static __inline__ __host__ cudaError_t cudaMemcpyToSymbol(const T &symbol, const void *src,
-                                                          size_t count, size_t offset = 0,
-                                                          enum cudaMemcpyKind kind =
-                                                              cudaMemcpyHostToDevice) {
+static __inline__ __host__ cudaError_t
+cudaMemcpyToSymbol(const T &symbol, const void *src, size_t count, size_t offset = 0,
+                   enum cudaMemcpyKind kind = cudaMemcpyHostToDevice) {
   return ::cudaMemcpyToSymbol((const void *)&symbol, src, count, offset, kind);
 }
 
 template <class T>
-static __inline__ __host__ cudaError_t cudaMemcpyFromSymbol(void *dst, const T &symbol,
-                                                            size_t count, size_t offset = 0,
-                                                            enum cudaMemcpyKind kind =
-                                                                cudaMemcpyDeviceToHost) {
+static __inline__ __host__ cudaError_t
+cudaMemcpyFromSymbol(void *dst, const T &symbol, size_t count, size_t offset = 0,
+                     enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost) {
   return ::cudaMemcpyFromSymbol(dst, (const void *)&symbol, count, offset, kind);
 }
 
@@ -156,16 +223,64 @@ template <class T>
 static __inline__ __host__ cudaError_t cudaMemcpyToSymbolAsync(
     const T &symbol, const void *src, size_t count, size_t offset = 0,
     enum cudaMemcpyKind kind = cudaMemcpyHostToDevice, cudaStream_t stream = 0) {
-  return ::cudaMemcpyToSymbolAsync((const void *)&symbol, src, count, offset, kind,
-                                   stream);
+  return ::cudaMemcpyToSymbolAsync((const void *)&symbol, src, count, offset, kind, stream);
 }
 
 template <class T>
 static __inline__ __host__ cudaError_t cudaMemcpyFromSymbolAsync(
     void *dst, const T &symbol, size_t count, size_t offset = 0,
     enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost, cudaStream_t stream = 0) {
-  return ::cudaMemcpyFromSymbolAsync(dst, (const void *)&symbol, count, offset, kind,
-                                     stream);
+  return ::cudaMemcpyFromSymbolAsync(dst, (const void *)&symbol, count, offset, kind, stream);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGraphAddMemcpyNodeToSymbol(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph, const cudaGraphNode_t *pDependencies,
+    size_t numDependencies, const T &symbol, const void *src, size_t count, size_t offset,
+    enum cudaMemcpyKind kind) {
+  return ::cudaGraphAddMemcpyNodeToSymbol(pGraphNode, graph, pDependencies, numDependencies,
+                                          (const void *)&symbol, src, count, offset, kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGraphAddMemcpyNodeFromSymbol(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph, const cudaGraphNode_t *pDependencies,
+    size_t numDependencies, void *dst, const T &symbol, size_t count, size_t offset,
+    enum cudaMemcpyKind kind) {
+  return ::cudaGraphAddMemcpyNodeFromSymbol(pGraphNode, graph, pDependencies, numDependencies, dst,
+                                            (const void *)&symbol, count, offset, kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t
+cudaGraphMemcpyNodeSetParamsToSymbol(cudaGraphNode_t node, const T &symbol, const void *src,
+                                     size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return ::cudaGraphMemcpyNodeSetParamsToSymbol(node, (const void *)&symbol, src, count, offset,
+                                                kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t
+cudaGraphMemcpyNodeSetParamsFromSymbol(cudaGraphNode_t node, void *dst, const T &symbol,
+                                       size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return ::cudaGraphMemcpyNodeSetParamsFromSymbol(node, dst, (const void *)&symbol, count, offset,
+                                                  kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGraphExecMemcpyNodeSetParamsToSymbol(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node, const T &symbol, const void *src,
+    size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return ::cudaGraphExecMemcpyNodeSetParamsToSymbol(hGraphExec, node, (const void *)&symbol, src,
+                                                    count, offset, kind);
+}
+
+template <class T>
+static __inline__ __host__ cudaError_t cudaGraphExecMemcpyNodeSetParamsFromSymbol(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node, void *dst, const T &symbol, size_t count,
+    size_t offset, enum cudaMemcpyKind kind) {
+  return ::cudaGraphExecMemcpyNodeSetParamsFromSymbol(hGraphExec, node, dst, (const void *)&symbol,
+                                                      count, offset, kind);
 }
 
 template <class T>
@@ -218,8 +333,7 @@ static __inline__ __host__ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiproce
  * and the grid size that fills the device with it. */
 template <class T>
 static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSize(
-    int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0,
-    int blockSizeLimit = 0) {
+    int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0, int blockSizeLimit = 0) {
   if (minGridSize == 0 || blockSize == 0)
     return cudaErrorInvalidValue;
   struct cudaFuncAttributes attributes;
@@ -284,22 +398,22 @@ static __inline__ __host__ cudaError_t cudaBindTexture2D(
 }
 
 template <class T, int dim, enum cudaTextureReadMode readMode>
-static __inline__ __host__ cudaError_t cudaBindTexture2D(
-    size_t *offset, const struct texture<T, dim, readMode> &tex, const void *devPtr, size_t width,
-    size_t height, size_t pitch) {
+static __inline__ __host__ cudaError_t
+cudaBindTexture2D(size_t *offset, const struct texture<T, dim, readMode> &tex, const void *devPtr,
+                  size_t width, size_t height, size_t pitch) {
   return ::cudaBindTexture2D(offset, &tex, devPtr, &tex.channelDesc, width, height, pitch);
 }
 
 template <class T, int dim, enum cudaTextureReadMode readMode>
-static __inline__ __host__ cudaError_t cudaBindTextureToArray(
-    const struct texture<T, dim, readMode> &tex, cudaArray_const_t array,
-    const struct cudaChannelFormatDesc &desc) {
+static __inline__ __host__ cudaError_t
+cudaBindTextureToArray(const struct texture<T, dim, readMode> &tex, cudaArray_const_t array,
+                       const struct cudaChannelFormatDesc &desc) {
   return ::cudaBindTextureToArray(&tex, array, &desc);
 }
 
 template <class T, int dim, enum cudaTextureReadMode readMode>
-static __inline__ __host__ cudaError_t cudaBindTextureToArray(
-    const struct texture<T, dim, readMode> &tex, cudaArray_const_t array) {
+static __inline__ __host__ cudaError_t
+cudaBindTextureToArray(const struct texture<T, dim, readMode> &tex, cudaArray_const_t array) {
   struct cudaChannelFormatDesc desc;
   cudaError_t status = ::cudaGetChannelDesc(&desc, array);
   return status == cudaSuccess ? ::cudaBindTextureToArray(&tex, array, &desc) : status;
@@ -325,14 +439,14 @@ static __inline__ __host__ cudaError_t cudaBindTextureToMipmappedArray(
 }
 
 template <class T, int dim, enum cudaTextureReadMode readMode>
-static __inline__ __host__ cudaError_t cudaUnbindTexture(
-    const struct texture<T, dim, readMode> &tex) {
+static __inline__ __host__ cudaError_t
+cudaUnbindTexture(const struct texture<T, dim, readMode> &tex) {
   return ::cudaUnbindTexture(&tex);
 }
 
 template <class T, int dim, enum cudaTextureReadMode readMode>
-static __inline__ __host__ cudaError_t cudaGetTextureAlignmentOffset(
-    size_t *offset, const struct texture<T, dim, readMode> &tex) {
+static __inline__ __host__ cudaError_t
+cudaGetTextureAlignmentOffset(size_t *offset, const struct texture<T, dim, readMode> &tex) {
   return ::cudaGetTextureAlignmentOffset(offset, &tex);
 }
 #endif /* __CUDACC__ || __CUDA__ */

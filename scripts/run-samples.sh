@@ -21,7 +21,13 @@ printf '%-12s %-8s %8s  %s\n' "------" "------" "-------" "------"
 for sample in "${samples[@]}"; do
   log="$build/samples/$sample.log"
   start=$(date +%s.%N)
-  if "$build/samples/$sample" >"$log" 2>&1 && grep -q "$sample: PASSED" "$log"; then
+  run=("$build/samples/$sample")
+  if [ -f "$root/samples/$sample/mpi-ranks" ]; then
+    # An MPI sample: its ranks under mpirun (as root only with Open MPI's consent).
+    run=(env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+      mpirun -np "$(cat "$root/samples/$sample/mpi-ranks")" --oversubscribe "${run[@]}")
+  fi
+  if "${run[@]}" >"$log" 2>&1 && grep -q "$sample: PASSED" "$log"; then
     result=PASSED
   else
     result=FAILED

@@ -6,6 +6,7 @@
 #include "core/public_headers.h"
 
 #include "core/device_registry.h"
+#include "core/enqueue_status.h"
 #include "core/error_state.h"
 
 // Marks an API definition exported (explicitly, in addition to the pragma).
@@ -26,10 +27,6 @@ template <class Body> cudaError_t onCurrentDevice(Body &&body) {
     return report(sticky);
   return report(body(*device));
 }
-
-// Maps a failed OpenCL enqueue/wait to CUDA's code; failures that mean an
-// earlier command died raise the device's sticky error.
-cudaError_t fromEnqueueStatus(cl_int status, Device &device);
 
 } // namespace cucl
 

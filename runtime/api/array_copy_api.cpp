@@ -1,10 +1,11 @@
 // Copies to, from and between CUDA arrays, and cudaMemcpy3D: each is a box
-// of bytes (api/box_copy.h) between an array region and host or device
+// of bytes (core/box_copy.h) between an array region and host or device
 // memory (or another array). Arrays are row-major without padding
 // (core/arrays.h), so the deprecated linear calls (cudaMemcpyToArray, ...)
 // copy `count` bytes in row-major order from (wOffset, hOffset).
-#include "api/box_copy.h"
+#include "api/api_support.h"
 #include "api/enum_argument.h"
+#include "api/memcpy_3d.h"
 
 #include <cstdint>
 
@@ -246,39 +247,56 @@ cudaError_t boxEndOf3D(const End3D &end, const Box &box, std::size_t element, in
                     kind, role, out);
 }
 
-cudaError_t copy3D(const cudaMemcpy3DParms *p, CUstream_st *stream, bool async) {
+} // namespace
+
+namespace cucl {
+
+cudaError_t resolveMemcpy3D(const cudaMemcpy3DParms *p, BoxEnd *dst, BoxEnd *src, Box *box,
+                            bool *empty) {
   if (p == nullptr)
     return cudaErrorInvalidValue;
   int kind = cucl::enumArgument(p->kind);
   if (!validKind(kind))
     return cudaErrorInvalidMemcpyDirection;
-  End3D src, dst;
-  cudaError_t status = endOf3D(p->srcArray, p->srcPtr, p->srcPos, &src);
+  End3D from, to;
+  cudaError_t status = endOf3D(p->srcArray, p->srcPtr, p->srcPos, &from);
   if (status == cudaSuccess)
-    status = endOf3D(p->dstArray, p->dstPtr, p->dstPos, &dst);
+    status = endOf3D(p->dstArray, p->dstPtr, p->dstPos, &to);
   if (status != cudaSuccess)
     return status;
   // Extents are in elements of the array taking part (bytes without one);
   // two arrays must have the same element size.
   std::size_t element = 1;
-  if (src.array != nullptr && dst.array != nullptr &&
-      src.array->format.elementBytes() != dst.array->format.elementBytes())
+  if (from.array != nullptr && to.array != nullptr &&
+      from.array->format.elementBytes() != to.array->format.elementBytes())
     return cudaErrorInvalidValue;
-  if (src.array != nullptr)
-    element = src.array->format.elementBytes();
-  else if (dst.array != nullptr)
-    element = dst.array->format.elementBytes();
+  if (from.array != nullptr)
+    element = from.array->format.elementBytes();
+  else if (to.array != nullptr)
+    element = to.array->format.elementBytes();
   const cudaExtent &extent = p->extent;
-  if (extent.width == 0 || extent.height == 0 || extent.depth == 0)
+  *empty = extent.width == 0 || extent.height == 0 || extent.depth == 0;
+  if (*empty)
     return cudaSuccess;
   if (extent.width > SIZE_MAX / element)
     return cudaErrorInvalidValue;
-  Box box{extent.width * element, extent.height, extent.depth};
-  BoxEnd from, to;
-  status = boxEndOf3D(src, box, element, kind, Role::Source, &from);
+  *box = Box{extent.width * element, extent.height, extent.depth};
+  status = boxEndOf3D(from, *box, element, kind, Role::Source, src);
   if (status == cudaSuccess)
-    status = boxEndOf3D(dst, box, element, kind, Role::Destination, &to);
-  if (status != cudaSuccess)
+    status = boxEndOf3D(to, *box, element, kind, Role::Destination, dst);
+  return status;
+}
+
+} // namespace cucl
+
+namespace {
+
+cudaError_t copy3D(const cudaMemcpy3DParms *p, CUstream_st *stream, bool async) {
+  BoxEnd to, from;
+  Box box;
+  bool empty = false;
+  cudaError_t status = cucl::resolveMemcpy3D(p, &to, &from, &box, &empty);
+  if (status != cudaSuccess || empty)
     return status;
   return cucl::copyBox(to, from, box, stream, async);
 }

@@ -11,6 +11,7 @@
 #include "core/mapped_host_memory.h"
 #include "core/memory_pool.h"
 #include "core/stream.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -254,7 +255,11 @@ CUCL_API cudaError_t cudaDeviceGetAttribute(int *value, cudaDeviceAttr attr, int
 }
 
 CUCL_API cudaError_t cudaDeviceSynchronize(void) {
-  return cucl::onCurrentDevice([](cucl::Device &device) { return device.synchronize(); });
+  return cucl::onCurrentDevice([](cucl::Device &device) -> cudaError_t {
+    // Waiting for a capturing stream would wait for work that never runs.
+    cudaError_t refused = cucl::refuseDeviceSynchronizeDuringCapture(device);
+    return refused != cudaSuccess ? refused : device.synchronize();
+  });
 }
 
 // Waits for the device, frees all its allocations and clears its sticky

@@ -2,12 +2,13 @@
 // cudaHostRegister ranges, and their mapping into a device's address space
 // (the Mapped flags, cudaHostGetDevicePointer; core/mapped_host_memory.h).
 #include "api/api_support.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #include <cstdint>
 
 #include "core/host_allocations.h"
 #include "core/mapped_host_memory.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -39,6 +40,8 @@ CUCL_API cudaError_t cudaHostAlloc(void **pHost, size_t size, unsigned int flags
       cudaHostAllocPortable | cudaHostAllocMapped | cudaHostAllocWriteCombined;
   if (pHost == nullptr || (flags & ~known) != 0)
     return cucl::report(cudaErrorInvalidValue);
+  if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+    return cucl::report(refused);
   if ((flags & cudaHostAllocMapped) == 0) {
     *pHost = cucl::allocateHost(size);
     return *pHost != nullptr ? cudaSuccess : cucl::report(cudaErrorMemoryAllocation);
@@ -66,6 +69,8 @@ CUCL_API cudaError_t cudaMallocHost(void **ptr, size_t size) {
 CUCL_API cudaError_t cudaFreeHost(void *ptr) {
   if (ptr == nullptr)
     return cudaSuccess;
+  if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+    return cucl::report(refused);
   if (!cucl::isHostAllocation(ptr))
     return cucl::report(cudaErrorInvalidValue);
   cudaError_t status = waitBeforeReleasingPageLocked();

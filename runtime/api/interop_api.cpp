@@ -2,7 +2,7 @@
 // on libcudart (libcublas) reach the runtime's devices, memory map and
 // streams without linking the runtime's objects a second time.
 #include "api/api_support.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #pragma GCC visibility push(default)
 #include "cucl/opencl_interop.h"

@@ -1,258 +1,17 @@
 // Kernel launch: cudaLaunchKernel and nvcc's push/pop configuration ABI.
 #include "api/api_support.h"
 
-#include <algorithm>
-#include <cstdint>
-#include <cstring>
-#include <vector>
-
-#include "core/device_memory.h"
-#include "core/diagnostics.h"
-#include "core/kernel_faults.h"
+#include "core/kernel_launch.h"
 #include "core/launch_config_stack.h"
-#include "core/mapped_command.h"
-#include "core/memcheck_report.h"
-#include "core/module_registry.h"
-#include "core/occupancy.h"
 #include "core/stream.h"
-#include "core/textures.h"
+#include "core/stream_capture.h"
 
 namespace {
 
 using cucl::Device;
 
-cudaError_t validateDimensions(const Device &device, dim3 grid, dim3 block) {
-  const cucl::DeviceLimits &limits = device.limits();
-  if (grid.x == 0 || grid.y == 0 || grid.z == 0 || block.x == 0 || block.y == 0 || block.z == 0)
-    return cudaErrorInvalidConfiguration;
-  if (grid.x > cucl::kMaxGridX || grid.y > cucl::kMaxGridYZ || grid.z > cucl::kMaxGridYZ)
-    return cudaErrorInvalidConfiguration;
-  if (block.x > limits.maxWorkItemSizes[0] || block.y > limits.maxWorkItemSizes[1] ||
-      block.z > limits.maxWorkItemSizes[2])
-    return cudaErrorInvalidConfiguration;
-  std::size_t threads = std::size_t(block.x) * block.y * block.z;
-  if (threads > limits.maxWorkGroupSize)
-    return cudaErrorInvalidConfiguration;
-  return cudaSuccess;
-}
-
-// Sets the OpenCL arguments following include/cucl/module_abi.h.
-// How a launch was asked for; a cooperative one may synchronize its grid.
-struct LaunchShape {
-  dim3 grid, block;
-  std::size_t sharedMem;
-  bool cooperative;
-};
-
-// A texture, surface or texture reference: its buffer (NULL for no texels)
-// and its cuclTextureDesc by value.
-cl_int setTextureArguments(cl::Kernel &clKernel, cl_uint *index, const cl::Buffer &texels,
-                           const cuclTextureDesc &desc) {
-  cl_mem buffer = texels();
-  cl_int status = clKernel.setArg((*index)++, sizeof(cl_mem), &buffer);
-  if (status == CL_SUCCESS)
-    status = clKernel.setArg((*index)++, sizeof(cuclTextureDesc), &desc);
-  return status;
-}
-
-// A pointer argument's allocation. One past the end of an allocation is a
-// valid pointer too (an end iterator, `d + n`): CUDA passes it as it is.
-bool resolveArgument(const cucl::MemoryMap &memory, const void *pointer,
-                     cucl::ResolvedAddress *at) {
-  if (memory.resolve(pointer, at))
-    return true;
-  if (!memory.resolve(static_cast<const char *>(pointer) - 1, at) || at->bytesToEnd != 1)
-    return false;
-  at->offset += 1;
-  at->bytesToEnd = 0;
-  return true;
-}
-
-// The OpenCL work-group of a CUDA block: one work-item per thread, or in lane
-// mode one per warp of 32 threads (include/cucl/module_abi.h).
-cl::NDRange workGroupOf(const cucl::Kernel &kernel, dim3 block) {
-  if ((kernel.flags & CUCL_KERNEL_WARP_LANES) == 0)
-    return cl::NDRange(block.x, block.y, block.z);
-  std::size_t threads = std::size_t(block.x) * block.y * block.z;
-  return cl::NDRange((threads + 31) / 32, 1, 1);
-}
-
-// Mapped host memory among the pointers (and textures) is noted in `mapped`.
-// `residentBlocks` > 0: `clKernel` is the scratch variant, whose pool holds
-// that many blocks at once.
-cudaError_t setArguments(const cucl::Kernel &kernel, cl::Kernel &clKernel, Device &device,
-                         void **args, const LaunchShape &shape, CUstream_st &stream,
-                         std::size_t residentBlocks, cucl::MappedCommand *mapped) {
-  const dim3 block = shape.block;
-  const std::size_t sharedMem = shape.sharedMem;
-  if (!kernel.args.empty() && args == nullptr)
-    return cudaErrorInvalidValue;
-  cucl::MemoryMap &memory = cucl::DeviceRegistry::instance().memory();
-  const bool memcheck = (kernel.flags & CUCL_KERNEL_MEMCHECK) != 0;
-  std::vector<std::uintptr_t> allocations(memcheck ? kernel.args.size() : 0); // for its report
-  cl_uint index = 0;
-  for (std::size_t i = 0; i < kernel.args.size(); ++i) {
-    const cuclKernelArgInfo &info = kernel.args[i];
-    if (args[i] == nullptr)
-      return cudaErrorInvalidValue;
-    cl_int status = CL_SUCCESS;
-    if (info.kind == cuclArgGlobalPointer) {
-      const void *pointer = *static_cast<void *const *>(args[i]);
-      cl_mem buffer = nullptr;
-      cl_ulong offset = 0;
-      cucl::ResolvedAddress at;
-      if (pointer != nullptr) {
-        if (!resolveArgument(memory, pointer, &at) || at.device != device.index()) {
-          cucl::verboseLog("kernel %s, argument %zu: %p is not device memory of device %d",
-                           kernel.name.c_str(), i, pointer, device.index());
-          return cudaErrorInvalidValue;
-        }
-        buffer = at.buffer();
-        offset = at.offset;
-        mapped->use(at);
-      }
-      status = clKernel.setArg(index++, sizeof(cl_mem), &buffer);
-      if (status == CL_SUCCESS)
-        status = clKernel.setArg(index++, sizeof(cl_ulong), &offset);
-      if (memcheck && status == CL_SUCCESS) {
-        // The bytes the program asked for, not the buffer's slack.
-        cl_ulong bytes = pointer != nullptr ? cl_ulong(at.offset + at.bytesToEnd) : 0;
-        status = clKernel.setArg(index++, sizeof(cl_ulong), &bytes);
-        if (pointer != nullptr)
-          allocations[i] = reinterpret_cast<std::uintptr_t>(pointer) - at.offset;
-      }
-    } else if (info.kind == cuclArgTexture || info.kind == cuclArgSurface) {
-      // The object's texels and descriptor on this device (core/textures.h).
-      unsigned long long handle = 0;
-      std::memcpy(&handle, args[i], std::min(info.size, sizeof handle));
-      cl::Buffer texels;
-      cuclTextureDesc desc{};
-      cudaError_t resolved = cucl::resolveTextureObject(handle, info.kind == cuclArgSurface, device,
-                                                        mapped, &texels, &desc);
-      if (resolved != cudaSuccess) {
-        cucl::verboseLog("kernel %s, argument %zu: %s object %llu is not usable on device %d",
-                         kernel.name.c_str(), i,
-                         info.kind == cuclArgSurface ? "surface" : "texture", handle,
-                         device.index());
-        return resolved;
-      }
-      status = setTextureArguments(clKernel, &index, texels, desc);
-    } else {
-      status = clKernel.setArg(index++, info.size, args[i]);
-    }
-    if (status != CL_SUCCESS) {
-      cucl::verboseLog("kernel %s, argument %zu rejected by OpenCL (status %d)",
-                       kernel.name.c_str(), i, status);
-      return cudaErrorInvalidKernelImage;
-    }
-  }
-  if (kernel.flags & CUCL_KERNEL_DYNAMIC_SHARED) {
-    // OpenCL rejects a zero-sized __local argument.
-    if (clKernel.setArg(index++, cl::Local(std::max<std::size_t>(sharedMem, 1))) != CL_SUCCESS)
-      return cudaErrorInvalidValue;
-    if (memcheck && clKernel.setArg(index++, cl_uint(sharedMem)) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  if (kernel.flags & CUCL_KERNEL_WARP_LANES) {
-    // Work-items are warps, so the kernel is told the CUDA block's shape.
-    for (cl_uint extent : {block.x, block.y, block.z})
-      if (clKernel.setArg(index++, extent) != CL_SUCCESS)
-        return cudaErrorInvalidKernelImage;
-  }
-  if (kernel.flags & CUCL_KERNEL_STATUS) {
-    cl::Buffer record;
-    cl_uint launch = 0;
-    cucl::LaunchNote note{kernel.name, kernel.module, block, std::move(allocations)};
-    if (stream.status.prepare(stream, std::move(note), &record, &launch) != CL_SUCCESS)
-      return cudaErrorMemoryAllocation;
-    if (clKernel.setArg(index++, record) != CL_SUCCESS ||
-        clKernel.setArg(index++, launch) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  if (kernel.flags & CUCL_KERNEL_GRID_SYNC) {
-    // Outside a cooperative launch the kernel reports its grid sync instead
-    // of waiting for blocks that may never run at the same time.
-    cl::Buffer words;
-    if (stream.gridBarrier.prepare(stream, &words) != CL_SUCCESS)
-      return cudaErrorMemoryAllocation;
-    cl_uint blocks = shape.cooperative ? cl_uint(shape.grid.x) * shape.grid.y * shape.grid.z : 0u;
-    if (clKernel.setArg(index++, words) != CL_SUCCESS ||
-        clKernel.setArg(index++, blocks) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  if (kernel.flags & CUCL_KERNEL_SYMBOLS) {
-    // Made and initialized on the module's first use on this device.
-    cucl::SymbolSegments segments;
-    cudaError_t made = kernel.module->symbols.on(device, &segments);
-    if (made != cudaSuccess)
-      return made;
-    cl_mem deviceSegment = segments.buffer[CUCL_SYMBOL_DEVICE]();
-    cl_mem constantSegment = segments.buffer[CUCL_SYMBOL_CONSTANT]();
-    for (cl_mem segment : {deviceSegment, constantSegment, constantSegment})
-      if (clKernel.setArg(index++, sizeof(cl_mem), &segment) != CL_SUCCESS)
-        return cudaErrorInvalidKernelImage;
-  }
-  if (kernel.flags & CUCL_KERNEL_HEAP) {
-    cudaError_t status = cucl::setHeapArguments(device, kernel.name, clKernel, &index);
-    if (status != cudaSuccess)
-      return status;
-  }
-  for (const textureReference *reference : kernel.textureReferences) {
-    // Bound with cudaBindTexture*; its attributes are read now, as in CUDA.
-    cl::Buffer texels;
-    cuclTextureDesc desc{};
-    cudaError_t resolved = cucl::resolveTextureReference(reference, device, mapped, &texels, &desc);
-    if (resolved != cudaSuccess) {
-      cucl::verboseLog("kernel %s: texture reference %p is not usable (%s)", kernel.name.c_str(),
-                       static_cast<const void *>(reference), cudaGetErrorName(resolved));
-      return resolved;
-    }
-    if (setTextureArguments(clKernel, &index, texels, desc) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  for (const cucl::Kernel::ManagedVariable &variable : kernel.managedVariables) {
-    cucl::ResolvedAddress at;
-    cudaError_t status = cucl::managedStorage(device, variable.host, variable.size, &at);
-    if (status != cudaSuccess) {
-      cucl::verboseLog("kernel %s: __managed__ variable at %p cannot be mapped into device %d (%s)",
-                       kernel.name.c_str(), variable.host, device.index(),
-                       cudaGetErrorName(status));
-      return status;
-    }
-    mapped->use(at);
-    cl_mem buffer = at.buffer();
-    cl_ulong offset = at.offset;
-    if (clKernel.setArg(index++, sizeof(cl_mem), &buffer) != CL_SUCCESS ||
-        clKernel.setArg(index++, sizeof(cl_ulong), &offset) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  if (residentBlocks > 0) {
-    // The scratch variant: a frame per work-item of the work-groups that run at once.
-    cl::NDRange local = workGroupOf(kernel, block);
-    std::size_t groups = std::size_t(shape.grid.x) * shape.grid.y * shape.grid.z;
-    cucl::ScratchShape scratch =
-        cucl::scratchShapeFor(device, groups, residentBlocks, local[0] * local[1] * local[2],
-                              kernel.scratchBytes, shape.cooperative);
-    cl::Buffer pool;
-    cudaError_t made = stream.scratch.prepare(stream, scratch, &pool);
-    if (made != cudaSuccess)
-      return made;
-    cl_uint slots = cl_uint(scratch.slots);
-    if (clKernel.setArg(index++, pool) != CL_SUCCESS ||
-        clKernel.setArg(index++, slots) != CL_SUCCESS)
-      return cudaErrorInvalidKernelImage;
-  }
-  return cudaSuccess;
-}
-
-cudaError_t launch(Device &current, const void *func, void **args, const LaunchShape &shape,
+cudaError_t launch(Device &current, const void *func, void **args, const cucl::LaunchShape &shape,
                    cudaStream_t streamHandle) {
-  const dim3 grid = shape.grid, block = shape.block;
-  const std::size_t sharedMem = shape.sharedMem;
-  cucl::Kernel *kernel = cucl::ModuleRegistry::instance().find(func);
-  if (kernel == nullptr)
-    return cudaErrorInvalidDeviceFunction;
-  cucl::noteUncheckedLaunch(*kernel->module);
   CUstream_st *stream = nullptr;
   cudaError_t status = cucl::resolveStream(streamHandle, current, &stream);
   if (status != cudaSuccess)
@@ -261,73 +20,21 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
   // device is a context mismatch, as in CUDA.
   if (&stream->device != &current)
     return cudaErrorInvalidResourceHandle;
-  Device &device = current;
-  status = validateDimensions(device, grid, block);
+  cucl::LaunchPlan plan;
+  status = cucl::planLaunch(current, func, shape, &plan);
   if (status != cudaSuccess)
     return status;
-
-  std::lock_guard<std::mutex> lock(kernel->launchMutex);
-  cucl::KernelInstance *instance = nullptr;
-  status = cucl::ModuleRegistry::instance().instantiate(*kernel, device, &instance);
-  if (status != cudaSuccess)
-    return status;
-  if (std::size_t(block.x) * block.y * block.z > instance->maxBlockThreads)
-    return cudaErrorLaunchOutOfResources; // the kernel's own limit, as CUDA's register limit
-  cl::NDRange local = workGroupOf(*kernel, block);
-  std::size_t localMem = device.limits().localMemSize;
-  if (sharedMem > localMem || instance->staticLocalMem > localMem - sharedMem)
-    return cudaErrorInvalidValue; // CUDA's answer to too much dynamic shared memory
-  if (shape.cooperative) {
-    // Every block must run at the same time: no more than the device holds.
-    std::size_t perUnit = cucl::maxActiveBlocksPerUnit(
-        device, *kernel, *instance, std::size_t(block.x) * block.y * block.z, sharedMem);
-    std::size_t blocks = std::size_t(grid.x) * grid.y * grid.z;
-    if (blocks > perUnit * std::size_t(device.properties().multiProcessorCount)) {
-      cucl::verboseLog("cooperative launch of %s: %zu blocks, at most %zu run at once",
-                       kernel->name.c_str(), blocks,
-                       perUnit * std::size_t(device.properties().multiProcessorCount));
-      return cudaErrorCooperativeLaunchTooLarge;
-    }
-  }
-  // Large local arrays: in scratch memory where the device cannot hold them
-  // privately, with frames for the blocks that run at once.
-  std::size_t residentBlocks = 0;
-  if (cucl::runsScratchVariant(device, *kernel, *instance,
-                               std::size_t(block.x) * block.y * block.z)) {
-    std::size_t units = std::size_t(device.properties().multiProcessorCount);
-    residentBlocks = device.limits().hostMemory // CPU: one work-group per worker
-                         ? 2 * units
-                         : units * cucl::maxActiveBlocksPerUnit(
-                                       device, *kernel, *instance,
-                                       std::size_t(block.x) * block.y * block.z, sharedMem);
-  }
+  if (stream->capturing())
+    return cucl::captureKernelLaunch(*stream, plan, args);
+  // The instance's OpenCL kernel is shared: its arguments are set and
+  // enqueued under the kernel's lock.
+  std::lock_guard<std::mutex> lock(plan.kernel->launchMutex);
   cucl::MappedCommand mapped;
-  cl::Kernel &clKernel = residentBlocks > 0 ? instance->scratchKernel : instance->kernel;
-  status = setArguments(*kernel, clKernel, device, args, shape, *stream, residentBlocks, &mapped);
+  cl::Kernel &clKernel = plan.sharedKernel();
+  status = cucl::setLaunchArguments(plan, clKernel, args, *stream, &mapped);
   if (status != cudaSuccess)
     return status;
-
-  cl::NDRange global(grid.x * local[0], grid.y * local[1], grid.z * local[2]);
-  std::unique_lock<std::mutex> cooperative(device.cooperativeMutex, std::defer_lock);
-  if (shape.cooperative)
-    cooperative.lock();
-  cucl::noteKernelLaunch(device);
-  cl_int result = stream->enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
-    std::vector<cl::Event> after = waits ? *waits : std::vector<cl::Event>();
-    if (shape.cooperative && device.lastCooperative() != nullptr)
-      after.push_back(device.lastCooperative);
-    return mapped.enqueue(stream->queue, after.empty() ? nullptr : &after, done,
-                          /*blocking=*/false,
-                          [&](const std::vector<cl::Event> *ready, cl::Event *event) {
-                            return stream->queue.enqueueNDRangeKernel(clKernel, cl::NullRange,
-                                                                      global, local, ready, event);
-                          });
-  });
-  if (shape.cooperative && result == CL_SUCCESS) {
-    device.lastCooperative = stream->tail();
-    stream->queue.flush(); // a later queue waits on it
-  }
-  return cucl::fromEnqueueStatus(result, device);
+  return cucl::enqueueLaunch(plan, clKernel, mapped, *stream);
 }
 
 } // namespace
@@ -335,7 +42,8 @@ cudaError_t launch(Device &current, const void *func, void **args, const LaunchS
 CUCL_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 blockDim, void **args,
                                       size_t sharedMem, cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) {
-    return launch(device, func, args, LaunchShape{gridDim, blockDim, sharedMem, false}, stream);
+    return launch(device, func, args, cucl::LaunchShape{gridDim, blockDim, sharedMem, false},
+                  stream);
   });
 }
 
@@ -347,7 +55,8 @@ CUCL_API cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 gridDim,
                                                  void **args, size_t sharedMem,
                                                  cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) {
-    return launch(device, func, args, LaunchShape{gridDim, blockDim, sharedMem, true}, stream);
+    return launch(device, func, args, cucl::LaunchShape{gridDim, blockDim, sharedMem, true},
+                  stream);
   });
 }
 
@@ -387,7 +96,7 @@ CUCL_API cudaError_t cudaLaunchKernelExC(const cudaLaunchConfig_t *config, const
     }
     return launch(
         device, func, args,
-        LaunchShape{config->gridDim, config->blockDim, config->dynamicSmemBytes, cooperative},
+        cucl::LaunchShape{config->gridDim, config->blockDim, config->dynamicSmemBytes, cooperative},
         config->stream);
   });
 }

@@ -8,6 +8,7 @@
 #include "core/device_registry.h"
 #include "core/managed_memory.h"
 #include "core/stream.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -28,6 +29,8 @@ CUCL_API cudaError_t cudaMallocManaged(void **devPtr, size_t size, unsigned int 
       (flags != cudaMemAttachGlobal && flags != cudaMemAttachHost))
     return cucl::report(cudaErrorInvalidValue);
   *devPtr = nullptr;
+  if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+    return cucl::report(refused);
   return cucl::onCurrentDevice(
       [&](cucl::Device &device) { return cucl::allocateManaged(device, size, devPtr); });
 }

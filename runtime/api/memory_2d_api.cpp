@@ -1,6 +1,7 @@
 // Pitched (2D) allocations, copies and memsets, on OpenCL's rectangle copies.
+#include "api/api_support.h"
 #include "api/enum_argument.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #include <cstdint>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
 #include "core/mapped_command.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -167,6 +169,8 @@ cudaError_t fillRect(void *devPtr, size_t pitch, int value, Rect rect, CUstream_
 CUCL_API cudaError_t cudaMallocPitch(void **devPtr, size_t *pitch, size_t width, size_t height) {
   if (devPtr == nullptr || pitch == nullptr)
     return cucl::report(cudaErrorInvalidValue);
+  if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+    return cucl::report(refused);
   size_t rowPitch = cucl::AddressReservation::roundUp(width);
   if (rowPitch < width || (height != 0 && rowPitch > SIZE_MAX / height))
     return cucl::report(cudaErrorMemoryAllocation);

@@ -4,13 +4,15 @@
 // Semantics: a host-to-device copy returns once the source may be reused
 // (blocking write), a device-to-host copy returns with the data; memset and
 // device-to-device copies are asynchronous on the stream, as in CUDA.
+#include "api/api_support.h"
 #include "api/enum_argument.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #include <cstdint>
 #include <cstring>
 #include <new>
 
+#include "api/graph_preparation.h"
 #include "core/device_memory.h"
 #include "core/diagnostics.h"
 #include "core/host_allocations.h"
@@ -18,6 +20,7 @@
 #include "core/mapped_command.h"
 #include "core/mapped_host_memory.h"
 #include "core/memory_pool.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -228,10 +231,34 @@ cudaError_t fill(void *devPtr, int value, size_t count, CUstream_st *requested) 
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 
+// cudaMemcpyAsync / cudaMemsetAsync on a capturing stream: a node of the
+// capture, checked as cudaGraphAddMemcpyNode1D / cudaGraphAddMemsetNode would.
+cudaError_t captureCopy(Device &device, CUstream_st &stream, void *dst, const void *src,
+                        size_t count, cudaMemcpyKind kind) {
+  if (count == 0)
+    return cudaSuccess;
+  return cucl::captureNode(stream, cudaGraphNodeTypeMemcpy, [&](CUgraphNode_st &node) {
+    node.copy = cucl::linearCopy(dst, src, count, kind);
+    return cucl::prepareNode(node, device, nullptr);
+  });
+}
+
+cudaError_t captureFill(Device &device, CUstream_st &stream, void *devPtr, int value,
+                        size_t count) {
+  if (count == 0)
+    return cudaSuccess;
+  return cucl::captureNode(stream, cudaGraphNodeTypeMemset, [&](CUgraphNode_st &node) {
+    node.memset = cudaMemsetParams{devPtr, 0, static_cast<unsigned>(value) & 0xffu, 1, count, 1};
+    return cucl::prepareNode(node, device, nullptr);
+  });
+}
+
 } // namespace
 
 CUCL_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+      return refused;
     if (devPtr == nullptr)
       return cudaErrorInvalidValue;
     *devPtr = nullptr;
@@ -249,6 +276,8 @@ CUCL_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
 
 CUCL_API cudaError_t cudaFree(void *devPtr) {
   return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+      return refused;
     if (devPtr == nullptr)
       return cudaSuccess; // cudaFree(0) is the classic "initialize the runtime"
     cudaError_t managedStatus = cudaSuccess;
@@ -271,7 +300,9 @@ CUCL_API cudaError_t cudaFree(void *devPtr) {
 }
 
 CUCL_API cudaError_t cudaMemcpy(void *dst, const void *src, size_t count, cudaMemcpyKind kind) {
-  return cucl::onCurrentDevice([&](Device &device) {
+  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
+    if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+      return refused;
     return copy(dst, src, count, cucl::enumArgument(kind), &device.legacyStream(),
                 /*async=*/false);
   });
@@ -284,6 +315,8 @@ CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count, c
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing())
+      return captureCopy(device, *resolved, dst, src, count, kind);
     return copy(dst, src, count, cucl::enumArgument(kind), resolved, /*async=*/true);
   });
 }
@@ -317,7 +350,11 @@ CUCL_API cudaError_t cudaMemcpyPeer(void *dst, int dstDevice, const void *src, i
 }
 
 CUCL_API cudaError_t cudaMemset(void *devPtr, int value, size_t count) {
-  return cucl::onCurrentDevice([&](Device &) { return fill(devPtr, value, count, nullptr); });
+  return cucl::onCurrentDevice([&](Device &) -> cudaError_t {
+    if (cudaError_t refused = cucl::checkCaptureAllows(); refused != cudaSuccess)
+      return refused;
+    return fill(devPtr, value, count, nullptr);
+  });
 }
 
 CUCL_API cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cudaStream_t stream) {
@@ -326,6 +363,8 @@ CUCL_API cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cuda
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing())
+      return captureFill(device, *resolved, devPtr, value, count);
     return fill(devPtr, value, count, resolved);
   });
 }

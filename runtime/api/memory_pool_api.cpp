@@ -6,6 +6,7 @@
 #include "core/device_registry.h"
 #include "core/memory_pool.h"
 #include "core/stream.h"
+#include "core/stream_capture.h"
 
 namespace {
 
@@ -22,6 +23,11 @@ cudaError_t allocateOnStream(void **devPtr, size_t size, cudaMemPool_t pool, cud
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing()) {
+      // Graph memory nodes are not built: refused, as other uncapturable work.
+      cucl::invalidateCapture(*resolved);
+      return cudaErrorStreamCaptureUnsupported;
+    }
     if (pool == nullptr)
       pool = cucl::currentMemPool(device.index());
     else if (!cucl::isMemPool(pool))
@@ -66,6 +72,11 @@ CUCL_API cudaError_t cudaFreeAsync(void *devPtr, cudaStream_t hStream) {
       return status;
     if (devPtr == nullptr)
       return cudaSuccess;
+    if (resolved->capturing()) {
+      // Graph memory nodes are not built: refused, as other uncapturable work.
+      cucl::invalidateCapture(*resolved);
+      return cudaErrorStreamCaptureUnsupported;
+    }
     return cucl::freeOnStream(devPtr, *resolved);
   });
 }

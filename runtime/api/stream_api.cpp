@@ -6,6 +6,7 @@
 #include "core/event.h"
 #include "core/host_function.h"
 #include "core/stream.h"
+#include "core/stream_capture.h"
 
 using cucl::Device;
 
@@ -33,7 +34,13 @@ CUCL_API cudaError_t cudaStreamSynchronize(cudaStream_t stream) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     CUstream_st *resolved = nullptr;
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
-    return status != cudaSuccess ? status : resolved->synchronize();
+    if (status != cudaSuccess)
+      return status;
+    if (resolved->capturing()) {
+      cucl::invalidateCapture(*resolved);
+      return cudaErrorStreamCaptureUnsupported;
+    }
+    return resolved->synchronize();
   });
 }
 
@@ -46,6 +53,10 @@ CUCL_API cudaError_t cudaStreamQuery(cudaStream_t stream) {
     cudaError_t found = cucl::resolveStream(stream, device, &resolved);
     if (found != cudaSuccess)
       return found;
+    if (resolved->capturing()) {
+      cucl::invalidateCapture(*resolved);
+      return cudaErrorStreamCaptureUnsupported;
+    }
     answer = resolved->query();
     return answer == cudaErrorNotReady ? cudaSuccess : answer;
   });
@@ -55,13 +66,17 @@ CUCL_API cudaError_t cudaStreamQuery(cudaStream_t stream) {
 CUCL_API cudaError_t cudaStreamWaitEvent(cudaStream_t stream, cudaEvent_t event,
                                          unsigned int flags) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
-    if (flags != 0)
+    if ((flags & ~static_cast<unsigned>(cudaEventWaitExternal)) != 0)
       return cudaErrorInvalidValue;
     CUstream_st *resolved = nullptr;
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status == cudaSuccess)
       status = cucl::checkEvent(event);
-    return status != cudaSuccess ? status : cucl::streamWaitEvent(*resolved, *event);
+    if (status != cudaSuccess)
+      return status;
+    if (cucl::waitIsCaptured(*resolved, *event))
+      return cucl::captureEventWait(*resolved, *event, (flags & cudaEventWaitExternal) != 0);
+    return cucl::streamWaitEvent(*resolved, *event);
   });
 }
 
@@ -130,6 +145,11 @@ CUCL_API cudaError_t cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn, vo
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing())
+      return cucl::captureNode(*resolved, cudaGraphNodeTypeHost, [&](CUgraphNode_st &node) {
+        node.host = cudaHostNodeParams{fn, userData};
+        return cudaSuccess;
+      });
     return cucl::enqueueHostFunction(*resolved, [fn, userData](cudaError_t) { fn(userData); });
   });
 }

@@ -123,3 +123,63 @@ CUCL_API cudaError_t cudaGetSymbolSize(size_t *size, const void *symbol) {
     return status;
   });
 }
+
+// Graph copy nodes to and from a symbol: 1-D copy nodes at its address.
+CUCL_API cudaError_t cudaGraphAddMemcpyNodeToSymbol(cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+                                                    const cudaGraphNode_t *pDependencies,
+                                                    size_t numDependencies, const void *symbol,
+                                                    const void *src, size_t count, size_t offset,
+                                                    cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::ToSymbol, [&](char *at) {
+    return cudaGraphAddMemcpyNode1D(pGraphNode, graph, pDependencies, numDependencies, at, src,
+                                    count, kind);
+  });
+}
+
+CUCL_API cudaError_t cudaGraphAddMemcpyNodeFromSymbol(cudaGraphNode_t *pGraphNode,
+                                                      cudaGraph_t graph,
+                                                      const cudaGraphNode_t *pDependencies,
+                                                      size_t numDependencies, void *dst,
+                                                      const void *symbol, size_t count,
+                                                      size_t offset, cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::FromSymbol, [&](char *at) {
+    return cudaGraphAddMemcpyNode1D(pGraphNode, graph, pDependencies, numDependencies, dst, at,
+                                    count, kind);
+  });
+}
+
+CUCL_API cudaError_t cudaGraphMemcpyNodeSetParamsToSymbol(cudaGraphNode_t node, const void *symbol,
+                                                          const void *src, size_t count,
+                                                          size_t offset, cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::ToSymbol, [&](char *at) {
+    return cudaGraphMemcpyNodeSetParams1D(node, at, src, count, kind);
+  });
+}
+
+CUCL_API cudaError_t cudaGraphMemcpyNodeSetParamsFromSymbol(cudaGraphNode_t node, void *dst,
+                                                            const void *symbol, size_t count,
+                                                            size_t offset, cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::FromSymbol, [&](char *at) {
+    return cudaGraphMemcpyNodeSetParams1D(node, dst, at, count, kind);
+  });
+}
+
+CUCL_API cudaError_t cudaGraphExecMemcpyNodeSetParamsToSymbol(cudaGraphExec_t hGraphExec,
+                                                              cudaGraphNode_t node,
+                                                              const void *symbol, const void *src,
+                                                              size_t count, size_t offset,
+                                                              cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::ToSymbol, [&](char *at) {
+    return cudaGraphExecMemcpyNodeSetParams1D(hGraphExec, node, at, src, count, kind);
+  });
+}
+
+CUCL_API cudaError_t cudaGraphExecMemcpyNodeSetParamsFromSymbol(cudaGraphExec_t hGraphExec,
+                                                                cudaGraphNode_t node, void *dst,
+                                                                const void *symbol, size_t count,
+                                                                size_t offset,
+                                                                cudaMemcpyKind kind) {
+  return symbolCopy(symbol, count, offset, kind, Direction::FromSymbol, [&](char *at) {
+    return cudaGraphExecMemcpyNodeSetParams1D(hGraphExec, node, dst, at, count, kind);
+  });
+}

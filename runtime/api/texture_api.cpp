@@ -4,7 +4,7 @@
 // texture_runtime.cl).
 #include "api/api_support.h"
 #include "api/enum_argument.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #include <cstdint>
 

@@ -4,7 +4,7 @@
 // reads the reference's attributes then. Any pointer can be bound: cucl's
 // ABI registers references per kernel, so an unused one is unknown.
 #include "api/api_support.h"
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 #include <algorithm>
 #include <cstdint>

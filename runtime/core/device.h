@@ -93,6 +93,10 @@ public:
   std::mutex cooperativeMutex;
   cl::Event lastCooperative;
 
+  // Blocking streams of the device now capturing a graph: the legacy stream
+  // refuses work meanwhile (CUDA's cudaErrorStreamCaptureImplicit).
+  std::atomic<int> blockingCaptures{0};
+
 private:
   void deriveProperties();
 

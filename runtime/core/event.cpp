@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/stream.h"
+#include "core/stream_capture.h"
 
 namespace cucl {
 
@@ -56,6 +57,7 @@ cudaError_t destroyEvent(cudaEvent_t event) {
     return cudaErrorInvalidResourceHandle;
   owned = std::move(it->second);
   table.events.erase(it);
+  forgetEvent(*owned);
   return cudaSuccess;
 }
 

@@ -5,6 +5,8 @@
 
 #include "backend/cl_error_names.h"
 #include "core/diagnostics.h"
+#include "core/enqueue_status.h"
+#include "core/stream_capture.h"
 
 CUstream_st::CUstream_st(cucl::Device &owner, unsigned streamFlags, bool isLegacy, cl_int *status)
     : device(owner), flags(streamFlags), legacy(isLegacy) {
@@ -28,6 +30,16 @@ std::vector<cl::Event> CUstream_st::dependencies() {
     }
   }
   return {};
+}
+
+cl_int CUstream_st::refuseDuringCapture() {
+  if (capturing()) {
+    cucl::invalidateCapture(*this);
+    return cucl::kRefusedWhileCapturing;
+  }
+  // The legacy stream would wait for a capturing blocking stream.
+  cucl::invalidateBlockingCaptures(device);
+  return cucl::kRefusedImplicitCaptureJoin;
 }
 
 cudaError_t CUstream_st::synchronize() {
@@ -123,6 +135,7 @@ cudaError_t destroyStream(cudaStream_t handle) {
   // CUDA returns at once and lets queued work finish: the device keeps the
   // stream (cudaDeviceSynchronize and the legacy stream still wait for it)
   // and drops it once that work is done.
+  forgetStream(*owned);
   owned->destroyed = true;
   owned->queue.flush();
   owned->device.dropFinishedDestroyedStreams();

@@ -35,7 +35,12 @@ struct CUstream_st {
   // Enqueues one command through `submit(const std::vector<cl::Event>* waits,
   // cl::Event* done) -> cl_int`, first waiting for what CUDA's stream
   // semantics order before it, and records it as the stream's tail.
+  // While the stream captures a graph, or for the legacy stream while a
+  // blocking stream of its device does, nothing is enqueued: the capture is
+  // invalidated and a refusal (core/enqueue_status.h) returned instead.
   template <class Submit> cl_int enqueue(Submit &&submit) {
+    if (capturing() || (legacy && device.blockingCaptures.load(std::memory_order_acquire) > 0))
+      return refuseDuringCapture();
     std::vector<cl::Event> waits = dependencies();
     std::lock_guard<std::mutex> lock(mutex_);
     cl::Event done;
@@ -44,6 +49,11 @@ struct CUstream_st {
       tail_ = done;
     return status;
   }
+
+  // Whether the stream is part of a capture sequence (core/stream_capture.h,
+  // which owns the capture state and sets this under its lock).
+  bool capturing() const { return capturing_.load(std::memory_order_acquire); }
+  std::atomic<bool> capturing_{false};
 
   // The record of kernel checks (CUCL_KERNEL_STATUS) of launches on this stream.
   cucl::KernelStatus status;
@@ -62,6 +72,7 @@ struct CUstream_st {
 
 private:
   std::vector<cl::Event> dependencies();
+  cl_int refuseDuringCapture();
 
   std::mutex mutex_;
   cl::Event tail_;

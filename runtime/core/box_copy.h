@@ -1,13 +1,14 @@
 // Copies of 3-D boxes of bytes between host memory, device memory and
-// arrays (the engine of the array and 3-D copy calls, array_copy_api.cpp):
+// arrays (the engine of the array and 3-D copy calls, array_copy_api.cpp,
+// and of graphs' copy nodes):
 // OpenCL rectangle copies, with the stream and blocking rules of
 // cudaMemcpy2D (memory_2d_api.cpp).
-#ifndef CUCL_API_BOX_COPY_H
-#define CUCL_API_BOX_COPY_H
+#ifndef CUCL_CORE_BOX_COPY_H
+#define CUCL_CORE_BOX_COPY_H
 
 #include <cstddef>
 
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 namespace cucl {
 
@@ -37,6 +38,13 @@ std::size_t boxSpan(std::size_t rowPitch, std::size_t slicePitch, const Box &box
 cudaError_t copyBox(const BoxEnd &dst, const BoxEnd &src, const Box &box, CUstream_st *requested,
                     bool async);
 
+// A box copy as a graph's copy node runs it: enqueued in `stream`'s order
+// without waiting, host memory read and written when the copy runs (a copy
+// between host buffers runs as a host function). Both device sides on
+// `stream`'s device.
+cudaError_t enqueueBoxCopy(const BoxEnd &dst, const BoxEnd &src, const Box &box,
+                           CUstream_st &stream);
+
 } // namespace cucl
 
-#endif // CUCL_API_BOX_COPY_H
+#endif // CUCL_CORE_BOX_COPY_H

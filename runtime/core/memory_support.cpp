@@ -1,4 +1,4 @@
-#include "api/memory_support.h"
+#include "core/memory_support.h"
 
 namespace cucl {
 

@@ -1,9 +1,10 @@
-// Helpers shared by the memory API files: what a pointer is, and which
+// Shared by the memory API files and graph commands: what a pointer is, and which
 // stream a copy touching device memory runs on.
-#ifndef CUCL_API_MEMORY_SUPPORT_H
-#define CUCL_API_MEMORY_SUPPORT_H
+#ifndef CUCL_CORE_MEMORY_SUPPORT_H
+#define CUCL_CORE_MEMORY_SUPPORT_H
 
-#include "api/api_support.h"
+#include "core/device_registry.h"
+#include "core/enqueue_status.h"
 #include "core/stream.h"
 
 namespace cucl {
@@ -28,4 +29,4 @@ cudaError_t waitForEarlierWork(CUstream_st &stream);
 
 } // namespace cucl
 
-#endif // CUCL_API_MEMORY_SUPPORT_H
+#endif // CUCL_CORE_MEMORY_SUPPORT_H

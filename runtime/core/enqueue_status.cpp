@@ -1,4 +1,4 @@
-#include "api/api_support.h"
+#include "core/enqueue_status.h"
 
 #include "backend/cl_error_names.h"
 #include "core/diagnostics.h"
@@ -9,6 +9,10 @@ cudaError_t fromEnqueueStatus(cl_int status, Device &device) {
   switch (status) {
   case CL_SUCCESS:
     return cudaSuccess;
+  case kRefusedWhileCapturing:
+    return cudaErrorStreamCaptureUnsupported;
+  case kRefusedImplicitCaptureJoin:
+    return cudaErrorStreamCaptureImplicit;
   case CL_MEM_OBJECT_ALLOCATION_FAILURE:
   case CL_OUT_OF_HOST_MEMORY:
     return cudaErrorMemoryAllocation;
