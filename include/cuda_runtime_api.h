@@ -439,6 +439,11 @@ extern __host__ cudaError_t CUDARTAPI cudaStreamGetCaptureInfo(
     unsigned long long *id_out CUCL_DEFAULT(0), cudaGraph_t *graph_out CUCL_DEFAULT(0),
     const cudaGraphNode_t **dependencies_out CUCL_DEFAULT(0),
     size_t *numDependencies_out CUCL_DEFAULT(0));
+extern __host__ cudaError_t CUDARTAPI cudaStreamGetCaptureInfo_v2(
+    cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
+    unsigned long long *id_out CUCL_DEFAULT(0), cudaGraph_t *graph_out CUCL_DEFAULT(0),
+    const cudaGraphNode_t **dependencies_out CUCL_DEFAULT(0),
+    size_t *numDependencies_out CUCL_DEFAULT(0));
 extern __host__ cudaError_t CUDARTAPI
 cudaStreamUpdateCaptureDependencies(cudaStream_t stream, cudaGraphNode_t *dependencies,
                                     size_t numDependencies, unsigned int flags CUCL_DEFAULT(0));

@@ -5,6 +5,7 @@
 // copy `count` bytes in row-major order from (wOffset, hOffset).
 #include "api/api_support.h"
 #include "api/enum_argument.h"
+#include "api/graph_preparation.h"
 #include "api/memcpy_3d.h"
 
 #include <cstdint>
@@ -443,6 +444,14 @@ CUCL_API cudaError_t cudaMemcpy3DAsync(const cudaMemcpy3DParms *p, cudaStream_t 
     cudaError_t status = streamOf(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved != nullptr && resolved->capturing()) {
+      if (p == nullptr)
+        return cudaErrorInvalidValue;
+      const cudaExtent &extent = p->extent;
+      if (extent.width == 0 || extent.height == 0 || extent.depth == 0)
+        return cudaSuccess;
+      return cucl::captureCopy(device, *resolved, *p);
+    }
     return copy3D(p, resolved, true);
   });
 }

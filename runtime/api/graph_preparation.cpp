@@ -8,6 +8,7 @@
 #include "core/kernel_launch.h"
 #include "core/memory_support.h"
 #include "core/module_registry.h"
+#include "core/stream_capture.h"
 
 namespace cucl {
 
@@ -181,6 +182,20 @@ cudaError_t prepareNode(const CUgraphNode_st &node, Device &device, std::unique_
   default:
     return cudaErrorNotSupported;
   }
+}
+
+cudaError_t captureCopy(Device &device, CUstream_st &stream, const cudaMemcpy3DParms &copy) {
+  return captureNode(stream, cudaGraphNodeTypeMemcpy, [&](CUgraphNode_st &node) {
+    node.copy = copy;
+    return prepareNode(node, device, nullptr);
+  });
+}
+
+cudaError_t captureFill(Device &device, CUstream_st &stream, const cudaMemsetParams &fill) {
+  return captureNode(stream, cudaGraphNodeTypeMemset, [&](CUgraphNode_st &node) {
+    node.memset = fill;
+    return prepareNode(node, device, nullptr);
+  });
 }
 
 cudaError_t rebuildCommands(CUgraphExec_st &exec, cudaGraphNode_t *errorNode) {

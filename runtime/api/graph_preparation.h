@@ -22,6 +22,11 @@ cudaError_t kernelLaunchOf(const cudaKernelNodeParams *p, KernelNodeLaunch *out)
 // A linear copy as the 3-D parameters CUDA reports for it.
 cudaMemcpy3DParms linearCopy(void *dst, const void *src, size_t count, cudaMemcpyKind kind);
 
+// Copy and memset work issued to a capturing stream: a node of the capture,
+// checked as cudaGraphAddMemcpyNode / cudaGraphAddMemsetNode check theirs.
+cudaError_t captureCopy(Device &device, CUstream_st &stream, const cudaMemcpy3DParms &copy);
+cudaError_t captureFill(Device &device, CUstream_st &stream, const cudaMemsetParams &fill);
+
 // CUDA's checks of `node`'s parameters on `device`; with `out`, also the
 // command that runs it (null for nodes that do nothing themselves).
 cudaError_t prepareNode(const CUgraphNode_st &node, Device &device, std::unique_ptr<Command> *out);

@@ -1,6 +1,7 @@
 // Pitched (2D) allocations, copies and memsets, on OpenCL's rectangle copies.
 #include "api/api_support.h"
 #include "api/enum_argument.h"
+#include "api/graph_preparation.h"
 #include "core/memory_support.h"
 
 #include <cstdint>
@@ -195,6 +196,17 @@ CUCL_API cudaError_t cudaMemcpy2DAsync(void *dst, size_t dpitch, const void *src
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing()) {
+      if (width == 0 || height == 0)
+        return cudaSuccess;
+      // A 3-D copy node of one slice (CUDA reports 2-D copies so too).
+      cudaMemcpy3DParms copy{};
+      copy.srcPtr = cudaPitchedPtr{const_cast<void *>(src), spitch, width, height};
+      copy.dstPtr = cudaPitchedPtr{dst, dpitch, width, height};
+      copy.extent = cudaExtent{width, height, 1};
+      copy.kind = kind;
+      return cucl::captureCopy(device, *resolved, copy);
+    }
     return copyRect(dst, dpitch, src, spitch, Rect{width, height}, cucl::enumArgument(kind),
                     resolved, true);
   });
@@ -214,6 +226,12 @@ CUCL_API cudaError_t cudaMemset2DAsync(void *devPtr, size_t pitch, int value, si
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
+    if (resolved->capturing())
+      return width == 0 || height == 0
+                 ? cudaSuccess
+                 : cucl::captureFill(device, *resolved,
+                                     cudaMemsetParams{devPtr, pitch, unsigned(value) & 0xffu, 1,
+                                                      width, height});
     return fillRect(devPtr, pitch, value, Rect{width, height}, resolved);
   });
 }

@@ -231,28 +231,6 @@ cudaError_t fill(void *devPtr, int value, size_t count, CUstream_st *requested) 
   return cucl::fromEnqueueStatus(result, stream->device);
 }
 
-// cudaMemcpyAsync / cudaMemsetAsync on a capturing stream: a node of the
-// capture, checked as cudaGraphAddMemcpyNode1D / cudaGraphAddMemsetNode would.
-cudaError_t captureCopy(Device &device, CUstream_st &stream, void *dst, const void *src,
-                        size_t count, cudaMemcpyKind kind) {
-  if (count == 0)
-    return cudaSuccess;
-  return cucl::captureNode(stream, cudaGraphNodeTypeMemcpy, [&](CUgraphNode_st &node) {
-    node.copy = cucl::linearCopy(dst, src, count, kind);
-    return cucl::prepareNode(node, device, nullptr);
-  });
-}
-
-cudaError_t captureFill(Device &device, CUstream_st &stream, void *devPtr, int value,
-                        size_t count) {
-  if (count == 0)
-    return cudaSuccess;
-  return cucl::captureNode(stream, cudaGraphNodeTypeMemset, [&](CUgraphNode_st &node) {
-    node.memset = cudaMemsetParams{devPtr, 0, static_cast<unsigned>(value) & 0xffu, 1, count, 1};
-    return cucl::prepareNode(node, device, nullptr);
-  });
-}
-
 } // namespace
 
 CUCL_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
@@ -316,7 +294,9 @@ CUCL_API cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count, c
     if (status != cudaSuccess)
       return status;
     if (resolved->capturing())
-      return captureCopy(device, *resolved, dst, src, count, kind);
+      return count == 0 ? cudaSuccess
+                        : cucl::captureCopy(device, *resolved,
+                                            cucl::linearCopy(dst, src, count, kind));
     return copy(dst, src, count, cucl::enumArgument(kind), resolved, /*async=*/true);
   });
 }
@@ -364,7 +344,10 @@ CUCL_API cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count, cuda
     if (status != cudaSuccess)
       return status;
     if (resolved->capturing())
-      return captureFill(device, *resolved, devPtr, value, count);
+      return count == 0 ? cudaSuccess
+                        : cucl::captureFill(device, *resolved,
+                                            cudaMemsetParams{devPtr, 0, unsigned(value) & 0xffu,
+                                                             1, count, 1});
     return fill(devPtr, value, count, resolved);
   });
 }

@@ -15,15 +15,22 @@ bool validMode(int mode) {
          mode == cudaStreamCaptureModeRelaxed;
 }
 
+// Asking about the legacy stream while a blocking stream of its device
+// captures: CUDA's documented cudaErrorStreamCaptureImplicit (the capture
+// stays valid).
+cudaError_t checkLegacyQuery(const CUstream_st &stream) {
+  return stream.legacy && stream.device.blockingCaptures.load() > 0 ? cudaErrorStreamCaptureImplicit
+                                                                    : cudaSuccess;
+}
+
 } // namespace
 
 CUCL_API cudaError_t cudaStreamBeginCapture(cudaStream_t stream, cudaStreamCaptureMode mode) {
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     if (!validMode(cucl::enumArgument(mode)))
       return cudaErrorInvalidValue;
-    // The legacy default stream (and the per-thread handle, which is the
-    // same stream in cucl) cannot be captured.
-    if (stream == nullptr || stream == cudaStreamLegacy || stream == cudaStreamPerThread)
+    // The legacy default stream cannot be captured (the per-thread one can).
+    if (stream == nullptr || stream == cudaStreamLegacy)
       return cudaErrorStreamCaptureUnsupported;
     CUstream_st *resolved = nullptr;
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
@@ -48,20 +55,6 @@ CUCL_API cudaError_t cudaStreamEndCapture(cudaStream_t stream, cudaGraph_t *pGra
   });
 }
 
-CUCL_API cudaError_t cudaStreamIsCapturing(cudaStream_t stream,
-                                           cudaStreamCaptureStatus *pCaptureStatus) {
-  return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
-    if (pCaptureStatus == nullptr)
-      return cudaErrorInvalidValue;
-    CUstream_st *resolved = nullptr;
-    cudaError_t status = cucl::resolveStream(stream, device, &resolved);
-    if (status != cudaSuccess)
-      return status;
-    *pCaptureStatus = cucl::captureInfo(*resolved).status;
-    return cudaSuccess;
-  });
-}
-
 CUCL_API cudaError_t cudaStreamGetCaptureInfo(cudaStream_t stream,
                                               cudaStreamCaptureStatus *captureStatus_out,
                                               unsigned long long *id_out, cudaGraph_t *graph_out,
@@ -72,6 +65,8 @@ CUCL_API cudaError_t cudaStreamGetCaptureInfo(cudaStream_t stream,
       return cudaErrorInvalidValue;
     CUstream_st *resolved = nullptr;
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
+    if (status == cudaSuccess)
+      status = checkLegacyQuery(*resolved);
     if (status != cudaSuccess)
       return status;
     cucl::CaptureInfo info = cucl::captureInfo(*resolved);
@@ -88,6 +83,21 @@ CUCL_API cudaError_t cudaStreamGetCaptureInfo(cudaStream_t stream,
       *numDependencies_out = info.dependencies->size();
     return cudaSuccess;
   });
+}
+
+// CUDA 11.3's name of the same call (CUDA 12.0 still declares it).
+CUCL_API cudaError_t cudaStreamGetCaptureInfo_v2(cudaStream_t stream,
+                                                 cudaStreamCaptureStatus *captureStatus_out,
+                                                 unsigned long long *id_out, cudaGraph_t *graph_out,
+                                                 const cudaGraphNode_t **dependencies_out,
+                                                 size_t *numDependencies_out) {
+  return cudaStreamGetCaptureInfo(stream, captureStatus_out, id_out, graph_out, dependencies_out,
+                                  numDependencies_out);
+}
+
+CUCL_API cudaError_t cudaStreamIsCapturing(cudaStream_t stream,
+                                           cudaStreamCaptureStatus *pCaptureStatus) {
+  return cudaStreamGetCaptureInfo(stream, pCaptureStatus, nullptr, nullptr, nullptr, nullptr);
 }
 
 CUCL_API cudaError_t cudaStreamUpdateCaptureDependencies(cudaStream_t stream,

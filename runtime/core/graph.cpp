@@ -31,15 +31,19 @@ void eraseOne(std::vector<CUgraphNode_st *> &nodes, CUgraphNode_st *node) {
 } // namespace
 
 void KernelNodeLaunch::setArguments(void **args, const std::vector<std::size_t> &sizes) {
-  values.assign(sizes.size(), {});
-  pointers.assign(sizes.size(), nullptr);
+  // Copied into new storage first: `args` may be this launch's own pointers
+  // (cudaGraphKernelNodeGetParams, then SetParams with what it returned).
+  std::vector<std::vector<std::max_align_t>> copies(sizes.size());
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     std::size_t words = (sizes[i] + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t);
-    values[i].resize(std::max<std::size_t>(words, 1));
+    copies[i].resize(std::max<std::size_t>(words, 1));
     if (args != nullptr && args[i] != nullptr)
-      std::memcpy(values[i].data(), args[i], sizes[i]);
-    pointers[i] = values[i].data();
+      std::memcpy(copies[i].data(), args[i], sizes[i]);
   }
+  values = std::move(copies);
+  pointers.assign(values.size(), nullptr);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    pointers[i] = values[i].data();
 }
 
 KernelNodeLaunch::KernelNodeLaunch(const KernelNodeLaunch &other) {

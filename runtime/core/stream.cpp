@@ -88,13 +88,43 @@ StreamTable &streamTable() {
   static StreamTable *table = new StreamTable; // leaked: may be used during exit
   return *table;
 }
+// The calling thread's default streams (cudaStreamPerThread), one per
+// device, made at first use: blocking streams, so they order themselves with
+// the legacy stream as CUDA's per-thread streams do. Destroyed (queued work
+// still runs) when the thread ends.
+class PerThreadStreams {
+public:
+  ~PerThreadStreams() {
+    for (auto &[device, stream] : streams_)
+      destroyStream(stream);
+  }
+  cudaError_t of(Device &device, CUstream_st **out) {
+    auto it = streams_.find(device.index());
+    if (it == streams_.end()) {
+      cudaStream_t made = nullptr;
+      cudaError_t status = createStream(device, cudaStreamDefault, &made);
+      if (status != cudaSuccess)
+        return status;
+      it = streams_.emplace(device.index(), made).first;
+    }
+    *out = it->second;
+    return cudaSuccess;
+  }
+
+private:
+  std::unordered_map<int, cudaStream_t> streams_;
+};
+thread_local PerThreadStreams perThreadStreams;
+
 } // namespace
 
 cudaError_t resolveStream(cudaStream_t handle, Device &current, CUstream_st **out) {
-  if (handle == nullptr || handle == cudaStreamLegacy || handle == cudaStreamPerThread) {
+  if (handle == nullptr || handle == cudaStreamLegacy) {
     *out = &current.legacyStream();
     return cudaSuccess;
   }
+  if (handle == cudaStreamPerThread)
+    return perThreadStreams.of(current, out);
   StreamTable &table = streamTable();
   std::lock_guard<std::mutex> lock(table.mutex);
   if (table.streams.count(handle) == 0)

@@ -81,7 +81,8 @@ private:
 namespace cucl {
 
 // Maps an API stream handle (0, cudaStreamLegacy, cudaStreamPerThread or a
-// created stream) to the stream object; `current` supplies the legacy stream.
+// created stream) to the stream object; `current` supplies the legacy stream
+// and the calling thread's per-thread stream (made at first use).
 // A handle that is no live stream -> cudaErrorInvalidResourceHandle.
 cudaError_t resolveStream(cudaStream_t handle, Device &current, CUstream_st **out);
 

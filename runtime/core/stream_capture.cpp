@@ -134,10 +134,8 @@ cudaError_t endCapture(CUstream_st &stream, std::unique_ptr<CUgraph_st> *graph) 
     return cudaErrorStreamCaptureUnmatched;
   }
   if (session->mode != cudaStreamCaptureModeRelaxed &&
-      session->thread != std::this_thread::get_id()) {
-    finish(captures, session);
-    return cudaErrorStreamCaptureWrongThread;
-  }
+      session->thread != std::this_thread::get_id())
+    return cudaErrorStreamCaptureWrongThread; // the capture goes on: its thread may end it
   // Every other stream's last work must lead back to the origin: it has a
   // dependent node, or the origin depends on it.
   const std::vector<CUgraphNode_st *> &ends = capture->dependencies;

@@ -24,7 +24,9 @@ cudaError_t beginCapture(CUstream_st &stream, cudaStreamCaptureMode mode);
 // Not capturing -> cudaErrorIllegalState; not where the capture began ->
 // cudaErrorStreamCaptureUnmatched; invalidated ->
 // cudaErrorStreamCaptureInvalidated; a stream that joined and was not joined
-// back -> cudaErrorStreamCaptureUnjoined. Every failure ends the capture.
+// back -> cudaErrorStreamCaptureUnjoined. Every failure but
+// cudaErrorStreamCaptureWrongThread (a non-relaxed capture ended by another
+// thread than its own) ends the capture.
 cudaError_t endCapture(CUstream_st &stream, std::unique_ptr<CUgraph_st> *graph);
 
 struct CaptureInfo {

@@ -523,16 +523,20 @@ TEST_F(Graph, CaptureForbidsWhatWouldRunOrWaitNow) {
 
   // Work the capture cannot record is refused, not run.
   ASSERT_EQ(cudaSuccess, cudaMemset(d, 0, kN * sizeof(int)));
-  int host[4] = {1, 2, 3, 4};
   ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(stream, cudaStreamCaptureModeRelaxed));
-  EXPECT_EQ(cudaErrorStreamCaptureUnsupported,
-            cudaMemcpy2DAsync(d, 16, host, 16, 16, 1, cudaMemcpyHostToDevice, stream));
+  void *pooled = nullptr;
+  EXPECT_EQ(cudaErrorStreamCaptureUnsupported, cudaMallocAsync(&pooled, 64, stream));
   EXPECT_EQ(cudaErrorStreamCaptureUnsupported, cudaStreamQuery(stream));
   EXPECT_EQ(cudaErrorStreamCaptureInvalidated, cudaStreamEndCapture(stream, &graph));
   EXPECT_EQ(std::vector<int>(kN, 0), download(d, kN));
 
-  // While a blocking stream captures, the legacy stream would join it.
+  // While a blocking stream captures, the legacy stream would join it; asking
+  // about it says so and leaves the capture valid.
   ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(stream, cudaStreamCaptureModeRelaxed));
+  EXPECT_EQ(cudaErrorStreamCaptureImplicit, cudaStreamIsCapturing(nullptr, &status));
+  EXPECT_EQ(cudaErrorStreamCaptureImplicit, cudaStreamGetCaptureInfo(cudaStreamLegacy, &status));
+  ASSERT_EQ(cudaSuccess, cudaStreamIsCapturing(stream, &status));
+  EXPECT_EQ(cudaStreamCaptureStatusActive, status);
   EXPECT_EQ(cudaErrorStreamCaptureImplicit, launchAddOne(d, kN, nullptr));
   EXPECT_EQ(cudaErrorStreamCaptureInvalidated, cudaStreamEndCapture(stream, &graph));
 
@@ -594,6 +598,15 @@ TEST_F(Graph, CaptureModesDecideWhoMayAllocate) {
   ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(stream, cudaStreamCaptureModeRelaxed));
   EXPECT_EQ(cudaSuccess, cudaMalloc(&p, 64));
   EXPECT_EQ(cudaSuccess, cudaFree(p));
+  ASSERT_EQ(cudaSuccess, cudaStreamEndCapture(stream, &graph));
+  cudaGraphDestroy(graph);
+
+  // Only the thread that began a non-relaxed capture ends it.
+  ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(stream, cudaStreamCaptureModeGlobal));
+  std::thread([&] {
+    cudaGraph_t stolen = nullptr;
+    EXPECT_EQ(cudaErrorStreamCaptureWrongThread, cudaStreamEndCapture(stream, &stolen));
+  }).join();
   ASSERT_EQ(cudaSuccess, cudaStreamEndCapture(stream, &graph));
   cudaGraphDestroy(graph);
 
@@ -697,6 +710,105 @@ TEST_F(Graph, BadNodesAndHandles) {
   cudaGraphDestroy(graph);
   cudaFree(d);
   cudaGetLastError();
+}
+
+// The per-thread default stream is a stream of its own: capturable, and
+// ordered with the legacy stream.
+TEST_F(Graph, PerThreadStreamCaptures) {
+  int *d = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaMalloc(&d, kN * sizeof(int)));
+  ASSERT_EQ(cudaSuccess, cudaMemset(d, 0, kN * sizeof(int)));
+  cudaGraph_t graph = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(cudaStreamPerThread, cudaStreamCaptureModeGlobal));
+  ASSERT_EQ(cudaSuccess, launchAddOne(d, kN, cudaStreamPerThread));
+  ASSERT_EQ(cudaSuccess, cudaStreamEndCapture(cudaStreamPerThread, &graph));
+  cudaGraphExec_t exec = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaGraphInstantiate(&exec, graph, 0));
+  ASSERT_EQ(cudaSuccess, cudaGraphLaunch(exec, cudaStreamPerThread));
+  ASSERT_EQ(cudaSuccess, launchAddOne(d, kN, nullptr)); // after the graph, on the legacy stream
+  ASSERT_EQ(cudaSuccess, cudaGraphLaunch(exec, cudaStreamPerThread));
+  ASSERT_EQ(cudaSuccess, cudaStreamSynchronize(cudaStreamPerThread));
+  EXPECT_EQ(std::vector<int>(kN, 3), download(d, kN));
+  // Another thread's per-thread stream is another stream.
+  unsigned long long mine = 0, theirs = 0;
+  ASSERT_EQ(cudaSuccess, cudaStreamGetId(cudaStreamPerThread, &mine));
+  std::thread([&] {
+    EXPECT_EQ(cudaSuccess, cudaStreamGetId(cudaStreamPerThread, &theirs));
+  }).join();
+  EXPECT_NE(mine, theirs);
+  EXPECT_EQ(cudaErrorInvalidResourceHandle, cudaStreamDestroy(cudaStreamPerThread));
+  cudaGetLastError();
+  cudaGraphExecDestroy(exec);
+  cudaGraphDestroy(graph);
+  cudaFree(d);
+}
+
+// 2-D and 3-D copies and 2-D memsets are captured as copy and memset nodes.
+TEST_F(Graph, RectangularCopiesAndMemsetsAreCaptured) {
+  constexpr size_t width = 24, height = 5; // bytes, rows
+  char *d = nullptr;
+  size_t pitch = 0;
+  ASSERT_EQ(cudaSuccess, cudaMallocPitch(reinterpret_cast<void **>(&d), &pitch, width, height));
+  std::vector<char> in(width * height), out(width * height, 0);
+  for (size_t i = 0; i < in.size(); ++i)
+    in[i] = static_cast<char>(i);
+  cudaGraph_t graph = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaStreamBeginCapture(stream, cudaStreamCaptureModeGlobal));
+  ASSERT_EQ(cudaSuccess, cudaMemset2DAsync(d, pitch, 0x11, width, height, stream));
+  ASSERT_EQ(cudaSuccess, cudaMemcpy2DAsync(d, pitch, in.data(), width, width / 2, height,
+                                           cudaMemcpyHostToDevice, stream));
+  cudaMemcpy3DParms back{};
+  back.srcPtr = make_cudaPitchedPtr(d, pitch, width, height);
+  back.dstPtr = make_cudaPitchedPtr(out.data(), width, width, height);
+  back.extent = make_cudaExtent(width, height, 1);
+  back.kind = cudaMemcpyDeviceToHost;
+  ASSERT_EQ(cudaSuccess, cudaMemcpy3DAsync(&back, stream));
+  ASSERT_EQ(cudaSuccess, cudaStreamEndCapture(stream, &graph));
+  size_t nodes = 0;
+  ASSERT_EQ(cudaSuccess, cudaGraphGetNodes(graph, nullptr, &nodes));
+  EXPECT_EQ(3u, nodes);
+  cudaGraphExec_t exec = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaGraphInstantiate(&exec, graph, 0));
+  ASSERT_EQ(cudaSuccess, cudaGraphLaunch(exec, stream));
+  ASSERT_EQ(cudaSuccess, cudaStreamSynchronize(stream));
+  for (size_t y = 0; y < height; ++y)
+    for (size_t x = 0; x < width; ++x)
+      ASSERT_EQ(x < width / 2 ? in[y * width + x] : char(0x11), out[y * width + x])
+          << "row " << y << ", byte " << x;
+  cudaGraphExecDestroy(exec);
+  cudaGraphDestroy(graph);
+  cudaFree(d);
+}
+
+// What cudaGraphKernelNodeGetParams returns can be changed and set again.
+TEST_F(Graph, KernelParamsReadBackAndSetAgain) {
+  int *d = nullptr;
+  int n = kN;
+  ASSERT_EQ(cudaSuccess, cudaMalloc(&d, kN * sizeof(int)));
+  ASSERT_EQ(cudaSuccess, cudaMemset(d, 0, kN * sizeof(int)));
+  cudaGraph_t graph = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaGraphCreate(&graph, 0));
+  cudaKernelNodeParams params = addOneParams(&d, &n);
+  cudaGraphNode_t kernel = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaGraphAddKernelNode(&kernel, graph, nullptr, 0, &params));
+  cudaKernelNodeParams readBack{};
+  ASSERT_EQ(cudaSuccess, cudaGraphKernelNodeGetParams(kernel, &readBack));
+  readBack.gridDim = dim3(1); // the first 64 elements only
+  ASSERT_EQ(cudaSuccess, cudaGraphKernelNodeSetParams(kernel, &readBack));
+  ASSERT_EQ(cudaSuccess, cudaGraphKernelNodeGetParams(kernel, &readBack));
+  EXPECT_EQ(d, *static_cast<int **>(readBack.kernelParams[0]));
+  EXPECT_EQ(kN, *static_cast<int *>(readBack.kernelParams[1]));
+  cudaGraphExec_t exec = nullptr;
+  ASSERT_EQ(cudaSuccess, cudaGraphInstantiate(&exec, graph, 0));
+  ASSERT_EQ(cudaSuccess, cudaGraphExecKernelNodeSetParams(exec, kernel, &readBack));
+  ASSERT_EQ(cudaSuccess, cudaGraphLaunch(exec, stream));
+  ASSERT_EQ(cudaSuccess, cudaStreamSynchronize(stream));
+  std::vector<int> expected(kN, 0);
+  std::fill(expected.begin(), expected.begin() + 64, 1);
+  EXPECT_EQ(expected, download(d, kN));
+  cudaGraphExecDestroy(exec);
+  cudaGraphDestroy(graph);
+  cudaFree(d);
 }
 
 // Host-to-device and host-to-host copy nodes read host memory when they run.
