@@ -1,11 +1,12 @@
-// bench-pointer-model: kernel time under the two address models of
+// bench-pointer-model: kernel time under the three address models of
 // docs/design.md, "Pointers in device memory". Run without arguments, it runs
-// itself twice (CUCL_DEVICE_ADDRESSES=reserved, then =svm), each printing the
-// best time of each kernel, and prints reserved / svm per kernel: kernels that
-// store no pointers are the same code in both, so only the allocations differ.
-// Then, in the svm process, a particle update taking a struct of pointers by
-// value (each field a stored pointer turned into a __global one) against the
-// same update with plain pointer arguments. Never fails on time.
+// itself three times (CUCL_DEVICE_ADDRESSES=reserved, =svm, =arena), each
+// printing the best time of each kernel, and prints reserved / svm and
+// reserved / arena per kernel: kernels that store no pointers are the same
+// code in all, so only the allocations differ. Then, in the svm and arena
+// processes, a particle update taking a struct of pointers by value (each
+// field a stored pointer turned into a __global one) against the same update
+// with plain pointer arguments. Never fails on time.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -99,19 +100,20 @@ int measure(bool shared) {
   check(cudaMemcpy(e, ones.data(), n * sizeof(float), cudaMemcpyHostToDevice), "cudaMemcpy");
   auto report = [](const char *name, double ms) { std::printf("%s %.4f\n", name, ms); };
   report("saxpy", bestMs([&] { saxpy<<<256, 256>>>(n, 2.0f, a, b); }, runs));
-  report("stencil", bestMs([&] { stencil<<<dim3(side / 16, n / side / 16), dim3(16, 16)>>>(
-                                     a, b, side, n / side); },
-                           runs));
+  report(
+      "stencil",
+      bestMs(
+          [&] { stencil<<<dim3(side / 16, n / side / 16), dim3(16, 16)>>>(a, b, side, n / side); },
+          runs));
   report("reduce", bestMs([&] { reduce<<<64, 256>>>(a, c, n); }, runs));
-  report("transpose", bestMs([&] { transpose<<<dim3(side / 16, side / 16), dim3(16, 16)>>>(
-                                       a, b, side); },
-                             runs));
+  report(
+      "transpose",
+      bestMs([&] { transpose<<<dim3(side / 16, side / 16), dim3(16, 16)>>>(a, b, side); }, runs));
   if (shared) {
     Particles p{a, b, c, d, e};
     report("particles/plain",
            bestMs([&] { updatePlain<<<n / 256, 256>>>(a, b, c, d, e, n, 0.01f); }, runs));
-    report("particles/struct",
-           bestMs([&] { updateStruct<<<n / 256, 256>>>(p, n, 0.01f); }, runs));
+    report("particles/struct", bestMs([&] { updateStruct<<<n / 256, 256>>>(p, n, 0.01f); }, runs));
   }
   return 0;
 }
@@ -133,7 +135,7 @@ std::map<std::string, double> runChild(const char *self, const char *model) {
 int main(int argc, char **argv) {
   if (argc > 1 && std::strcmp(argv[1], "child") == 0) {
     const char *model = std::getenv("CUCL_DEVICE_ADDRESSES");
-    return measure(model != nullptr && std::strcmp(model, "svm") == 0);
+    return measure(model != nullptr && std::strcmp(model, "reserved") != 0);
   }
   cudaDeviceProp prop{};
   check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
@@ -143,23 +145,31 @@ int main(int argc, char **argv) {
     std::snprintf(self, sizeof self, "%s", argv[0]);
   std::map<std::string, double> reserved = runChild(self, "reserved");
   std::map<std::string, double> svm = runChild(self, "svm");
-  if (reserved.empty() || svm.empty()) {
+  std::map<std::string, double> arena = runChild(self, "arena");
+  if (reserved.empty() || svm.empty() || arena.empty()) {
     std::fprintf(stderr, "a measuring process failed\n");
     return 1;
   }
-  std::printf("%-12s %12s %12s %16s\n", "kernel", "reserved ms", "svm ms", "reserved / svm");
-  double logSum = 0.0;
+  std::printf("%-12s %12s %12s %12s %16s %18s\n", "kernel", "reserved ms", "svm ms", "arena ms",
+              "reserved / svm", "reserved / arena");
+  double logSvm = 0.0, logArena = 0.0;
   int count = 0;
   for (const auto &[name, ms] : reserved) {
-    double other = svm.count(name) ? svm[name] : NAN;
-    std::printf("%-12s %12.3f %12.3f %15.2fx\n", name.c_str(), ms, other, ms / other);
-    logSum += std::log(ms / other);
+    double inSvm = svm.count(name) ? svm[name] : NAN;
+    double inArena = arena.count(name) ? arena[name] : NAN;
+    std::printf("%-12s %12.3f %12.3f %12.3f %15.2fx %17.2fx\n", name.c_str(), ms, inSvm, inArena,
+                ms / inSvm, ms / inArena);
+    logSvm += std::log(ms / inSvm);
+    logArena += std::log(ms / inArena);
     ++count;
   }
-  std::printf("geometric mean reserved / svm: %.2fx\n", std::exp(logSum / count));
-  if (svm.count("particles/plain") && svm.count("particles/struct"))
-    std::printf("struct of pointers (svm): plain %.3f ms, struct %.3f ms, plain / struct %.2fx\n",
-                svm["particles/plain"], svm["particles/struct"],
-                svm["particles/plain"] / svm["particles/struct"]);
+  std::printf("geometric mean reserved / svm: %.2fx, reserved / arena: %.2fx\n",
+              std::exp(logSvm / count), std::exp(logArena / count));
+  for (auto *model : {&svm, &arena})
+    if (model->count("particles/plain") && model->count("particles/struct"))
+      std::printf("struct of pointers (%s): plain %.3f ms, struct %.3f ms, plain / struct %.2fx\n",
+                  model == &svm ? "svm" : "arena", (*model)["particles/plain"],
+                  (*model)["particles/struct"],
+                  (*model)["particles/plain"] / (*model)["particles/struct"]);
   return 0;
 }

@@ -40,8 +40,7 @@ AddressReservation::AddressReservation(std::size_t preferredBytes) {
   size_ = bytes;
   // Keep the first granule unused so that no device pointer equals the
   // reservation's base (a debugging aid, and room for `p - 1` checks).
-  free_.emplace(base_ + kAlignment, size_ - kAlignment);
-  freeBytes_.store(size_ - kAlignment);
+  ranges_.reset(base_ + kAlignment, size_ - kAlignment);
 }
 
 AddressReservation::~AddressReservation() {
@@ -50,43 +49,12 @@ AddressReservation::~AddressReservation() {
 }
 
 std::uintptr_t AddressReservation::allocate(std::size_t bytes) {
-  if (bytes == 0 || bytes > size_)
-    return 0;
-  bytes = roundUp(bytes);
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (auto it = free_.begin(); it != free_.end(); ++it) {
-    if (it->second < bytes)
-      continue;
-    std::uintptr_t start = it->first;
-    std::size_t remaining = it->second - bytes;
-    free_.erase(it);
-    if (remaining != 0)
-      free_.emplace(start + bytes, remaining);
-    freeBytes_.fetch_sub(bytes, std::memory_order_relaxed);
-    return start;
-  }
-  return 0;
+  std::uintptr_t start = 0;
+  return ranges_.allocate(bytes, &start) ? start : 0;
 }
 
 void AddressReservation::release(std::uintptr_t address, std::size_t bytes) {
-  bytes = roundUp(bytes);
-  std::lock_guard<std::mutex> lock(mutex_);
-  freeBytes_.fetch_add(bytes, std::memory_order_relaxed);
-  auto next = free_.lower_bound(address);
-  // Merge with the following free range when adjacent.
-  if (next != free_.end() && address + bytes == next->first) {
-    bytes += next->second;
-    next = free_.erase(next);
-  }
-  // Merge with the preceding free range when adjacent.
-  if (next != free_.begin()) {
-    auto previous = std::prev(next);
-    if (previous->first + previous->second == address) {
-      previous->second += bytes;
-      return;
-    }
-  }
-  free_.emplace_hint(next, address, bytes);
+  ranges_.release(address, bytes);
 }
 
 } // namespace cucl

@@ -2,11 +2,10 @@
 #ifndef CUCL_CORE_ADDRESS_RESERVATION_H
 #define CUCL_CORE_ADDRESS_RESERVATION_H
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <map>
-#include <mutex>
+
+#include "core/first_fit_ranges.h"
 
 namespace cucl {
 
@@ -16,7 +15,7 @@ namespace cucl {
 // Hands out kAlignment-aligned ranges, first fit, coalescing on release.
 class AddressReservation {
 public:
-  static constexpr std::size_t kAlignment = 256;
+  static constexpr std::size_t kAlignment = FirstFitRanges::kAlignment;
 
   // Reserves max(preferredBytes, 1 TiB), or if the address space refuses,
   // the largest power-of-two fraction of it that fits (down to 256 MiB).
@@ -41,18 +40,14 @@ public:
   // `address` and `bytes` exactly as allocate() handed them out.
   void release(std::uintptr_t address, std::size_t bytes);
   // Addresses not handed out (in ranges of any size).
-  std::size_t freeBytes() const { return freeBytes_.load(std::memory_order_relaxed); }
+  std::size_t freeBytes() const { return ranges_.freeBytes(); }
 
-  static std::size_t roundUp(std::size_t bytes) {
-    return (bytes + kAlignment - 1) / kAlignment * kAlignment;
-  }
+  static std::size_t roundUp(std::size_t bytes) { return FirstFitRanges::roundUp(bytes); }
 
 private:
   std::uintptr_t base_ = 0;
   std::size_t size_ = 0;
-  std::mutex mutex_;
-  std::map<std::uintptr_t, std::size_t> free_; // start -> length, disjoint, coalesced
-  std::atomic<std::size_t> freeBytes_{0};
+  FirstFitRanges ranges_;
 };
 
 } // namespace cucl

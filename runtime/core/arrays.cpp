@@ -137,7 +137,8 @@ cudaError_t makeArray(Device &device, const ChannelFormat &format,
       array->slicePitch > std::numeric_limits<unsigned>::max())
     return cudaErrorMemoryAllocation;
   cudaError_t status = allocateDeviceMemory(device, array->bytes(), nullptr,
-                                            /*runtimeOwned=*/true, &array->address, &array->buffer);
+                                            /*runtimeOwned=*/true, &array->address, &array->buffer,
+                                            /*ownBuffer=*/true);
   if (status != cudaSuccess)
     return status;
   *out = std::move(array);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backend/cl.h"
+#include "core/first_fit_ranges.h"
 #include "core/public_headers.h"
 
 struct CUstream_st;
@@ -87,6 +88,15 @@ public:
   // In that model: the heap argument of kernels that store pointers, a small
   // runtime-owned SVM block whose address is its own origin.
   void *heapAnchor = nullptr;
+  // The arena model (a device without SVM whose kernels store pointers):
+  // every allocation is a range of one buffer, the kernels' heap, whose first
+  // byte has device address `arenaBase` (the driver's address for it);
+  // `arenaRanges` hands out offsets.
+  bool arenaAddresses = false;
+  cl::Buffer arena;
+  std::uintptr_t arenaBase = 0;
+  std::atomic<std::size_t> arenaSize{0}; // set last (release): classifyPointer reads it unlocked
+  FirstFitRanges arenaRanges;
 
   // Cooperative launches run one after another, whatever their streams: all
   // blocks of each must run at once (core/occupancy.h). The last one's event.

@@ -32,8 +32,15 @@ std::size_t deviceBytesFor(const Device &device, std::size_t size);
 //   kernels store pointers (or CUCL_DEVICE_ADDRESSES=svm), each allocation is
 //   an SVM block wrapped in a buffer, and its address is the block's, the
 //   same in kernels and on the host.
+// - arena: where the program's kernels store pointers but the device has no
+//   SVM (or CUCL_DEVICE_ADDRESSES=arena), every allocation is a range of one
+//   large buffer at reserved addresses, so a kernel turns a loaded address
+//   into a pointer by its offset from the arena's base. Allocations then
+//   share the arena's size (CUCL_ARENA_BYTES, default the device's largest
+//   buffer).
 // CUCL_DEVICE_ADDRESSES=reserved keeps the first model.
 bool sharedAddresses(Device &device);
+bool arenaAddresses(Device &device);
 
 // Sets a CUCL_KERNEL_HEAP kernel's heap and origin at `*index` (advanced),
 // and tells the driver every allocation the kernel may reach through pointers
@@ -51,8 +58,11 @@ cudaError_t setHeapArguments(Device &device, const std::string &kernelName, cl::
 // device's buffer is made with CL_MEM_ALLOC_HOST_PTR, so that the driver
 // backs it now (PoCL otherwise allocates at first use and aborts there when
 // it cannot): a granted allocation never fails later for want of memory.
+// `ownBuffer`: storage no program pointer reaches (arrays, scratch pools),
+// kept out of the arena in a buffer of its own.
 cudaError_t allocateDeviceMemory(Device &device, std::size_t size, const void *initial,
-                                 bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer);
+                                 bool runtimeOwned, std::uintptr_t *address, cl::Buffer *buffer,
+                                 bool ownBuffer = false);
 
 // Gives an allocation's addresses and memory back (cudaFree,
 // cudaDeviceReset, releaseRuntimeMemory), once it is out of the memory map,

@@ -11,11 +11,13 @@ CUgraphNode_st *CUgraphExec_st::find(const CUgraphNode_st *programNode) const {
 
 cudaError_t CUgraphExec_st::launch(CUstream_st &stream) {
   std::lock_guard<std::mutex> lock(mutex);
-  if (lastEnd() != nullptr) {
-    // After the previous launch, wherever it ran.
+  if (lastEnd() != nullptr && lastQueue() != stream.queue()) {
+    // After the previous launch, which ran on another queue (on the same
+    // one, the in-order queue already keeps the order).
     cl_int execution = CL_COMPLETE;
     lastEnd.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution);
     if (execution != CL_COMPLETE) {
+      lastQueue.flush();
       std::vector<cl::Event> previous{lastEnd};
       cl_int status = stream.enqueue([&](const std::vector<cl::Event> *waits, cl::Event *done) {
         if (waits != nullptr)
@@ -34,7 +36,7 @@ cudaError_t CUgraphExec_st::launch(CUstream_st &stream) {
       return status;
   }
   lastEnd = stream.tail();
-  stream.queue.flush(); // the graph's work may start while the program goes on
+  lastQueue = stream.queue;
   return cudaSuccess;
 }
 

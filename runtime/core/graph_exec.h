@@ -42,6 +42,7 @@ struct CUgraphExec_st {
   // (CUDA orders launches of one executable graph).
   std::mutex mutex;
   cl::Event lastEnd;
+  cl::CommandQueue lastQueue; // where the last launch ran
 
   // The node of `graph` that `programNode` became; nullptr if none.
   CUgraphNode_st *find(const CUgraphNode_st *programNode) const;

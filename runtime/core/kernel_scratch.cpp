@@ -93,7 +93,8 @@ cudaError_t KernelScratch::prepare(CUstream_st &stream, const ScratchShape &shap
     cl::Buffer created;
     std::uintptr_t address = 0;
     cudaError_t made =
-        allocateDeviceMemory(device, bytes, nullptr, /*runtimeOwned=*/true, &address, &created);
+        allocateDeviceMemory(device, bytes, nullptr, /*runtimeOwned=*/true, &address, &created,
+                             /*ownBuffer=*/true);
     if (made != cudaSuccess) {
       verboseLog("scratch memory of %zu bytes for local arrays: the device cannot hold it", bytes);
       return made;

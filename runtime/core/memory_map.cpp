@@ -33,8 +33,8 @@ bool MemoryMap::resolve(const void *address, ResolvedAddress *out) const {
   if (value - allocation.base >= allocation.size)
     return false;
   out->buffer = allocation.buffer;
-  out->offset = value - allocation.base;
-  out->bytesToEnd = allocation.size - out->offset;
+  out->bytesToEnd = allocation.size - (value - allocation.base);
+  out->offset = allocation.bufferOffset + (value - allocation.base);
   out->device = allocation.device;
   out->runtimeOwned = allocation.runtimeOwned;
   out->mappedHost = allocation.mappedHost;

@@ -35,6 +35,12 @@ struct Allocation {
   // Set when the allocation is shared virtual memory (its address; the buffer
   // wraps it): freed with clSVMFree, not returned to the address reservation.
   void *svm = nullptr;
+  // Where the allocation starts in `buffer`: non-zero for a range of the
+  // device's arena (core/device_memory.h), whose buffer is shared.
+  std::size_t bufferOffset = 0;
+  bool inArena = false;
+  std::uintptr_t arenaRangeStart = 0; // the arena range it takes, for its release
+  std::size_t arenaRangeBytes = 0;
 };
 
 // Where an address lands: a copy of the allocation's handle plus the offset.

@@ -6,7 +6,17 @@ PointerSide classifyPointer(const void *pointer, ResolvedAddress *resolved) {
   DeviceRegistry &registry = DeviceRegistry::instance();
   if (registry.memory().resolve(pointer, resolved))
     return PointerSide::Device;
-  return registry.addresses().contains(pointer) ? PointerSide::Invalid : PointerSide::Host;
+  if (registry.addresses().contains(pointer))
+    return PointerSide::Invalid;
+  // Inside a device's arena but in none of its allocations: freed memory.
+  auto value = reinterpret_cast<std::uintptr_t>(pointer);
+  for (int index = 0; index < registry.count(); ++index) {
+    const Device &device = registry.device(index);
+    std::size_t arena = device.arenaSize.load(std::memory_order_acquire);
+    if (arena != 0 && value - device.arenaBase < arena)
+      return PointerSide::Invalid;
+  }
+  return PointerSide::Host;
 }
 
 cudaError_t streamForAllocation(const ResolvedAddress &resolved, CUstream_st *requested,

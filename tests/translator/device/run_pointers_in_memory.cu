@@ -9,6 +9,7 @@
 // device's addresses are not shared.
 // RUN: %cuclcc %s -o %t
 // RUN: %t | FileCheck %s
+// RUN: env CUCL_DEVICE_ADDRESSES=arena CUCL_ARENA_BYTES=268435456 %t | FileCheck %s
 // RUN: %not env CUCL_DEVICE_ADDRESSES=reserved %t 2>&1 | FileCheck %s --check-prefix=RESERVED
 // RUN: %cucl-translate %s --device-only -o %t.cl
 // RUN: FileCheck %s --check-prefix=EMIT < %t.cl
