@@ -58,21 +58,12 @@ cudaError_t changeNode(cudaGraphNode_t node, cudaGraphNodeType type,
   return cucl::onCurrentDevice([&](Device &device) -> cudaError_t {
     if (cucl::checkNode(node) != cudaSuccess || node->type != type)
       return cudaErrorInvalidValue;
-    cucl::KernelNodeLaunch kernel = node->kernel;
-    cudaMemcpy3DParms copy = node->copy;
-    cudaMemsetParams memset = node->memset;
-    cudaHostNodeParams host = node->host;
-    cudaEvent_t event = node->event;
+    const cucl::NodeParameters previous = *node;
     cudaError_t status = change(*node);
     if (status == cudaSuccess)
       status = cucl::prepareNode(*node, device, nullptr);
-    if (status != cudaSuccess) {
-      node->kernel = kernel;
-      node->copy = copy;
-      node->memset = memset;
-      node->host = host;
-      node->event = event;
-    }
+    if (status != cudaSuccess)
+      node->parameters() = previous;
     return status;
   });
 }

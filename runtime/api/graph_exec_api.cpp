@@ -43,21 +43,13 @@ cudaError_t changeExecNode(cudaGraphExec_t exec, cudaGraphNode_t node, cudaGraph
     CUgraphNode_st *copy = exec->find(node);
     if (copy == nullptr || copy->type != type)
       return cudaErrorInvalidValue;
-    cucl::KernelNodeLaunch kernel = copy->kernel;
-    cudaMemcpy3DParms params3D = copy->copy;
-    cudaMemsetParams memset = copy->memset;
-    cudaHostNodeParams host = copy->host;
-    cudaEvent_t event = copy->event;
+    const cucl::NodeParameters previous = *copy;
     cudaError_t status = change(*copy);
     std::unique_ptr<cucl::Command> command;
     if (status == cudaSuccess)
       status = cucl::prepareNode(*copy, exec->device, &command);
     if (status != cudaSuccess) {
-      copy->kernel = kernel;
-      copy->copy = params3D;
-      copy->memset = memset;
-      copy->host = host;
-      copy->event = event;
+      copy->parameters() = previous;
       return status;
     }
     for (CUgraphExec_st::Step &step : exec->steps)

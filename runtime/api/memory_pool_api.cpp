@@ -23,11 +23,9 @@ cudaError_t allocateOnStream(void **devPtr, size_t size, cudaMemPool_t pool, cud
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
-    if (resolved->capturing()) {
-      // Graph memory nodes are not built: refused, as other uncapturable work.
-      cucl::invalidateCapture(*resolved);
-      return cudaErrorStreamCaptureUnsupported;
-    }
+    // Graph memory nodes are not built: refused, as other uncapturable work.
+    if (cudaError_t refused = cucl::refuseWhileCapturing(*resolved); refused != cudaSuccess)
+      return refused;
     if (pool == nullptr)
       pool = cucl::currentMemPool(device.index());
     else if (!cucl::isMemPool(pool))
@@ -72,11 +70,9 @@ CUCL_API cudaError_t cudaFreeAsync(void *devPtr, cudaStream_t hStream) {
       return status;
     if (devPtr == nullptr)
       return cudaSuccess;
-    if (resolved->capturing()) {
-      // Graph memory nodes are not built: refused, as other uncapturable work.
-      cucl::invalidateCapture(*resolved);
-      return cudaErrorStreamCaptureUnsupported;
-    }
+    // Graph memory nodes are not built: refused, as other uncapturable work.
+    if (cudaError_t refused = cucl::refuseWhileCapturing(*resolved); refused != cudaSuccess)
+      return refused;
     return cucl::freeOnStream(devPtr, *resolved);
   });
 }

@@ -36,10 +36,8 @@ CUCL_API cudaError_t cudaStreamSynchronize(cudaStream_t stream) {
     cudaError_t status = cucl::resolveStream(stream, device, &resolved);
     if (status != cudaSuccess)
       return status;
-    if (resolved->capturing()) {
-      cucl::invalidateCapture(*resolved);
-      return cudaErrorStreamCaptureUnsupported;
-    }
+    if (cudaError_t refused = cucl::refuseWhileCapturing(*resolved); refused != cudaSuccess)
+      return refused;
     return resolved->synchronize();
   });
 }
@@ -53,10 +51,8 @@ CUCL_API cudaError_t cudaStreamQuery(cudaStream_t stream) {
     cudaError_t found = cucl::resolveStream(stream, device, &resolved);
     if (found != cudaSuccess)
       return found;
-    if (resolved->capturing()) {
-      cucl::invalidateCapture(*resolved);
-      return cudaErrorStreamCaptureUnsupported;
-    }
+    if (cudaError_t refused = cucl::refuseWhileCapturing(*resolved); refused != cudaSuccess)
+      return refused;
     answer = resolved->query();
     return answer == cudaErrorNotReady ? cudaSuccess : answer;
   });

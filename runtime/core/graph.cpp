@@ -82,11 +82,7 @@ std::unique_ptr<CUgraph_st> cloneGraph(const CUgraph_st &graph) {
   for (const auto &node : graph.nodes) {
     auto made = std::make_unique<CUgraphNode_st>(*copy, node->type);
     made->clonedFrom = node.get();
-    made->kernel = node->kernel;
-    made->copy = node->copy;
-    made->memset = node->memset;
-    made->host = node->host;
-    made->event = node->event;
+    made->parameters() = *node;
     if (node->child != nullptr)
       made->child = cloneGraph(*node->child);
     copies[node.get()] = made.get();

@@ -30,9 +30,19 @@ struct KernelNodeLaunch {
   KernelNodeLaunch &operator=(const KernelNodeLaunch &other);
 };
 
+// A node's parameters of its type, apart from a child graph (which is owned
+// and cloned, not copied): what changing a node saves, restores and copies.
+struct NodeParameters {
+  KernelNodeLaunch kernel;
+  cudaMemcpy3DParms copy{};
+  cudaMemsetParams memset{};
+  cudaHostNodeParams host{};
+  cudaEvent_t event = nullptr;
+};
+
 } // namespace cucl
 
-struct CUgraphNode_st {
+struct CUgraphNode_st : cucl::NodeParameters {
   CUgraphNode_st(CUgraph_st &owner, cudaGraphNodeType nodeType);
   ~CUgraphNode_st();
   CUgraphNode_st(const CUgraphNode_st &) = delete;
@@ -44,13 +54,10 @@ struct CUgraphNode_st {
   std::vector<CUgraphNode_st *> dependents;
   const CUgraphNode_st *clonedFrom = nullptr; // cudaGraphNodeFindInClone
 
-  // The parameters of the node's type.
-  cucl::KernelNodeLaunch kernel;
-  cudaMemcpy3DParms copy{};
-  cudaMemsetParams memset{};
-  cudaHostNodeParams host{};
-  cudaEvent_t event = nullptr;
+  // With the parameters of its type (cucl::NodeParameters):
   std::unique_ptr<CUgraph_st> child; // the node's own copy of the child graph
+
+  cucl::NodeParameters &parameters() { return *this; }
 };
 
 struct CUgraph_st {

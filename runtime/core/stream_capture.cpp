@@ -297,6 +297,13 @@ void invalidateCapture(CUstream_st &stream) {
     capture->session->invalidated = true;
 }
 
+cudaError_t refuseWhileCapturing(CUstream_st &stream) {
+  if (!stream.capturing())
+    return cudaSuccess;
+  invalidateCapture(stream);
+  return cudaErrorStreamCaptureUnsupported;
+}
+
 void invalidateBlockingCaptures(Device &device) {
   CaptureTable &captures = table();
   std::lock_guard<std::mutex> lock(captures.mutex);

@@ -68,6 +68,11 @@ bool eventInActiveCapture(CUevent_st &event);
 
 // Marks the stream's capture invalidated (the work that did it failed).
 void invalidateCapture(CUstream_st &stream);
+// For a call on `stream` that a capture cannot record and that does not go
+// through CUstream_st::enqueue (which refuses by itself): while the stream
+// captures, invalidates the capture and answers
+// cudaErrorStreamCaptureUnsupported; otherwise cudaSuccess.
+cudaError_t refuseWhileCapturing(CUstream_st &stream);
 // Invalidates the captures of the device's capturing blocking streams.
 void invalidateBlockingCaptures(Device &device);
 // cudaDeviceSynchronize during a capture on the device: invalidates them all
