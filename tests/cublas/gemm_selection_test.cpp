@@ -11,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/program_cache.h"
+#include "library_support/program_cache.h"
 #include "cucl/opencl_interop.h"
 #include "gemm/gemm_defaults.h"
 #include "gemm/gemm_engine.h"
@@ -23,10 +23,10 @@
 namespace cucl::blas {
 namespace {
 
-ProgramCache &programs() {
+library::ProgramCache &programs() {
   cuclOpenCLDevice device{};
   EXPECT_EQ(__cuclGetOpenCLDevice(0, &device), cudaSuccess);
-  return ProgramCache::forDevice(0);
+  return library::ProgramCache::forDevice(0);
 }
 
 std::vector<GemmKey> everyKey(DataType precision) {
@@ -176,7 +176,7 @@ TEST(GemmTuning, FileOfAnotherDeviceIsIgnored) {
 TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
   const std::filesystem::path path =
       tuningFilePath("Portable Computing Language | pthread-cpu | AuthenticAMD | 3.1");
-  EXPECT_EQ(path.parent_path(), cacheDirectory());
+  EXPECT_EQ(path.parent_path(), library::cacheDirectory());
   EXPECT_EQ(path.filename().string().rfind("gemm-pthread-cpu-", 0), 0u) << path;
   EXPECT_NE(tuningFilePath("a | b | c | 1"), tuningFilePath("a | b | c | 2"));
 }
@@ -273,7 +273,7 @@ class GemmSelectable : public ::testing::TestWithParam<Slice> {};
 
 TEST_P(GemmSelectable, EverySelectableConfigurationIsCorrectOnThisDevice) {
   const Slice slice = GetParam();
-  ProgramCache &cache = programs();
+  library::ProgramCache &cache = programs();
   GemmEngine &engine = GemmEngine::forDevice(cache);
   std::size_t checked = 0;
   for (const auto &[options, configuration] : selectableKernels(engine)) {
@@ -296,7 +296,7 @@ INSTANTIATE_TEST_SUITE_P(PrecisionAndTransposes, GemmSelectable, ::testing::Valu
                          });
 
 TEST(GemmEngine, TuningFileFromTheEnvironmentWins) {
-  ProgramCache &cache = programs();
+  library::ProgramCache &cache = programs();
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() / ("cucl-engine-test-" + std::to_string(::getpid()));
   GemmTuning tuning;
@@ -326,7 +326,7 @@ TEST(GemmEngine, TuningFileFromTheEnvironmentWins) {
 }
 
 TEST(GemmEngine, UntunedUsesClassDefaults) {
-  ProgramCache &cache = programs();
+  library::ProgramCache &cache = programs();
   ::setenv("CUCL_GEMM_TUNING", "untuned", 1);
   GemmEngine engine(cache);
   ::unsetenv("CUCL_GEMM_TUNING");
@@ -338,7 +338,7 @@ TEST(GemmEngine, UntunedUsesClassDefaults) {
 }
 
 TEST(GemmEngine, AutotunesOnlyWhenAskedAndSavesTheFile) {
-  ProgramCache &cache = programs();
+  library::ProgramCache &cache = programs();
   const std::filesystem::path home =
       std::filesystem::temp_directory_path() / ("cucl-autotune-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(home);
@@ -365,7 +365,7 @@ TEST(GemmEngine, AutotunesOnlyWhenAskedAndSavesTheFile) {
 }
 
 TEST(GemmTuner, ShortRunProducesVerifiedEntries) {
-  ProgramCache &cache = programs();
+  library::ProgramCache &cache = programs();
   TunerOptions options;
   options.seconds = 10;
   options.precisions = {DataType::F32};

@@ -1,11 +1,15 @@
 cmake_minimum_required(VERSION 3.25)
-# Compiles nvcc_symbols.cu with NVIDIA's nvcc and headers, then checks with nm
-# that every cublas* symbol the object needs is defined by LIBRARY.
-#   cmake -DNVCC=<nvcc> -DSOURCE=<.cu> -DLIBRARY=<libcublas.so> -DWORK=<dir> -P nvcc_symbols.cmake
+# Compiles SOURCE with NVIDIA's nvcc and headers, then checks with nm that
+# every PREFIX* symbol the object needs (cublas by default) is defined by LIBRARY.
+#   cmake -DNVCC=<nvcc> -DSOURCE=<.cu> -DLIBRARY=<lib.so> -DWORK=<dir> [-DPREFIX=curand]
+#         -P nvcc_symbols.cmake
 # Prints "SKIPPED" (a skip for ctest) when there is no nvcc.
 if(NOT EXISTS "${NVCC}")
   message("SKIPPED: no nvcc at ${NVCC}")
   return()
+endif()
+if(NOT PREFIX)
+  set(PREFIX cublas)
 endif()
 file(MAKE_DIRECTORY "${WORK}")
 set(object "${WORK}/nvcc_symbols.o")
@@ -22,12 +26,12 @@ execute_process(COMMAND nm -D --defined-only "${LIBRARY}" OUTPUT_VARIABLE define
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "nm failed on ${LIBRARY}")
 endif()
-string(REGEX MATCHALL "cublas[A-Za-z0-9_]*" wanted "${undefined}")
+string(REGEX MATCHALL "${PREFIX}[A-Za-z0-9_]*" wanted "${undefined}")
 list(REMOVE_DUPLICATES wanted)
-string(REGEX MATCHALL "cublas[A-Za-z0-9_]*" exported "${defined}")
+string(REGEX MATCHALL "${PREFIX}[A-Za-z0-9_]*" exported "${defined}")
 list(LENGTH wanted count)
 if(count EQUAL 0)
-  message(FATAL_ERROR "the nvcc object imports no cublas symbol: the probe is broken")
+  message(FATAL_ERROR "the nvcc object imports no ${PREFIX} symbol: the probe is broken")
 endif()
 set(missing)
 foreach(name IN LISTS wanted)
@@ -36,6 +40,6 @@ foreach(name IN LISTS wanted)
   endif()
 endforeach()
 if(missing)
-  message(FATAL_ERROR "libcublas.so lacks symbols an nvcc-built object imports: ${missing}")
+  message(FATAL_ERROR "${LIBRARY} lacks symbols an nvcc-built object imports: ${missing}")
 endif()
-message(STATUS "all ${count} cublas symbols of the nvcc object are exported: ${wanted}")
+message(STATUS "all ${count} ${PREFIX} symbols of the nvcc object are exported: ${wanted}")

@@ -17,7 +17,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/program_cache.h"
+#include "library_support/program_cache.h"
 #include "gemm/gemm_tuning.h"
 
 namespace cucl::blas {
@@ -151,9 +151,9 @@ TEST_F(TuningFileTest, DamagedForeignOrUnsafeFilesAreIgnoredAndReplaced) {
 }
 
 TEST_F(TuningFileTest, NoTuningFileWithoutATrustedCacheDirectory) {
-  ASSERT_EQ(root / "cucl", cacheDirectory());
+  ASSERT_EQ(root / "cucl", library::cacheDirectory());
   ASSERT_EQ(0, ::chmod((root / "cucl").c_str(), 0777));
-  EXPECT_TRUE(cacheDirectory().empty());
+  EXPECT_TRUE(library::cacheDirectory().empty());
   const fs::path path = tuningFilePath(kDevice);
   EXPECT_TRUE(path.empty()) << path;
   std::string error;

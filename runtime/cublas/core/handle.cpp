@@ -6,43 +6,13 @@
 
 #include "core/diagnostics.h"
 #include "core/kernel_set.h"
-#include "core/program_cache.h"
 #include "cucl/opencl_interop.h"
 #include "cuda_runtime_api.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 
 namespace {
-
-struct Thunk {
-  detail::SubmitThunk submit;
-  void *callable;
-};
-
-// The runtime's C callback, in the C++ bindings' terms: borrowed handles are
-// wrapped (retained) for the callable, and the command's event reference is
-// handed back to the runtime.
-cl_int submitThroughBindings(void *user, cl_command_queue rawQueue, cl_uint numWaits,
-                             const cl_event *rawWaits, cl_event *rawDone) {
-  const Thunk &thunk = *static_cast<const Thunk *>(user);
-  cl::CommandQueue queue(rawQueue, /*retainObject=*/true);
-  std::vector<cl::Event> waits;
-  waits.reserve(numWaits);
-  for (cl_uint i = 0; i < numWaits; ++i)
-    waits.emplace_back(rawWaits[i], /*retainObject=*/true);
-  cl::Event done;
-  cl_int status = thunk.submit(thunk.callable, queue, waits.empty() ? nullptr : &waits, &done);
-  if (status != CL_SUCCESS)
-    return status;
-  if (done() == nullptr)
-    return CL_INVALID_EVENT;
-  // One reference for the runtime; `done` releases its own on return.
-  cl_int retained = clRetainEvent(done());
-  if (retained != CL_SUCCESS)
-    return retained;
-  *rawDone = done();
-  return CL_SUCCESS;
-}
 
 bool hasFp64(const cl::Device &device) {
   cl_device_fp_config config = 0;
@@ -55,37 +25,19 @@ bool hasFp64(const cl::Device &device) {
 
 } // namespace
 
-namespace detail {
-cublasStatus_t enqueueOnStream(const cublasContext &handle, SubmitThunk submit, void *callable) {
-  Thunk thunk{submit, callable};
-  cudaError_t status =
-      __cuclEnqueueOnStream(handle.device, handle.stream, submitThroughBindings, &thunk);
+cublasStatus_t fromEnqueueStatus(cudaError_t status) {
   if (status == cudaSuccess)
     return CUBLAS_STATUS_SUCCESS;
   cucl::verboseLog("cuBLAS: enqueue on the handle's stream failed: %s", cudaGetErrorName(status));
   return CUBLAS_STATUS_EXECUTION_FAILED;
 }
-} // namespace detail
 
 cublasStatus_t synchronizeStream(const cublasContext &handle) {
-  cl::Event reached;
-  cublasStatus_t status = enqueueOnStream(
-      handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
-        cl_int result = queue.enqueueMarkerWithWaitList(waits, done);
-        if (result == CL_SUCCESS)
-          reached = *done;
-        return result;
-      });
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  return waitForCommand(reached);
+  return fromEnqueueStatus(library::synchronizeStream(handle.device, handle.stream));
 }
 
 cublasStatus_t waitForCommand(const cl::Event &command) {
-  cl_int execution = CL_COMPLETE;
-  if (command.wait() != CL_SUCCESS ||
-      command.getInfo(CL_EVENT_COMMAND_EXECUTION_STATUS, &execution) != CL_SUCCESS ||
-      execution < 0) {
+  if (!library::waitForCommand(command)) {
     cucl::verboseLog("cuBLAS: a command failed while executing");
     return CUBLAS_STATUS_EXECUTION_FAILED;
   }
@@ -130,7 +82,7 @@ cublasStatus_t createHandle(cublasContext **out) {
   cl_uint units = 1;
   if (handle->clDevice.getInfo(CL_DEVICE_MAX_COMPUTE_UNITS, &units) == CL_SUCCESS && units > 0)
     handle->computeUnits = units;
-  handle->programs = &ProgramCache::forDevice(device);
+  handle->programs = &library::ProgramCache::forDevice(device);
   handle->kernels.reset(new (std::nothrow) KernelSet);
   if (handle->kernels == nullptr)
     return CUBLAS_STATUS_ALLOC_FAILED;

@@ -5,14 +5,17 @@
 
 #include <memory>
 #include <mutex>
-#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "backend/cl.h"
 #include "cublas_v2.h"
+#include "library_support/stream_submit.h"
 
-namespace cucl::blas {
+namespace cucl::library {
 class ProgramCache;
+} // namespace cucl::library
+namespace cucl::blas {
 class KernelSet;
 } // namespace cucl::blas
 
@@ -23,7 +26,7 @@ struct cublasContext {
   cudaStream_t stream = nullptr; // cublasSetStream; 0 = the legacy default stream
   cublasPointerMode_t pointerMode = CUBLAS_POINTER_MODE_HOST;
   cublasMath_t mathMode = CUBLAS_DEFAULT_MATH;
-  cucl::blas::ProgramCache *programs = nullptr; // shared by every handle of the device
+  cucl::library::ProgramCache *programs = nullptr; // shared by every handle of the device
 
   cublasAtomicsMode_t atomicsMode = CUBLAS_ATOMICS_NOT_ALLOWED; // stored only
   bool fp64 = false;        // the device has cl_khr_fp64 (double routines need it)
@@ -44,30 +47,13 @@ struct cublasContext {
 namespace cucl::blas {
 
 // Enqueues one OpenCL command on the handle's stream with CUDA's stream
-// ordering (the runtime's __cuclEnqueueOnStream). `submit(queue, waits, done)`
-// must enqueue exactly one command that waits for `waits` (may be null) and
-// signals `done`. Failures map to CUBLAS_STATUS_EXECUTION_FAILED.
-//
-// Submit: cl_int(cl::CommandQueue &queue, const std::vector<cl::Event> *waits,
-//                cl::Event *done); keep a copy of *done to wait for the command.
-template <class Submit>
-cublasStatus_t enqueueOnStream(const cublasContext &handle, Submit &&submit);
-
-namespace detail {
-using SubmitThunk = cl_int (*)(void *submit, cl::CommandQueue &queue,
-                               const std::vector<cl::Event> *waits, cl::Event *done);
-cublasStatus_t enqueueOnStream(const cublasContext &handle, SubmitThunk thunk, void *submit);
-} // namespace detail
-
+// ordering (library::enqueueOnStream has the contract of `submit`).
+// Failures map to CUBLAS_STATUS_EXECUTION_FAILED.
+cublasStatus_t fromEnqueueStatus(cudaError_t status);
 template <class Submit>
 cublasStatus_t enqueueOnStream(const cublasContext &handle, Submit &&submit) {
-  using Callable = std::remove_reference_t<Submit>;
-  detail::SubmitThunk thunk = [](void *callable, cl::CommandQueue &queue,
-                                 const std::vector<cl::Event> *waits, cl::Event *done) -> cl_int {
-    return (*static_cast<Callable *>(callable))(queue, waits, done);
-  };
-  return detail::enqueueOnStream(
-      handle, thunk, const_cast<void *>(static_cast<const void *>(std::addressof(submit))));
+  return fromEnqueueStatus(
+      library::enqueueOnStream(handle.device, handle.stream, std::forward<Submit>(submit)));
 }
 
 // Waits until everything queued so far on the handle's stream has finished.

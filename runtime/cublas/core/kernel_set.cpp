@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "core/diagnostics.h"
-#include "core/program_cache.h"
 #include "kernels/blas_common.cl.h"
 #include "kernels/gemv.cl.h"
 #include "kernels/level1.cl.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 

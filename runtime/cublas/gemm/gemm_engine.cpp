@@ -23,7 +23,8 @@ bool flagSet(const char *name) {
 }
 
 // Runs the tuner for this device and stores the result (CUCL_AUTOTUNE=1).
-std::optional<GemmTuning> autotune(ProgramCache &programs, const std::filesystem::path &path) {
+std::optional<GemmTuning> autotune(library::ProgramCache &programs,
+                                   const std::filesystem::path &path) {
   TunerOptions options;
   if (const char *seconds = environment("CUCL_AUTOTUNE_SECONDS"))
     options.seconds = std::max(1.0, std::atof(seconds));
@@ -72,11 +73,11 @@ DeviceCapacity deviceCapacity(const cl::Device &device) {
   return capacity;
 }
 
-GemmEngine &GemmEngine::forDevice(ProgramCache &programs) {
+GemmEngine &GemmEngine::forDevice(library::ProgramCache &programs) {
   static std::mutex mutex;
   // Never destroyed, like the program caches: OpenCL objects must not be
   // released from static destructors, after the driver may have gone.
-  static auto *engines = new std::map<ProgramCache *, std::unique_ptr<GemmEngine>>;
+  static auto *engines = new std::map<library::ProgramCache *, std::unique_ptr<GemmEngine>>;
   std::lock_guard<std::mutex> lock(mutex);
   std::unique_ptr<GemmEngine> &engine = (*engines)[&programs];
   if (!engine)
@@ -84,7 +85,7 @@ GemmEngine &GemmEngine::forDevice(ProgramCache &programs) {
   return *engine;
 }
 
-GemmEngine::GemmEngine(ProgramCache &programs, bool mayAutotune)
+GemmEngine::GemmEngine(library::ProgramCache &programs, bool mayAutotune)
     : programs_(programs), traits_(deviceTraits(programs.device())),
       capacity_(deviceCapacity(programs.device())) {
   const char *choice = environment("CUCL_GEMM_TUNING");

@@ -16,10 +16,10 @@
 #include <set>
 #include <string>
 
-#include "core/program_cache.h"
 #include "gemm/gemm_defaults.h"
 #include "gemm/gemm_launch.h"
 #include "gemm/gemm_tuning.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 
@@ -28,9 +28,9 @@ DeviceCapacity deviceCapacity(const cl::Device &device);
 
 class GemmEngine {
 public:
-  static GemmEngine &forDevice(ProgramCache &programs);
+  static GemmEngine &forDevice(library::ProgramCache &programs);
   // mayAutotune = false: never runs the tuner (the tuner's own baseline).
-  explicit GemmEngine(ProgramCache &programs, bool mayAutotune = true);
+  explicit GemmEngine(library::ProgramCache &programs, bool mayAutotune = true);
 
   // The parameter set this device runs for `key`, and where it came from
   // ("tuned", "shipped", "default").
@@ -51,7 +51,7 @@ public:
 private:
   std::optional<TunedEntry> lookup(const GemmKey &key, std::string *origin) const;
 
-  ProgramCache &programs_;
+  library::ProgramCache &programs_;
   DeviceTraits traits_;
   DeviceCapacity capacity_;
   std::optional<GemmTuning> user_;    // the user's tuning file for this device

@@ -160,8 +160,8 @@ double tolerance(DataType precision) {
 }
 
 // Builds a candidate outside the program cache (candidates are not kept).
-cl_int buildCandidate(ProgramCache &programs, const GemmParams &params, const GemmCall &call,
-                      GemmKernel *out, std::string *log) {
+cl_int buildCandidate(library::ProgramCache &programs, const GemmParams &params,
+                      const GemmCall &call, GemmKernel *out, std::string *log) {
   cl::Program program(programs.context(), std::string(kernels::xgemm));
   const std::vector<cl::Device> devices{programs.device()};
   cl_int status = program.build(devices, buildOptionsFor(params, call).c_str());
@@ -183,8 +183,8 @@ cl_int runOnce(const cl::CommandQueue &queue, GemmKernel &kernel, const GemmCall
 // Odd sizes that leave partial tiles on every side for any parameter set,
 // and a K that takes at least three chunks; then once more with beta = 0
 // over a NaN-filled C.
-bool verifyOnOddProblem(ProgramCache &programs, const cl::CommandQueue &queue, GemmKernel &kernel,
-                        const GemmKey &key, std::string *reason) {
+bool verifyOnOddProblem(library::ProgramCache &programs, const cl::CommandQueue &queue,
+                        GemmKernel &kernel, const GemmKey &key, std::string *reason) {
   std::mt19937 random(7);
   const bool batched = key.shape == ShapeClass::Batched;
   const int k = 2 * kernel.params.kwg + 37;
@@ -312,7 +312,7 @@ double weight(const GemmKey &key) {
 
 class Tuner {
 public:
-  Tuner(ProgramCache &programs, const TunerOptions &options, const TunerProgress *progress)
+  Tuner(library::ProgramCache &programs, const TunerOptions &options, const TunerProgress *progress)
       : programs_(programs), options_(options), progress_(progress),
         queue_(programs.context(), programs.device()), random_(options.seed),
         engine_(programs, /*mayAutotune=*/false) {}
@@ -472,7 +472,7 @@ private:
     }
   }
 
-  ProgramCache &programs_;
+  library::ProgramCache &programs_;
   const TunerOptions &options_;
   const TunerProgress *progress_;
   cl::CommandQueue queue_;
@@ -499,12 +499,12 @@ TuningProblem tuningProblem(ShapeClass shape) {
   return {256, 256, 256, 1};
 }
 
-GemmTuning tuneGemm(ProgramCache &programs, const TunerOptions &options,
+GemmTuning tuneGemm(library::ProgramCache &programs, const TunerOptions &options,
                     const TunerProgress *progress) {
   return Tuner(programs, options, progress).run();
 }
 
-bool verifyGemmParams(ProgramCache &programs, const GemmParams &params, const GemmKey &key,
+bool verifyGemmParams(library::ProgramCache &programs, const GemmParams &params, const GemmKey &key,
                       std::string *reason) {
   cl::CommandQueue queue(programs.context(), programs.device());
   GemmCall call;

@@ -12,10 +12,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/program_cache.h"
 #include "gemm/gemm_params.h"
 #include "gemm/gemm_shape.h"
 #include "gemm/gemm_tuning.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 
@@ -31,7 +31,7 @@ struct TunerOptions {
 // One line per event ("f32 NN large #7 MR=... 131.2 GFLOP/s (best 139.1)").
 using TunerProgress = std::function<void(const std::string &line)>;
 
-GemmTuning tuneGemm(ProgramCache &programs, const TunerOptions &options,
+GemmTuning tuneGemm(library::ProgramCache &programs, const TunerOptions &options,
                     const TunerProgress *progress);
 
 // The problem the tuner times for a shape class: m, n, k, batch count.
@@ -42,7 +42,7 @@ TuningProblem tuningProblem(ShapeClass shape);
 
 // Builds `params` for `key` and checks it against a host reference on an
 // odd-sized problem (all edges) of that key; false with a reason otherwise.
-bool verifyGemmParams(ProgramCache &programs, const GemmParams &params, const GemmKey &key,
+bool verifyGemmParams(library::ProgramCache &programs, const GemmParams &params, const GemmKey &key,
                       std::string *reason);
 
 } // namespace cucl::blas

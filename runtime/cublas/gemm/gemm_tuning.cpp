@@ -7,9 +7,9 @@
 #include <iomanip>
 #include <sstream>
 
-#include "core/program_cache.h"
 #include "core/stable_hash.h"
 #include "cucl/opencl_interop.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 namespace {
@@ -105,7 +105,7 @@ std::filesystem::path tuningFilePath(const std::string &deviceKey) {
   std::ostringstream file;
   file << "gemm-" << name << '-' << std::hex << std::setw(16) << std::setfill('0')
        << stableHash({deviceKey}) << ".tuning";
-  const std::filesystem::path directory = cacheDirectory();
+  const std::filesystem::path directory = library::cacheDirectory();
   return directory.empty() ? std::filesystem::path() : directory / file.str();
 }
 

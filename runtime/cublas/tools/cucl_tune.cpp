@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "core/program_cache.h"
 #include "cucl/opencl_interop.h"
 #include "gemm/gemm_tuner.h"
 #include "gemm/gemm_tuning.h"
+#include "library_support/program_cache.h"
 
 namespace {
 
@@ -124,7 +124,7 @@ int main(int argc, char **argv) {
                  static_cast<int>(status));
     return 1;
   }
-  ProgramCache &programs = ProgramCache::forDevice(args.device);
+  cucl::library::ProgramCache &programs = cucl::library::ProgramCache::forDevice(args.device);
   const std::filesystem::path output = args.output.empty() ? tuningFilePath(programs.deviceKey())
                                                            : std::filesystem::path(args.output);
   if (output.empty()) {

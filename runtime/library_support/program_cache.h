@@ -1,17 +1,17 @@
-// The compiled OpenCL programs of one CUDA device, from libcudart's program
-// cache (__cuclGetProgram, include/cucl/opencl_interop.h): built once per
-// process and kept on disk by the runtime, shared with translated modules,
-// so there is one cache, one file format and one set of defences
-// (docs/design.md, "Caches").
-#ifndef CUCL_CUBLAS_CORE_PROGRAM_CACHE_H
-#define CUCL_CUBLAS_CORE_PROGRAM_CACHE_H
+// The compiled OpenCL programs of one CUDA device for the libraries built on
+// libcudart (cuBLAS, cuRAND), from libcudart's program cache
+// (__cuclGetProgram, include/cucl/opencl_interop.h): built once per process and kept on disk by the
+// runtime, shared with translated modules, so there is one cache, one file format and one set of
+// defences (docs/design.md, "Caches").
+#ifndef CUCL_LIBRARY_SUPPORT_PROGRAM_CACHE_H
+#define CUCL_LIBRARY_SUPPORT_PROGRAM_CACHE_H
 
 #include <filesystem>
 #include <string>
 
 #include "backend/cl.h"
 
-namespace cucl::blas {
+namespace cucl::library {
 
 // The runtime's cache directory ($XDG_CACHE_HOME/cucl, else
 // $HOME/.cache/cucl); empty when there is none cucl may use.
@@ -45,6 +45,6 @@ private:
   std::string deviceKey_;
 };
 
-} // namespace cucl::blas
+} // namespace cucl::library
 
-#endif // CUCL_CUBLAS_CORE_PROGRAM_CACHE_H
+#endif // CUCL_LIBRARY_SUPPORT_PROGRAM_CACHE_H

@@ -1,4 +1,4 @@
-#include "core/program_cache.h"
+#include "library_support/program_cache.h"
 
 #include <cstdlib>
 #include <map>
@@ -6,7 +6,7 @@
 
 #include "cucl/opencl_interop.h"
 
-namespace cucl::blas {
+namespace cucl::library {
 
 std::filesystem::path cacheDirectory() {
   std::string path(__cuclGetCacheDirectory(nullptr, 0), '\0');
@@ -75,4 +75,4 @@ cl_int ProgramCache::get(const std::string &source, const std::string &options, 
   return CL_SUCCESS;
 }
 
-} // namespace cucl::blas
+} // namespace cucl::library

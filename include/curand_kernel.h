@@ -1,0 +1,276 @@
+/*
+ * cuRAND's device API: generator states and distributions that kernels call.
+ * The generators are cucl's shared ones (include/cucl/rand/), so a kernel's
+ * curand_init(seed, i, 0, &s) stream is the one libcurand's host API uses
+ * for its stream i, on every device and on the host (docs/curand.md).
+ */
+#ifndef CURAND_KERNEL_H_
+#define CURAND_KERNEL_H_
+
+#include "curand.h"
+#include "vector_functions.h"
+
+#define CUCL_RAND_XORWOW_STATE curandStateXORWOW
+#define CUCL_RAND_PHILOX_STATE curandStatePhilox4_32_10
+#define CUCL_RAND_MRG32K3A_STATE curandStateMRG32k3a
+#include "cucl/rand/distributions.h"
+#include "cucl/rand/mrg32k3a.h"
+#include "cucl/rand/philox.h"
+#include "cucl/rand/xorwow.h"
+
+typedef struct curandStateXORWOW curandStateXORWOW_t;
+typedef curandStateXORWOW_t curandState_t;
+typedef curandState_t curandState;
+typedef struct curandStatePhilox4_32_10 curandStatePhilox4_32_10_t;
+typedef struct curandStateMRG32k3a curandStateMRG32k3a_t;
+
+#define CUCL_CURAND_FN static __device__ __forceinline__
+
+/* --- initialisation and skip-ahead ------------------------------------ */
+
+CUCL_CURAND_FN void curand_init(unsigned long long seed, unsigned long long subsequence,
+                                unsigned long long offset, curandStateXORWOW_t *state) {
+  cucl_xorwow_init(seed, subsequence, offset, state);
+}
+CUCL_CURAND_FN void curand_init(unsigned long long seed, unsigned long long subsequence,
+                                unsigned long long offset, curandStatePhilox4_32_10_t *state) {
+  cucl_philox_init(seed, subsequence, offset, state);
+}
+CUCL_CURAND_FN void curand_init(unsigned long long seed, unsigned long long subsequence,
+                                unsigned long long offset, curandStateMRG32k3a_t *state) {
+  cucl_mrg32k3a_init(seed, subsequence, offset, state);
+}
+
+CUCL_CURAND_FN void skipahead(unsigned long long n, curandStateXORWOW_t *state) {
+  cucl_xorwow_skipahead(state, n);
+}
+CUCL_CURAND_FN void skipahead(unsigned long long n, curandStatePhilox4_32_10_t *state) {
+  cucl_philox_skipahead(state, n);
+}
+CUCL_CURAND_FN void skipahead(unsigned long long n, curandStateMRG32k3a_t *state) {
+  cucl_mrg32k3a_skipahead(state, n);
+}
+CUCL_CURAND_FN void skipahead_sequence(unsigned long long n, curandStateXORWOW_t *state) {
+  cucl_xorwow_skipahead_sequence(state, n);
+}
+CUCL_CURAND_FN void skipahead_sequence(unsigned long long n, curandStatePhilox4_32_10_t *state) {
+  cucl_philox_skipahead_sequence(state, n);
+}
+CUCL_CURAND_FN void skipahead_subsequence(unsigned long long n, curandStateMRG32k3a_t *state) {
+  cucl_mrg32k3a_skipahead_sequence(state, n);
+}
+/* MRG32k3a's sequences are 2^127 numbers apart: 2^51 subsequences. */
+CUCL_CURAND_FN void skipahead_sequence(unsigned long long n, curandStateMRG32k3a_t *state) {
+  for (int i = 0; i < 51; ++i)
+    cucl_mrg32k3a_skipahead_sequence(state, n);
+}
+
+/* --- 32-bit numbers --------------------------------------------------- */
+
+CUCL_CURAND_FN unsigned int curand(curandStateXORWOW_t *state) {
+  return cucl_xorwow_next(state);
+}
+CUCL_CURAND_FN unsigned int curand(curandStatePhilox4_32_10_t *state) {
+  return cucl_philox_next(state);
+}
+CUCL_CURAND_FN unsigned int curand(curandStateMRG32k3a_t *state) {
+  return cucl_mrg32k3a_next(state);
+}
+
+/* Four numbers at once: the rest of the current Philox block, then the next. */
+CUCL_CURAND_FN uint4 curand4(curandStatePhilox4_32_10_t *state) {
+  unsigned int a = cucl_philox_next(state);
+  unsigned int b = cucl_philox_next(state);
+  unsigned int c = cucl_philox_next(state);
+  unsigned int d = cucl_philox_next(state);
+  return make_uint4(a, b, c, d);
+}
+
+/* --- uniform (0, 1] ---------------------------------------------------- */
+
+CUCL_CURAND_FN float curand_uniform(curandStateXORWOW_t *state) {
+  return cucl_uniform_float(cucl_xorwow_next(state));
+}
+CUCL_CURAND_FN float curand_uniform(curandStatePhilox4_32_10_t *state) {
+  return cucl_uniform_float(cucl_philox_next(state));
+}
+CUCL_CURAND_FN float curand_uniform(curandStateMRG32k3a_t *state) {
+  return cucl_uniform_float(cucl_mrg32k3a_next(state));
+}
+CUCL_CURAND_FN float4 curand_uniform4(curandStatePhilox4_32_10_t *state) {
+  uint4 v = curand4(state);
+  return make_float4(cucl_uniform_float(v.x), cucl_uniform_float(v.y), cucl_uniform_float(v.z),
+                     cucl_uniform_float(v.w));
+}
+
+CUCL_CURAND_FN double curand_uniform_double(curandStateXORWOW_t *state) {
+  unsigned int x = cucl_xorwow_next(state);
+  unsigned int y = cucl_xorwow_next(state);
+  return cucl_uniform_double(x, y);
+}
+CUCL_CURAND_FN double curand_uniform_double(curandStatePhilox4_32_10_t *state) {
+  unsigned int x = cucl_philox_next(state);
+  unsigned int y = cucl_philox_next(state);
+  return cucl_uniform_double(x, y);
+}
+CUCL_CURAND_FN double curand_uniform_double(curandStateMRG32k3a_t *state) {
+  unsigned int x = cucl_mrg32k3a_next(state);
+  unsigned int y = cucl_mrg32k3a_next(state);
+  return cucl_uniform_double(x, y);
+}
+CUCL_CURAND_FN double2 curand_uniform2_double(curandStatePhilox4_32_10_t *state) {
+  unsigned int a = cucl_philox_next(state);
+  unsigned int b = cucl_philox_next(state);
+  unsigned int c = cucl_philox_next(state);
+  unsigned int d = cucl_philox_next(state);
+  return make_double2(cucl_uniform_double(a, b), cucl_uniform_double(c, d));
+}
+
+/* --- normal: Box-Muller pairs, the second kept in the state ------------ */
+
+template <class State> __device__ __forceinline__ float2 cucl_curand_normal_pair(State *state) {
+  float2 pair;
+  unsigned int x = curand(state);
+  unsigned int y = curand(state);
+  cucl_box_muller(x, y, &pair.x, &pair.y);
+  return pair;
+}
+template <class State>
+__device__ __forceinline__ double2 cucl_curand_normal_pair_double(State *state) {
+  double2 pair;
+  double u = curand_uniform_double(state);
+  double w = curand_uniform_double(state);
+  cucl_box_muller_double(u, w, &pair.x, &pair.y);
+  return pair;
+}
+
+template <class State> __device__ __forceinline__ float cucl_curand_normal(State *state) {
+  if (state->boxmuller_flag != 0) {
+    state->boxmuller_flag = 0;
+    return state->boxmuller_extra;
+  }
+  float2 pair = cucl_curand_normal_pair(state);
+  state->boxmuller_extra = pair.y;
+  state->boxmuller_flag = 1;
+  return pair.x;
+}
+template <class State> __device__ __forceinline__ double cucl_curand_normal_double(State *state) {
+  if (state->boxmuller_flag_double != 0) {
+    state->boxmuller_flag_double = 0;
+    return state->boxmuller_extra_double;
+  }
+  double2 pair = cucl_curand_normal_pair_double(state);
+  state->boxmuller_extra_double = pair.y;
+  state->boxmuller_flag_double = 1;
+  return pair.x;
+}
+
+#define CUCL_CURAND_FOR_EACH_STATE(X)                                                              \
+  X(curandStateXORWOW_t)                                                                           \
+  X(curandStatePhilox4_32_10_t)                                                                    \
+  X(curandStateMRG32k3a_t)
+
+#define CUCL_CURAND_NORMAL_CALLS(State)                                                            \
+  CUCL_CURAND_FN float curand_normal(State *state) {                                               \
+    return cucl_curand_normal(state);                                                              \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_normal_double(State *state) {                                       \
+    return cucl_curand_normal_double(state);                                                       \
+  }                                                                                                \
+  CUCL_CURAND_FN float2 curand_normal2(State *state) {                                             \
+    return cucl_curand_normal_pair(state);                                                         \
+  }                                                                                                \
+  CUCL_CURAND_FN double2 curand_normal2_double(State *state) {                                     \
+    return cucl_curand_normal_pair_double(state);                                                  \
+  }                                                                                                \
+  CUCL_CURAND_FN float curand_log_normal(State *state, float mean, float stddev) {                 \
+    return expf(mean + stddev * cucl_curand_normal(state));                                        \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_log_normal_double(State *state, double mean, double stddev) {       \
+    return exp(mean + stddev * cucl_curand_normal_double(state));                                  \
+  }                                                                                                \
+  CUCL_CURAND_FN float2 curand_log_normal2(State *state, float mean, float stddev) {               \
+    float2 pair = cucl_curand_normal_pair(state);                                                  \
+    return make_float2(expf(mean + stddev * pair.x), expf(mean + stddev * pair.y));                \
+  }
+CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_NORMAL_CALLS)
+#undef CUCL_CURAND_NORMAL_CALLS
+
+CUCL_CURAND_FN float4 curand_normal4(curandStatePhilox4_32_10_t *state) {
+  float2 a = cucl_curand_normal_pair(state);
+  float2 b = cucl_curand_normal_pair(state);
+  return make_float4(a.x, a.y, b.x, b.y);
+}
+
+/* --- Poisson ------------------------------------------------------------ */
+
+/* Small means: Knuth's product of uniforms. Large ones: Hormann's
+ * transformed rejection with squeeze (PTRS, 1993), exact and O(1). */
+template <class State>
+__device__ __forceinline__ unsigned int cucl_curand_poisson(State *state, double lambda) {
+  if (!(lambda > 0.0))
+    return 0u;
+  if (lambda < 64.0) {
+    float limit = expf(-(float)lambda);
+    float product = curand_uniform(state);
+    unsigned int k = 0;
+    while (product > limit) {
+      ++k;
+      product *= curand_uniform(state);
+    }
+    return k;
+  }
+  float mean = (float)lambda;
+  float root = sqrtf(mean);
+  float logMean = logf(mean);
+  float b = 0.931f + 2.53f * root;
+  float a = -0.059f + 0.02483f * b;
+  float inverseAlpha = 1.1239f + 1.1328f / (b - 3.4f);
+  float vr = 0.9277f - 3.6224f / (b - 2.0f);
+  for (;;) {
+    float u = curand_uniform(state) - 0.5f;
+    float v = curand_uniform(state);
+    float us = 0.5f - fabsf(u);
+    float k = floorf((2.0f * a / us + b) * u + mean + 0.43f);
+    if (us >= 0.07f && v <= vr)
+      return (unsigned int)k;
+    if (k < 0.0f || (us < 0.013f && v > us))
+      continue;
+    if (logf(v) + logf(inverseAlpha) - logf(a / (us * us) + b) <=
+        -mean + k * logMean - lgammaf(k + 1.0f))
+      return (unsigned int)k;
+  }
+}
+
+#define CUCL_CURAND_POISSON_CALL(State)                                                            \
+  CUCL_CURAND_FN unsigned int curand_poisson(State *state, double lambda) {                        \
+    return cucl_curand_poisson(state, lambda);                                                     \
+  }
+CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_POISSON_CALL)
+#undef CUCL_CURAND_POISSON_CALL
+
+/* A number from a distribution curandCreatePoissonDistribution prepared:
+ * the inverse of its CDF table at one 32-bit number. */
+template <class State>
+__device__ __forceinline__ unsigned int cucl_curand_discrete(State *state,
+                                                             curandDiscreteDistribution_t d) {
+  unsigned int x = curand(state);
+  unsigned int low = 0, high = d->length - 1;
+  while (low < high) {
+    unsigned int middle = (low + high) / 2;
+    if (d->cdf[middle] > x)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  return d->shift + low;
+}
+#define CUCL_CURAND_DISCRETE_CALL(State)                                                           \
+  CUCL_CURAND_FN unsigned int curand_discrete(State *state,                                        \
+                                              curandDiscreteDistribution_t distribution) {         \
+    return cucl_curand_discrete(state, distribution);                                              \
+  }
+CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_DISCRETE_CALL)
+#undef CUCL_CURAND_DISCRETE_CALL
+
+#endif /* CURAND_KERNEL_H_ */

@@ -1,0 +1,118 @@
+// Generation calls: each checks its arguments, then fills the output on the
+// generator's stream (device generators) or at once (host generators).
+#include "api/curand_export.h"
+
+#include <mutex>
+
+#include "core/discrete_table.h"
+#include "core/generator.h"
+
+using cucl::rand::Output;
+using cucl::rand::Request;
+
+namespace {
+
+curandStatus_t run(curandGenerator_t generator, const Request &request) {
+  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
+      status != CURAND_STATUS_SUCCESS)
+    return status;
+  std::lock_guard<std::mutex> lock(generator->mutex);
+  return cucl::rand::generate(*generator, request);
+}
+
+// Normals come in pairs: cuRAND refuses odd counts for pseudo generators.
+curandStatus_t runPairs(curandGenerator_t generator, Request request) {
+  if (request.count % 2 != 0)
+    return cucl::rand::checkGenerator(generator) != CURAND_STATUS_SUCCESS
+               ? CURAND_STATUS_NOT_INITIALIZED
+               : CURAND_STATUS_LENGTH_NOT_MULTIPLE;
+  return run(generator, request);
+}
+
+Request request(Output output, void *destination, size_t count) {
+  Request r;
+  r.output = output;
+  r.destination = destination;
+  r.count = count;
+  return r;
+}
+
+} // namespace
+
+CURAND_EXPORT curandStatus_t curandGenerate(curandGenerator_t generator, unsigned int *outputPtr,
+                                            size_t num) {
+  return run(generator, request(Output::U32, outputPtr, num));
+}
+
+// 64-bit numbers come from 64-bit quasi generators only.
+CURAND_EXPORT curandStatus_t curandGenerateLongLong(curandGenerator_t generator,
+                                                    unsigned long long *outputPtr, size_t num) {
+  (void)outputPtr;
+  (void)num;
+  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
+      status != CURAND_STATUS_SUCCESS)
+    return status;
+  return CURAND_STATUS_TYPE_ERROR;
+}
+
+CURAND_EXPORT curandStatus_t curandGenerateUniform(curandGenerator_t generator, float *outputPtr,
+                                                   size_t num) {
+  return run(generator, request(Output::Uniform, outputPtr, num));
+}
+
+CURAND_EXPORT curandStatus_t curandGenerateUniformDouble(curandGenerator_t generator,
+                                                         double *outputPtr, size_t num) {
+  return run(generator, request(Output::UniformDouble, outputPtr, num));
+}
+
+namespace {
+Request normal(Output output, void *destination, size_t n, double mean, double stddev,
+               bool logNormal) {
+  Request r = request(output, destination, n);
+  r.mean = mean;
+  r.stddev = stddev;
+  r.logNormal = logNormal;
+  return r;
+}
+} // namespace
+
+CURAND_EXPORT curandStatus_t curandGenerateNormal(curandGenerator_t generator, float *outputPtr,
+                                                  size_t n, float mean, float stddev) {
+  return runPairs(generator, normal(Output::Normal, outputPtr, n, mean, stddev, false));
+}
+
+CURAND_EXPORT curandStatus_t curandGenerateNormalDouble(curandGenerator_t generator,
+                                                        double *outputPtr, size_t n, double mean,
+                                                        double stddev) {
+  return runPairs(generator, normal(Output::NormalDouble, outputPtr, n, mean, stddev, false));
+}
+
+CURAND_EXPORT curandStatus_t curandGenerateLogNormal(curandGenerator_t generator, float *outputPtr,
+                                                     size_t n, float mean, float stddev) {
+  return runPairs(generator, normal(Output::Normal, outputPtr, n, mean, stddev, true));
+}
+
+CURAND_EXPORT curandStatus_t curandGenerateLogNormalDouble(curandGenerator_t generator,
+                                                           double *outputPtr, size_t n, double mean,
+                                                           double stddev) {
+  return runPairs(generator, normal(Output::NormalDouble, outputPtr, n, mean, stddev, true));
+}
+
+CURAND_EXPORT curandStatus_t curandGeneratePoisson(curandGenerator_t generator,
+                                                   unsigned int *outputPtr, size_t n,
+                                                   double lambda) {
+  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
+      status != CURAND_STATUS_SUCCESS)
+    return status;
+  std::lock_guard<std::mutex> lock(generator->mutex);
+  auto found = generator->poissonTables.find(lambda);
+  if (found == generator->poissonTables.end()) {
+    cucl::rand::DiscreteTable table;
+    if (!cucl::rand::makePoissonTable(lambda, &table))
+      return CURAND_STATUS_OUT_OF_RANGE;
+    found = generator->poissonTables.emplace(lambda, std::move(table)).first;
+  }
+  Request r = request(Output::Discrete, outputPtr, n);
+  r.table = &found->second;
+  return cucl::rand::generate(*generator, r);
+}

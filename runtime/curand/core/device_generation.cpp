@@ -1,0 +1,170 @@
+#include "core/device_generation.h"
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/engines.h"
+#include "cucl/opencl_interop.h"
+#include "cuda_runtime_api.h"
+#include "kernels/generate.cl.h"
+#include "library_support/program_cache.h"
+#include "library_support/stream_submit.h"
+
+namespace cucl::rand {
+
+namespace {
+
+const char *engineDefine(Engine engine) {
+  switch (engine) {
+  case Engine::Philox:
+    return "-DCUCL_GEN_PHILOX";
+  case Engine::Mrg32k3a:
+    return "-DCUCL_GEN_MRG32K3A";
+  case Engine::Xorwow:
+    break;
+  }
+  return "-DCUCL_GEN_XORWOW";
+}
+
+bool deviceHasDoubles(const cl::Device &device) {
+  cl_device_fp_config config = 0;
+  return device.getInfo(CL_DEVICE_DOUBLE_FP_CONFIG, &config) == CL_SUCCESS && config != 0;
+}
+
+const char *kernelFor(Output output) {
+  switch (output) {
+  case Output::U32:
+    return "generate_u32";
+  case Output::Uniform:
+    return "generate_uniform";
+  case Output::UniformDouble:
+    return "generate_uniform_double";
+  case Output::Normal:
+    return "generate_normal";
+  case Output::NormalDouble:
+    return "generate_normal_double";
+  case Output::Discrete:
+    break;
+  }
+  return "generate_discrete";
+}
+
+} // namespace
+
+std::size_t Request::valueBytes() const {
+  return output == Output::UniformDouble || output == Output::NormalDouble ? 8 : 4;
+}
+
+curandStatus_t DeviceGeneration::create(int device, Engine engine,
+                                        std::unique_ptr<DeviceGeneration> *out) {
+  library::ProgramCache &programs = library::ProgramCache::forDevice(device);
+  std::unique_ptr<DeviceGeneration> generation(new DeviceGeneration);
+  generation->device_ = device;
+  generation->context_ = programs.context();
+  generation->fp64_ = deviceHasDoubles(programs.device());
+  std::string options = std::string("-cl-std=CL1.2 ") + engineDefine(engine) +
+                        " -DSTREAMS=" + std::to_string(kStreams) + "u";
+  std::string log;
+  cl_int status = programs.get(kernels::generate, options, &generation->program_, &log);
+  if (status != CL_SUCCESS) {
+    verboseLog("cuRAND: the generator kernels failed to build (status %d):\n%s", status,
+               log.c_str());
+    return CURAND_STATUS_INITIALIZATION_FAILED;
+  }
+  generation->states_ = cl::Buffer(generation->context_, CL_MEM_READ_WRITE,
+                                   kStreams * stateBytes(engine), nullptr, &status);
+  if (status != CL_SUCCESS)
+    return CURAND_STATUS_ALLOCATION_FAILED;
+  *out = std::move(generation);
+  return CURAND_STATUS_SUCCESS;
+}
+
+curandStatus_t DeviceGeneration::launch(cudaStream_t stream, const cl::Kernel &kernel) {
+  cudaError_t status = library::enqueueOnStream(
+      device_, stream,
+      [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
+        std::vector<cl::Event> after = waits != nullptr ? *waits : std::vector<cl::Event>();
+        if (last_() != nullptr)
+          after.push_back(last_);
+        cl_int result =
+            queue.enqueueNDRangeKernel(kernel, cl::NullRange, cl::NDRange(kStreams), cl::NullRange,
+                                       after.empty() ? nullptr : &after, done);
+        if (result == CL_SUCCESS)
+          last_ = *done;
+        return result;
+      });
+  if (status == cudaSuccess)
+    return CURAND_STATUS_SUCCESS;
+  verboseLog("cuRAND: launch on the generator's stream failed: %s", cudaGetErrorName(status));
+  return CURAND_STATUS_LAUNCH_FAILURE;
+}
+
+curandStatus_t DeviceGeneration::initStates(cudaStream_t stream, std::uint64_t seed,
+                                            std::uint64_t consumed) {
+  cl_int status = CL_SUCCESS;
+  cl::Kernel kernel(program_, "init_streams", &status);
+  if (status == CL_SUCCESS)
+    status = kernel.setArg(0, states_);
+  if (status == CL_SUCCESS)
+    status = kernel.setArg(1, static_cast<cl_ulong>(seed));
+  if (status == CL_SUCCESS)
+    status = kernel.setArg(2, static_cast<cl_ulong>(consumed));
+  if (status != CL_SUCCESS)
+    return CURAND_STATUS_INTERNAL_ERROR;
+  return launch(stream, kernel);
+}
+
+curandStatus_t DeviceGeneration::generate(cudaStream_t stream, std::uint32_t rotation,
+                                          const Request &request) {
+  cuclDeviceBuffer target{};
+  cudaError_t resolved = __cuclResolveDevicePointer(request.destination, &target);
+  const std::size_t bytes = request.count * request.valueBytes();
+  if (resolved != cudaSuccess || target.device != device_ || target.bytesToEnd < bytes ||
+      target.offset % request.valueBytes() != 0) {
+    verboseLog("cuRAND: the output %p (%zu bytes) is not device memory of device %d "
+               "that holds them",
+               request.destination, bytes, device_);
+    return CURAND_STATUS_LAUNCH_FAILURE;
+  }
+  cl_int status = CL_SUCCESS;
+  cl::Kernel kernel(program_, kernelFor(request.output), &status);
+  cl_uint index = 0;
+  auto arg = [&](const auto &value) {
+    if (status == CL_SUCCESS)
+      status = kernel.setArg(index++, value);
+  };
+  arg(states_);
+  arg(cl::Buffer(target.buffer, /*retainObject=*/true));
+  arg(static_cast<cl_ulong>(target.offset));
+  arg(static_cast<cl_ulong>(request.items()));
+  arg(static_cast<cl_uint>(rotation));
+  if (request.output == Output::Normal) {
+    arg(static_cast<cl_float>(request.mean));
+    arg(static_cast<cl_float>(request.stddev));
+    arg(static_cast<cl_int>(request.logNormal));
+  } else if (request.output == Output::NormalDouble) {
+    arg(static_cast<cl_double>(request.mean));
+    arg(static_cast<cl_double>(request.stddev));
+    arg(static_cast<cl_int>(request.logNormal));
+  } else if (request.output == Output::Discrete) {
+    const std::vector<std::uint32_t> &cdf = request.table->cdf;
+    cl::Buffer &table = poissonTables_[request.table->lambda];
+    if (table() == nullptr && status == CL_SUCCESS)
+      table = cl::Buffer(context_, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
+                         cdf.size() * sizeof(std::uint32_t),
+                         const_cast<std::uint32_t *>(cdf.data()), &status);
+    arg(table);
+    arg(static_cast<cl_uint>(cdf.size()));
+    arg(static_cast<cl_uint>(request.table->shift));
+  }
+  if (status != CL_SUCCESS) {
+    verboseLog("cuRAND: setting up %s failed (status %d)", kernelFor(request.output), status);
+    return status == CL_MEM_OBJECT_ALLOCATION_FAILURE || status == CL_OUT_OF_RESOURCES
+               ? CURAND_STATUS_ALLOCATION_FAILED
+               : CURAND_STATUS_INTERNAL_ERROR;
+  }
+  return launch(stream, kernel);
+}
+
+} // namespace cucl::rand

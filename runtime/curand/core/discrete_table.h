@@ -1,0 +1,39 @@
+// A discrete distribution as an inverse-CDF table over 32-bit numbers: value
+// shift + i for the numbers x with cdf[i-1] <= x < cdf[i]. One number per
+// value and integer comparisons only, so every device and the host agree.
+#ifndef CUCL_CURAND_CORE_DISCRETE_TABLE_H
+#define CUCL_CURAND_CORE_DISCRETE_TABLE_H
+
+#include <cstdint>
+#include <vector>
+
+namespace cucl::rand {
+
+struct DiscreteTable {
+  std::vector<std::uint32_t> cdf; // the last entry is never compared
+  std::uint32_t shift = 0;
+  double lambda = 0; // the mean it was made for
+};
+
+// The Poisson distribution of mean `lambda` (> 0), over the values within
+// ten standard deviations (plus ten) of the mean: the mass outside is far
+// below 2^-32. False when lambda is not positive and finite, or so large that
+// values would pass 2^32 - 1 (lambda above about 4.29e9).
+bool makePoissonTable(double lambda, DiscreteTable *table);
+
+// The value the table gives for the number x.
+inline std::uint32_t discreteValue(const DiscreteTable &table, std::uint32_t x) {
+  std::uint32_t low = 0, high = static_cast<std::uint32_t>(table.cdf.size()) - 1;
+  while (low < high) {
+    std::uint32_t middle = (low + high) / 2;
+    if (table.cdf[middle] > x)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  return table.shift + low;
+}
+
+} // namespace cucl::rand
+
+#endif // CUCL_CURAND_CORE_DISCRETE_TABLE_H

@@ -1,0 +1,116 @@
+#include "core/host_generation.h"
+
+#include <cmath>
+
+#include "core/engines.h"
+
+namespace cucl::rand {
+
+namespace {
+
+// The values of item j from its stream; the loops below give each item its
+// stream in turn, so the output is written in order.
+template <class Ops, class Item>
+void forEachItem(curandGenerator_st &generator, std::size_t items, Item &&item) {
+  auto *states = reinterpret_cast<typename Ops::State *>(generator.hostStates.data());
+  std::uint32_t t = generator.rotation;
+  for (std::size_t j = 0; j < items; ++j) {
+    item(j, &states[t]);
+    t = t + 1 == kStreams ? 0 : t + 1;
+  }
+}
+
+template <class Ops> void generateWith(curandGenerator_st &generator, const Request &r) {
+  using State = typename Ops::State;
+  const std::size_t items = r.items();
+  switch (r.output) {
+  case Output::U32: {
+    auto *out = static_cast<std::uint32_t *>(r.destination);
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) { out[j] = Ops::next(s); });
+    break;
+  }
+  case Output::Uniform: {
+    auto *out = static_cast<float *>(r.destination);
+    forEachItem<Ops>(generator, items,
+                     [&](std::size_t j, State *s) { out[j] = cucl_uniform_float(Ops::next(s)); });
+    break;
+  }
+  case Output::UniformDouble: {
+    auto *out = static_cast<double *>(r.destination);
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
+      std::uint32_t x = Ops::next(s);
+      std::uint32_t y = Ops::next(s);
+      out[j] = cucl_uniform_double(x, y);
+    });
+    break;
+  }
+  case Output::Normal: {
+    auto *out = static_cast<float *>(r.destination);
+    const auto mean = static_cast<float>(r.mean), stddev = static_cast<float>(r.stddev);
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
+      std::uint32_t x = Ops::next(s);
+      std::uint32_t y = Ops::next(s);
+      float a, b;
+      cucl_box_muller(x, y, &a, &b);
+      a = mean + stddev * a;
+      b = mean + stddev * b;
+      out[2 * j] = r.logNormal ? std::exp(a) : a;
+      out[2 * j + 1] = r.logNormal ? std::exp(b) : b;
+    });
+    break;
+  }
+  case Output::NormalDouble: {
+    auto *out = static_cast<double *>(r.destination);
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
+      std::uint32_t x0 = Ops::next(s), x1 = Ops::next(s);
+      std::uint32_t y0 = Ops::next(s), y1 = Ops::next(s);
+      double a, b;
+      cucl_box_muller_double(cucl_uniform_double(x0, x1), cucl_uniform_double(y0, y1), &a, &b);
+      a = r.mean + r.stddev * a;
+      b = r.mean + r.stddev * b;
+      out[2 * j] = r.logNormal ? std::exp(a) : a;
+      out[2 * j + 1] = r.logNormal ? std::exp(b) : b;
+    });
+    break;
+  }
+  case Output::Discrete: {
+    auto *out = static_cast<std::uint32_t *>(r.destination);
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
+      out[j] = discreteValue(*r.table, Ops::next(s));
+    });
+    break;
+  }
+  }
+}
+
+} // namespace
+
+void initHostStates(curandGenerator_st &generator, std::uint64_t consumed) {
+  withEngine(generator.engine, [&](auto ops) {
+    using Ops = decltype(ops);
+    using State = typename Ops::State;
+    generator.hostStates.assign(kStreams * sizeof(State), 0);
+    auto *states = reinterpret_cast<State *>(generator.hostStates.data());
+    // Stream t + 1 is stream t one subsequence on: one jump each.
+    Ops::init(generator.seed, 0, &states[0]);
+    for (std::uint32_t t = 1; t < kStreams; ++t) {
+      states[t] = states[t - 1];
+      Ops::nextSubsequence(&states[t]);
+    }
+    for (std::uint32_t t = 0; t < kStreams; ++t) {
+      std::uint64_t taken = consumed / kStreams + (t < consumed % kStreams ? 1 : 0);
+      if (taken != 0)
+        Ops::skip(&states[t], taken);
+    }
+  });
+}
+
+void generateOnHost(curandGenerator_st &generator, const Request &request) {
+  withEngine(generator.engine, [&](auto ops) { generateWith<decltype(ops)>(generator, request); });
+}
+
+std::size_t stateBytes(Engine engine) {
+  return withEngine(engine, [](auto ops) { return sizeof(typename decltype(ops)::State); });
+}
+
+} // namespace cucl::rand
