@@ -1,42 +1,91 @@
 #!/usr/bin/env python3
-"""Generates docs/runtime-api-coverage.md: which functions of the CUDA runtime
-API (docs/data/cuda-runtime-api.txt, extracted from a CUDA toolkit's header by
-scripts/extract-cuda-api-list.py) libcudart.so exports, by area, and what it
-exports beyond that list (older CUDA's calls). docs/runtime-api.md says how
-each call behaves.
+"""Generates the API coverage docs: which functions of a CUDA library's API
+(docs/data/*.txt, extracted from a CUDA toolkit's header by
+scripts/extract-cuda-api-list.py) cucl's library exports, by area, and what it
+exports beyond that list.
 
     scripts/update-runtime-api-doc.py build/lib/libcudart.so            # writes the doc
     scripts/update-runtime-api-doc.py --check build/lib/libcudart.so    # fails when stale
+    scripts/update-runtime-api-doc.py --library cublas build/lib/libcublas.so
+    scripts/update-runtime-api-doc.py --library curand build/lib/libcurand.so
+
+--library cudart|cublas|curand picks the list and the doc; without it the
+library's file name (lib<library>.so...) says which. The docs:
+docs/runtime-api-coverage.md (libcudart), docs/cublas-api-coverage.md,
+docs/curand-api-coverage.md. docs/runtime-api.md says how each call behaves.
 """
+import argparse
 import collections
 import pathlib
+import re
 import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-LIST = ROOT / "docs" / "data" / "cuda-runtime-api.txt"
-DOC = ROOT / "docs" / "runtime-api-coverage.md"
+SCRIPT = "scripts/update-runtime-api-doc.py"
 
 
-def exported(library):
+class Library:
+    def __init__(self, name, prefix, list_name, doc_name, title, header, intro, note=None):
+        self.name = name              # lib<name>.so
+        self.prefix = prefix          # the API's functions start with it
+        self.list = ROOT / "docs" / "data" / list_name
+        self.doc = ROOT / "docs" / doc_name
+        self.title = title
+        self.header = header
+        self.intro = intro            # what the doc says after the header's name
+        self.note = note              # how the doc names functions, where symbols differ
+
+
+LIBRARIES = {
+    "cudart": Library(
+        "cudart", "cuda", "cuda-runtime-api.txt", "runtime-api-coverage.md", "CUDA runtime", "cuda_runtime_api.h",
+        "A function cucl has may still refuse some arguments with a documented CUDA error; "
+        "[runtime-api.md](runtime-api.md) says how each behaves."),
+    "cublas": Library(
+        "cublas", "cublas", "cublas-api.txt", "cublas-api-coverage.md", "cuBLAS", "cublas_api.h",
+        "A function cucl has may still refuse some arguments with a documented cuBLAS status; "
+        "[runtime-api.md](runtime-api.md#cublas-libcublas) says how each behaves.",
+        "Names are the ones programs write: cucl exports `cublasSgemm` as `cublasSgemm_v2`, as "
+        "`cublas_v2.h` maps it. Most functions also have a `_64` form (64-bit sizes and indices), "
+        "counted in its own column."),
+    "curand": Library(
+        "curand", "curand", "curand-api.txt", "curand-api-coverage.md", "cuRAND", "curand.h",
+        "A function cucl has may still refuse some arguments with a documented cuRAND status."),
+}
+
+
+def exported(library, prefix):
     output = subprocess.run(["nm", "-D", "--defined-only", library], check=True,
                             capture_output=True, text=True).stdout
     names = set()
     for line in output.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[2].startswith("cuda"):
+        if len(parts) == 3 and parts[2].startswith(prefix):
             names.add(parts[2].split("@")[0])
     return names
 
 
-def render(library):
-    lines = LIST.read_text().splitlines()
+def read_list(lib):
+    lines = lib.list.read_text().splitlines()
     version = lines[0].lstrip("# ").strip()
     areas = collections.OrderedDict()
     for line in lines[1:]:
+        if line.startswith("#"):
+            continue  # a note on the names (cublas-api.txt)
         area, name = line.split("\t")
         areas.setdefault(area, []).append(name)
-    have = exported(library)
+    return version, areas
+
+
+def names(items):
+    return ", ".join(f"`{name}`" for name in items) or "—"
+
+
+def render_runtime(lib, library):
+    """libcudart's doc, as it has been since before the other libraries."""
+    version, areas = read_list(lib)
+    have = exported(library, lib.prefix)
     listed = {name for names in areas.values() for name in names}
     total = len(listed)
     present = len(listed & have)
@@ -47,18 +96,17 @@ def render(library):
         "and the functions libcudart.so exports; do not edit. -->",
         "",
         f"Every function of the {version} runtime API (`cuda_runtime_api.h`), by the header's "
-        "areas, and whether cucl's `libcudart.so` has it. A function cucl has may still refuse "
-        "some arguments with a documented CUDA error; [runtime-api.md](runtime-api.md) says how "
-        "each behaves. Functions cucl lacks fail at link time, never silently.",
+        f"areas, and whether cucl's `libcudart.so` has it. {lib.intro} "
+        "Functions cucl lacks fail at link time, never silently.",
         "",
         f"**{present} of {total}** functions.",
         "",
         "| area | cucl has | missing |",
         "|---|---|---|",
     ]
-    for area, names in areas.items():
-        missing = [name for name in names if name not in have]
-        out.append(f"| {area} | {len(names) - len(missing)} of {len(names)} | "
+    for area, names_ in areas.items():
+        missing = [name for name in names_ if name not in have]
+        out.append(f"| {area} | {len(names_) - len(missing)} of {len(names_)} | "
                    + (", ".join(f"`{name}`" for name in missing) or "—") + " |")
     beyond = sorted(have - listed)
     out += ["", f"Beyond the {version} list (calls of older CUDA releases that programs still "
@@ -66,17 +114,86 @@ def render(library):
     return "\n".join(out)
 
 
+def api_name(symbol):
+    """The name programs write: cublas_v2.h maps cublasSgemm to cublasSgemm_v2
+    and cublasSgemm_64 to cublasSgemm_v2_64."""
+    return re.sub(r"_v2(?=$|_64$)", "", symbol)
+
+
+def render_library(lib, library):
+    """cuBLAS and cuRAND: a function counts once; its `_64` form (cuBLAS's
+    64-bit sizes and indices) is counted beside it, so that the table lists
+    each function once rather than twice."""
+    version, areas = read_list(lib)
+    have = exported(library, lib.prefix)
+    listed = {name for names_ in areas.values() for name in names_}
+    variants = any(name.endswith("_64") for name in listed)
+    command = f"{SCRIPT} --library {lib.name} build/lib/lib{lib.name}.so"
+    out = [
+        f"# {lib.title} API coverage",
+        "",
+        f"<!-- Generated by `{command}` from docs/data/{lib.list.name} and the functions "
+        f"lib{lib.name}.so exports; do not edit. -->",
+        "",
+        f"Every function of the {version} API (`{lib.header}`), by area, and whether cucl's "
+        f"`lib{lib.name}.so` has it. {lib.intro} Functions cucl lacks fail at link time, never "
+        "silently.",
+    ]
+    if lib.note:
+        out += ["", lib.note]
+    functions = sum(1 for name in listed if not name.endswith("_64"))
+    forms = len(listed) - functions
+    present = sum(1 for name in listed & have if not name.endswith("_64"))
+    present_forms = len(listed & have) - present
+    out += ["", f"**{present} of {functions}** functions"
+            + (f"; **{present_forms} of {forms}** `_64` forms." if variants else "."), ""]
+    out += ["| area | cucl has | `_64` forms | missing |", "|---|---|---|---|"] if variants else \
+           ["| area | cucl has | missing |", "|---|---|---|"]
+    lacking_forms = []  # functions cucl has without their `_64` form
+    for area, names_ in areas.items():
+        base = [name for name in names_ if not name.endswith("_64")]
+        wide = [name for name in names_ if name.endswith("_64")]
+        missing = [name for name in base if name not in have]
+        row = f"| {area} | {len(base) - len(missing)} of {len(base)} | "
+        if variants:
+            row += f"{sum(1 for name in wide if name in have)} of {len(wide)} | "
+        out.append(row + names(api_name(name) for name in missing) + " |")
+        lacking_forms += [api_name(name) for name in base
+                          if name in have and name + "_64" in listed and name + "_64" not in have]
+    if variants:
+        out += ["", "Functions cucl has without their `_64` form:", "", names(lacking_forms)]
+    beyond = sorted(have - listed)
+    if beyond:
+        out += ["", f"Beyond the {version} list (cucl's own, and calls of older releases):", "",
+                names(beyond), ""]
+    else:
+        out += ["", f"cucl exports nothing beyond the {version} list.", ""]
+    return "\n".join(out)
+
+
+def detect(library):
+    """lib<name>.so[.version] -> name."""
+    match = re.match(r"lib(\w+?)\.so", pathlib.Path(library).name)
+    return match.group(1) if match and match.group(1) in LIBRARIES else None
+
+
 def main(argv):
-    check = "--check" in argv
-    args = [arg for arg in argv if arg != "--check"]
-    if len(args) != 1:
-        sys.exit(__doc__)
-    text = render(args[0])
-    if check:
-        if not DOC.exists() or DOC.read_text() != text:
-            sys.exit(f"{DOC} is stale: run scripts/update-runtime-api-doc.py {args[0]}")
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail when the doc is stale")
+    parser.add_argument("--library", choices=sorted(LIBRARIES))
+    parser.add_argument("so")
+    args = parser.parse_args(argv)
+    name = args.library or detect(args.so)
+    if not name:
+        sys.exit(f"which library {args.so} is: pass --library ({', '.join(sorted(LIBRARIES))})")
+    lib = LIBRARIES[name]
+    text = (render_runtime if name == "cudart" else render_library)(lib, args.so)
+    if args.check:
+        if not lib.doc.exists() or lib.doc.read_text() != text:
+            option = "" if name == "cudart" else f"--library {name} "
+            sys.exit(f"{lib.doc} is stale: run {SCRIPT} {option}{args.so}")
         return
-    DOC.write_text(text)
+    lib.doc.write_text(text)
 
 
 if __name__ == "__main__":

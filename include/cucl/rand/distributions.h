@@ -12,16 +12,13 @@
 #if defined(__OPENCL_C_VERSION__)
 #define CUCL_RAND_LOGF(x) log(x)
 #define CUCL_RAND_SQRTF(x) sqrt(x)
-#define CUCL_RAND_SINF(x) sin(x)
-#define CUCL_RAND_COSF(x) cos(x)
-#define CUCL_RAND_EXPF(x) exp(x)
+/* One call for both: half the argument reduction. */
+#define CUCL_RAND_SINCOSF(x, s, c) (*(s) = sincos((x), (c)))
 #else
 #include <math.h>
 #define CUCL_RAND_LOGF(x) logf(x)
 #define CUCL_RAND_SQRTF(x) sqrtf(x)
-#define CUCL_RAND_SINF(x) sinf(x)
-#define CUCL_RAND_COSF(x) cosf(x)
-#define CUCL_RAND_EXPF(x) expf(x)
+#define CUCL_RAND_SINCOSF(x, s, c) (*(s) = sinf(x), *(c) = cosf(x))
 #endif
 
 #define CUCL_2POW32_INV 2.3283064e-10f
@@ -38,8 +35,10 @@ CUCL_RAND_FN void cucl_box_muller(cucl_u32 x, cucl_u32 y, float *first, float *s
   float u = cucl_uniform_float(x);
   float v = y * CUCL_2POW32_INV_2PI + (CUCL_2POW32_INV_2PI / 2.0f);
   float s = CUCL_RAND_SQRTF(-2.0f * CUCL_RAND_LOGF(u));
-  *first = s * CUCL_RAND_SINF(v);
-  *second = s * CUCL_RAND_COSF(v);
+  float sine, cosine;
+  CUCL_RAND_SINCOSF(v, &sine, &cosine);
+  *first = s * sine;
+  *second = s * cosine;
 }
 
 #ifdef CUCL_RAND_HAS_DOUBLE
