@@ -202,6 +202,120 @@ CUCL_CURAND_FN float4 curand_normal4(curandStatePhilox4_32_10_t *state) {
   return make_float4(a.x, a.y, b.x, b.y);
 }
 
+/* --- Sobol (quasi-random): the state holds its dimension's direction
+ * vectors; point i is the XOR of the vectors its Gray code picks, and the
+ * scrambled states XOR every point with a constant. --------------------- */
+
+#define CUCL_CURAND_SOBOL_STATE(Name, Word, Bits)                                                  \
+  struct Name {                                                                                    \
+    Word i, x, c;                                                                                  \
+    Word direction_vectors[Bits];                                                                  \
+  };                                                                                               \
+  typedef struct Name Name##_t;
+CUCL_CURAND_SOBOL_STATE(curandStateSobol32, unsigned int, 32)
+CUCL_CURAND_SOBOL_STATE(curandStateScrambledSobol32, unsigned int, 32)
+CUCL_CURAND_SOBOL_STATE(curandStateSobol64, unsigned long long, 64)
+CUCL_CURAND_SOBOL_STATE(curandStateScrambledSobol64, unsigned long long, 64)
+#undef CUCL_CURAND_SOBOL_STATE
+
+template <class State, class Word>
+__device__ __forceinline__ void cucl_curand_sobol_init(const Word *vectors, Word scramble,
+                                                       Word offset, State *state) {
+  const int bits = (int)sizeof(Word) * 8;
+  for (int k = 0; k < bits; ++k)
+    state->direction_vectors[k] = vectors[k];
+  state->c = scramble;
+  state->i = offset;
+  Word gray = offset ^ (offset >> 1);
+  Word x = scramble;
+  for (int k = 0; gray != 0; ++k, gray >>= 1)
+    if (gray & 1)
+      x ^= vectors[k];
+  state->x = x;
+}
+
+template <class State>
+__device__ __forceinline__ void cucl_curand_sobol_skip(State *state, unsigned long long n) {
+  const int bits = (int)sizeof(state->x) * 8;
+  state->i += n;
+  unsigned long long gray = (unsigned long long)state->i ^ ((unsigned long long)state->i >> 1);
+  state->x = state->c;
+  for (int k = 0; k < bits && gray != 0; ++k, gray >>= 1)
+    if (gray & 1)
+      state->x ^= state->direction_vectors[k];
+}
+
+/* The current point, then the next one: one XOR, chosen by the index's
+ * trailing ones. */
+template <class Word, class State>
+__device__ __forceinline__ Word cucl_curand_sobol_next(State *state) {
+  Word value = state->x;
+  int k = 0;
+  while ((state->i >> k) & 1)
+    ++k;
+  state->x ^= state->direction_vectors[k];
+  state->i += 1;
+  return value;
+}
+
+CUCL_CURAND_FN void curand_init(curandDirectionVectors32_t direction_vectors, unsigned int offset,
+                                curandStateSobol32_t *state) {
+  cucl_curand_sobol_init(direction_vectors, 0u, offset, state);
+}
+CUCL_CURAND_FN void curand_init(curandDirectionVectors32_t direction_vectors,
+                                unsigned int scramble_c, unsigned int offset,
+                                curandStateScrambledSobol32_t *state) {
+  cucl_curand_sobol_init(direction_vectors, scramble_c, offset, state);
+}
+CUCL_CURAND_FN void curand_init(curandDirectionVectors64_t direction_vectors,
+                                unsigned long long offset, curandStateSobol64_t *state) {
+  cucl_curand_sobol_init(direction_vectors, 0ull, offset, state);
+}
+CUCL_CURAND_FN void curand_init(curandDirectionVectors64_t direction_vectors,
+                                unsigned long long scramble_c, unsigned long long offset,
+                                curandStateScrambledSobol64_t *state) {
+  cucl_curand_sobol_init(direction_vectors, scramble_c, offset, state);
+}
+
+#define CUCL_CURAND_SOBOL_CALLS(State, Word, High32, Wide64, Scale)                                \
+  CUCL_CURAND_FN Word curand(State *state) {                                                       \
+    return cucl_curand_sobol_next<Word>(state);                                                    \
+  }                                                                                                \
+  CUCL_CURAND_FN void skipahead(unsigned long long n, State *state) {                              \
+    cucl_curand_sobol_skip(state, n);                                                              \
+  }                                                                                                \
+  CUCL_CURAND_FN float curand_uniform(State *state) {                                              \
+    return cucl_uniform_float(High32(cucl_curand_sobol_next<Word>(state)));                        \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_uniform_double(State *state) {                                      \
+    return (double)cucl_curand_sobol_next<Word>(state) * Scale + Scale / 2;                        \
+  }                                                                                                \
+  CUCL_CURAND_FN float curand_normal(State *state) {                                               \
+    return cucl_normal_from_quantile(High32(cucl_curand_sobol_next<Word>(state)));                 \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_normal_double(State *state) {                                       \
+    return cucl_normal_from_quantile_double(Wide64(cucl_curand_sobol_next<Word>(state)));          \
+  }                                                                                                \
+  CUCL_CURAND_FN float curand_log_normal(State *state, float mean, float stddev) {                 \
+    return expf(mean + stddev * curand_normal(state));                                             \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_log_normal_double(State *state, double mean, double stddev) {       \
+    return exp(mean + stddev * curand_normal_double(state));                                       \
+  }
+#define CUCL_SOBOL_HIGH32_OF32(x) (x)
+#define CUCL_SOBOL_HIGH32_OF64(x) ((unsigned int)((x) >> 32))
+#define CUCL_SOBOL_WIDE_OF32(x) (((unsigned long long)(x) << 32) | 0x80000000ull)
+#define CUCL_SOBOL_WIDE_OF64(x) (x)
+CUCL_CURAND_SOBOL_CALLS(curandStateSobol32_t, unsigned int, CUCL_SOBOL_HIGH32_OF32,
+                        CUCL_SOBOL_WIDE_OF32, 2.3283064365386963e-10)
+CUCL_CURAND_SOBOL_CALLS(curandStateScrambledSobol32_t, unsigned int, CUCL_SOBOL_HIGH32_OF32,
+                        CUCL_SOBOL_WIDE_OF32, 2.3283064365386963e-10)
+CUCL_CURAND_SOBOL_CALLS(curandStateSobol64_t, unsigned long long, CUCL_SOBOL_HIGH32_OF64,
+                        CUCL_SOBOL_WIDE_OF64, 5.421010862427522170e-20)
+CUCL_CURAND_SOBOL_CALLS(curandStateScrambledSobol64_t, unsigned long long, CUCL_SOBOL_HIGH32_OF64,
+                        CUCL_SOBOL_WIDE_OF64, 5.421010862427522170e-20)
+#undef CUCL_CURAND_SOBOL_CALLS
+
 /* --- Poisson ------------------------------------------------------------ */
 
 /* Small means: Knuth's product of uniforms. Large ones: Hormann's

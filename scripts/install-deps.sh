@@ -18,6 +18,8 @@ packages=(
   llvm-15-tools libgtest-dev
   # the translator's fuzz target: libFuzzer (libclang_rt.fuzzer, built with clang++-15)
   libclang-common-15-dev
+  # libcurand: Joe and Kuo's Sobol direction numbers, read at build time from scipy's copy
+  python3-scipy
   # the MPI sample (samples/mpiHaloExchange): Open MPI's headers, libraries and mpirun
   libopenmpi-dev openmpi-bin
   # bench/gemm: the peers it compares with (CLBlast, OpenBLAS) and its plot

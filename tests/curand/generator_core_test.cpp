@@ -175,3 +175,37 @@ TEST(Mrg32k3a, OutputsStayInsideTheModulusAndScaleExactly) {
 }
 
 } // namespace
+
+#include <algorithm>
+#include <cmath>
+
+#include "cucl/rand/distributions.h"
+
+namespace {
+
+// The quantile against its definition: Phi(z) = p, Phi from erfc.
+TEST(NormalQuantile, InvertsTheNormalCdf) {
+  auto phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
+  double worstFloat = 0, worstDouble = 0;
+  for (std::uint64_t i = 0; i < 200000; ++i) {
+    // Spread over the whole range, tails included.
+    std::uint32_t x = static_cast<std::uint32_t>((i * 0x9E3779B97F4A7C15ull) >> 32);
+    if (i < 64)
+      x = static_cast<std::uint32_t>(i); // the far lower tail
+    else if (i < 128)
+      x = ~static_cast<std::uint32_t>(i - 64); // and the upper one
+    // Both halves as the lower one (Phi(-z) = 1 - Phi(z)), exactly.
+    const bool upper = x >= 0x80000000u;
+    double p = ((upper ? ~x : x) + 0.5) / 4294967296.0;
+    float z = cucl_normal_from_quantile(x);
+    const std::uint64_t wide = (std::uint64_t)x << 32 | 0x80000000u;
+    double zd = cucl_normal_from_quantile_double(wide);
+    double pd = static_cast<double>(((upper ? ~wide : wide) + 0.5L) / 18446744073709551616.0L);
+    worstFloat = std::max(worstFloat, std::fabs(phi(upper ? -z : z) - p) / p);
+    worstDouble = std::max(worstDouble, std::fabs(phi(upper ? -zd : zd) - pd) / pd);
+  }
+  EXPECT_LT(worstFloat, 1e-5); // float's precision carried through Phi'
+  EXPECT_LT(worstDouble, 1e-12);
+}
+
+} // namespace

@@ -297,9 +297,7 @@ TEST(CurandErrors, BadGeneratorsAndTypes) {
             CURAND_STATUS_TYPE_ERROR);
   EXPECT_EQ(curandCreateGenerator(nullptr, CURAND_RNG_PSEUDO_DEFAULT), CURAND_STATUS_OUT_OF_RANGE);
   // Not implemented by cucl yet: refused with cuRAND's type error.
-  for (curandRngType_t type :
-       {CURAND_RNG_PSEUDO_MTGP32, CURAND_RNG_PSEUDO_MT19937, CURAND_RNG_QUASI_DEFAULT,
-        CURAND_RNG_QUASI_SOBOL32, CURAND_RNG_QUASI_SCRAMBLED_SOBOL64})
+  for (curandRngType_t type : {CURAND_RNG_PSEUDO_MTGP32, CURAND_RNG_PSEUDO_MT19937})
     EXPECT_EQ(curandCreateGenerator(&gen, type), CURAND_STATUS_TYPE_ERROR) << type;
   ASSERT_CURAND(curandCreateGenerator(&gen, CURAND_RNG_PSEUDO_DEFAULT));
   ASSERT_CURAND(curandDestroyGenerator(gen));
@@ -381,6 +379,152 @@ TEST(CurandDistributions, PoissonDistributionLivesInDeviceMemory) {
   EXPECT_EQ(curandDestroyDistribution(distribution), CURAND_STATUS_OUT_OF_RANGE);
   EXPECT_EQ(curandCreatePoissonDistribution(-1.0, &distribution), CURAND_STATUS_OUT_OF_RANGE);
   EXPECT_EQ(curandCreatePoissonDistribution(1.0, nullptr), CURAND_STATUS_OUT_OF_RANGE);
+}
+
+// Sobol points of an independent implementation (SciPy's unscrambled
+// Sobol with the same Joe-Kuo direction numbers, 32 bits): dimension, then
+// points 0, 1, 2, 3, 5, 100 and 1023.
+TEST(CurandSobol, MatchesAnIndependentImplementation) {
+  struct Known {
+    unsigned dimension;
+    unsigned int points[7];
+  } known[] = {
+      {0, {0u, 2147483648u, 3221225472u, 1073741824u, 3758096384u, 1778384896u, 4194304u}},
+      {1, {0u, 2147483648u, 1073741824u, 3221225472u, 3758096384u, 1107296256u, 3233808384u}},
+      {2, {0u, 2147483648u, 1073741824u, 3221225472u, 536870912u, 3321888768u, 2629828608u}},
+      {3, {0u, 2147483648u, 1073741824u, 3221225472u, 1610612736u, 3120562176u, 624951296u}},
+      {100, {0u, 2147483648u, 1073741824u, 3221225472u, 536870912u, 167772160u, 1019215872u}},
+      {1000, {0u, 2147483648u, 1073741824u, 3221225472u, 1610612736u, 2449473536u, 683671552u}},
+      {19999, {0u, 2147483648u, 1073741824u, 3221225472u, 1610612736u, 1174405120u, 3586129920u}},
+  };
+  const int indices[7] = {0, 1, 2, 3, 5, 100, 1023};
+  const unsigned dims = 20000, points = 1024;
+  curandGenerator_t gen;
+  ASSERT_CURAND(curandCreateGenerator(&gen, CURAND_RNG_QUASI_SOBOL32));
+  ASSERT_CURAND(curandSetQuasiRandomGeneratorDimensions(gen, dims));
+  DeviceArray<unsigned int> out(std::size_t(dims) * points);
+  ASSERT_CURAND(curandGenerate(gen, out.data, out.count));
+  std::vector<unsigned int> values = out.read();
+  for (const Known &k : known)
+    for (int i = 0; i < 7; ++i)
+      EXPECT_EQ(values[std::size_t(k.dimension) * points + indices[i]], k.points[i])
+          << "dimension " << k.dimension << " point " << indices[i];
+  // The 64-bit generator's top half is the 32-bit one's point.
+  curandGenerator_t wide;
+  ASSERT_CURAND(curandCreateGeneratorHost(&wide, CURAND_RNG_QUASI_SOBOL64));
+  ASSERT_CURAND(curandSetQuasiRandomGeneratorDimensions(wide, 4));
+  std::vector<unsigned long long> wideValues(4 * 64);
+  ASSERT_CURAND(curandGenerateLongLong(wide, wideValues.data(), wideValues.size()));
+  for (unsigned d = 0; d < 4; ++d)
+    for (unsigned p = 0; p < 64; ++p)
+      ASSERT_EQ(wideValues[d * 64 + p] >> 32, values[std::size_t(d) * points + p]);
+  curandDestroyGenerator(wide);
+  curandDestroyGenerator(gen);
+}
+
+TEST(CurandSobol, EveryOutputMatchesTheHostGeneratorAndContinues) {
+  for (curandRngType_t type : {CURAND_RNG_QUASI_DEFAULT, CURAND_RNG_QUASI_SCRAMBLED_SOBOL32,
+                               CURAND_RNG_QUASI_SOBOL64, CURAND_RNG_QUASI_SCRAMBLED_SOBOL64}) {
+    curandGenerator_t device, host;
+    ASSERT_CURAND(curandCreateGenerator(&device, type));
+    ASSERT_CURAND(curandCreateGeneratorHost(&host, type));
+    const unsigned dims = 3;
+    for (curandGenerator_t g : {device, host}) {
+      ASSERT_CURAND(curandSetQuasiRandomGeneratorDimensions(g, dims));
+      ASSERT_CURAND(curandSetGeneratorOffset(g, 11));
+    }
+    const std::size_t n = dims * 3001;
+    DeviceArray<float> f(n);
+    DeviceArray<double> d(n);
+    std::vector<float> hf(n);
+    std::vector<double> hd(n);
+    // Two calls: the second continues at point 11 + 3001.
+    for (int call = 0; call < 2; ++call) {
+      ASSERT_CURAND(curandGenerateUniform(device, f.data, n));
+      ASSERT_CURAND(curandGenerateUniform(host, hf.data(), n));
+      EXPECT_EQ(f.read(), hf) << type;
+      ASSERT_CURAND(curandGenerateNormalDouble(device, d.data, n, 1.0, 2.0));
+      ASSERT_CURAND(curandGenerateNormalDouble(host, hd.data(), n, 1.0, 2.0));
+      std::vector<double> dd = d.read();
+      for (std::size_t i = 0; i < n; ++i)
+        ASSERT_NEAR(dd[i], hd[i], 1e-12 * (1 + std::fabs(hd[i]))) << type << " at " << i;
+      ASSERT_CURAND(curandGenerateLogNormal(device, f.data, n, 0.0f, 0.5f));
+      ASSERT_CURAND(curandGenerateLogNormal(host, hf.data(), n, 0.0f, 0.5f));
+      std::vector<float> df = f.read();
+      for (std::size_t i = 0; i < n; ++i)
+        ASSERT_NEAR(df[i], hf[i], 1e-4f * (1 + hf[i])) << type << " at " << i;
+      DeviceArray<unsigned int> poisson(n);
+      std::vector<unsigned int> hp(n);
+      ASSERT_CURAND(curandGeneratePoisson(device, poisson.data, n, 9.0));
+      ASSERT_CURAND(curandGeneratePoisson(host, hp.data(), n, 9.0));
+      EXPECT_EQ(poisson.read(), hp) << type;
+    }
+    curandDestroyGenerator(device);
+    curandDestroyGenerator(host);
+  }
+}
+
+// Quasi-random points fill the cube evenly: the mean of n uniforms is far
+// closer to 1/2 than a pseudo-random mean (O(log n / n), not O(1/sqrt n)),
+// and normals by inversion have the right moments in every dimension.
+TEST(CurandSobol, PointsAreLowDiscrepancy) {
+  curandGenerator_t gen;
+  ASSERT_CURAND(curandCreateGenerator(&gen, CURAND_RNG_QUASI_SCRAMBLED_SOBOL32));
+  const unsigned dims = 8, points = 1 << 14;
+  ASSERT_CURAND(curandSetQuasiRandomGeneratorDimensions(gen, dims));
+  DeviceArray<float> u(dims * points), z(dims * points);
+  ASSERT_CURAND(curandGenerateUniform(gen, u.data, u.count));
+  ASSERT_CURAND(curandGenerateNormal(gen, z.data, z.count, 0.0f, 1.0f));
+  std::vector<float> uniforms = u.read(), normals = z.read();
+  for (unsigned d = 0; d < dims; ++d) {
+    double mean = 0, zMean = 0, zSquare = 0;
+    for (unsigned p = 0; p < points; ++p) {
+      mean += uniforms[d * points + p];
+      zMean += normals[d * points + p];
+      zSquare += double(normals[d * points + p]) * normals[d * points + p];
+    }
+    EXPECT_NEAR(mean / points, 0.5, 1e-3) << "dimension " << d;
+    EXPECT_NEAR(zMean / points, 0.0, 2e-3) << "dimension " << d;
+    EXPECT_NEAR(zSquare / points, 1.0, 5e-3) << "dimension " << d;
+  }
+  curandDestroyGenerator(gen);
+}
+
+TEST(CurandSobol, BadArguments) {
+  curandGenerator_t gen, wide;
+  ASSERT_CURAND(curandCreateGenerator(&gen, CURAND_RNG_QUASI_SOBOL32));
+  ASSERT_CURAND(curandCreateGenerator(&wide, CURAND_RNG_QUASI_SOBOL64));
+  DeviceArray<unsigned int> out(64);
+  DeviceArray<unsigned long long> wideOut(64);
+  EXPECT_EQ(curandSetQuasiRandomGeneratorDimensions(gen, 0), CURAND_STATUS_OUT_OF_RANGE);
+  EXPECT_EQ(curandSetQuasiRandomGeneratorDimensions(gen, 20001), CURAND_STATUS_OUT_OF_RANGE);
+  EXPECT_CURAND(curandSetQuasiRandomGeneratorDimensions(gen, 3));
+  EXPECT_EQ(curandGenerate(gen, out.data, 64), CURAND_STATUS_LENGTH_NOT_MULTIPLE);
+  EXPECT_CURAND(curandGenerate(gen, out.data, 63));
+  EXPECT_EQ(curandSetPseudoRandomGeneratorSeed(gen, 5), CURAND_STATUS_TYPE_ERROR);
+  EXPECT_EQ(curandSetGeneratorOrdering(gen, CURAND_ORDERING_PSEUDO_DEFAULT),
+            CURAND_STATUS_OUT_OF_RANGE);
+  EXPECT_CURAND(curandSetGeneratorOrdering(gen, CURAND_ORDERING_QUASI_DEFAULT));
+  EXPECT_EQ(curandGenerateLongLong(gen, wideOut.data, 63), CURAND_STATUS_TYPE_ERROR);
+  EXPECT_EQ(curandGenerate(wide, out.data, 64), CURAND_STATUS_TYPE_ERROR);
+  EXPECT_CURAND(curandGenerateLongLong(wide, wideOut.data, 64));
+  EXPECT_EQ(curandGenerateLongLong(wide, wideOut.data, 65), CURAND_STATUS_LAUNCH_FAILURE);
+  curandGenerator_t pseudo;
+  ASSERT_CURAND(curandCreateGenerator(&pseudo, CURAND_RNG_PSEUDO_DEFAULT));
+  EXPECT_EQ(curandSetQuasiRandomGeneratorDimensions(pseudo, 2), CURAND_STATUS_TYPE_ERROR);
+  curandDirectionVectors32_t *vectors = nullptr;
+  EXPECT_EQ(curandGetDirectionVectors32(&vectors, CURAND_DIRECTION_VECTORS_64_JOEKUO6),
+            CURAND_STATUS_OUT_OF_RANGE);
+  EXPECT_EQ(curandGetDirectionVectors32(nullptr, CURAND_DIRECTION_VECTORS_32_JOEKUO6),
+            CURAND_STATUS_OUT_OF_RANGE);
+  EXPECT_EQ(curandGetScrambleConstants32(nullptr), CURAND_STATUS_OUT_OF_RANGE);
+  ASSERT_CURAND(curandGetDirectionVectors32(&vectors, CURAND_DIRECTION_VECTORS_32_JOEKUO6));
+  EXPECT_EQ(vectors[0][0], 0x80000000u); // van der Corput: 1/2, 1/4, ...
+  EXPECT_EQ(vectors[0][31], 1u);
+  curandDestroyGenerator(pseudo);
+  curandDestroyGenerator(gen);
+  curandDestroyGenerator(wide);
+  EXPECT_EQ(cudaDeviceSynchronize(), cudaSuccess);
 }
 
 } // namespace

@@ -12,12 +12,16 @@
 #if defined(__OPENCL_C_VERSION__)
 #define CUCL_RAND_LOGF(x) log(x)
 #define CUCL_RAND_SQRTF(x) sqrt(x)
+#define CUCL_RAND_ERFCF(x) erfc(x)
+#define CUCL_RAND_EXPF(x) exp(x)
 /* One call for both: half the argument reduction. */
 #define CUCL_RAND_SINCOSF(x, s, c) (*(s) = sincos((x), (c)))
 #else
 #include <math.h>
 #define CUCL_RAND_LOGF(x) logf(x)
 #define CUCL_RAND_SQRTF(x) sqrtf(x)
+#define CUCL_RAND_ERFCF(x) erfcf(x)
+#define CUCL_RAND_EXPF(x) expf(x)
 #define CUCL_RAND_SINCOSF(x, s, c) (*(s) = sinf(x), *(c) = cosf(x))
 #endif
 
@@ -41,7 +45,77 @@ CUCL_RAND_FN void cucl_box_muller(cucl_u32 x, cucl_u32 y, float *first, float *s
   *second = s * cosine;
 }
 
+/* A first guess at the standard normal quantile of p in (0, 0.5]: Acklam's
+ * rational approximations of the lower region and the central one, in float
+ * (within 1e-3 of Phi^-1; the callers refine it). */
+CUCL_RAND_FN float cucl_normal_quantile_guess(float p) {
+  if (p < 0.02425f) {
+    float q = CUCL_RAND_SQRTF(-2.0f * CUCL_RAND_LOGF(p));
+    return (((((-7.784894002430293e-03f * q - 3.223964580411365e-01f) * q -
+               2.400758277161838e+00f) *
+                  q -
+              2.549732539343734e+00f) *
+                 q +
+             4.374664141464968e+00f) *
+                q +
+            2.938163982698783e+00f) /
+           ((((7.784695709041462e-03f * q + 3.224671290700398e-01f) * q + 2.445134137142996e+00f) *
+                 q +
+             3.754408661907416e+00f) *
+                q +
+            1.0f);
+  }
+  float q = p - 0.5f, r = q * q;
+  return (((((-3.969683028665376e+01f * r + 2.209460984245205e+02f) * r - 2.759285104469687e+02f) *
+                r +
+            1.383577518672690e+02f) *
+               r -
+           3.066479806614716e+01f) *
+              r +
+          2.506628277459239e+00f) *
+         q /
+         (((((-5.447609879822406e+01f * r + 1.615858368580409e+02f) * r - 1.556989798598866e+02f) *
+                r +
+            6.680131188771972e+01f) *
+               r -
+           1.328068155288572e+01f) *
+              r +
+          1.0f);
+}
+
+/* One Halley step on Phi(z) = p, Phi from erfc: cubic convergence. */
+CUCL_RAND_FN float cucl_normal_quantile_lower(float p) {
+  float z = cucl_normal_quantile_guess(p);
+  float e = 0.5f * CUCL_RAND_ERFCF(-z * 0.70710678f) - p;
+  float u = e * 2.50662827f * CUCL_RAND_EXPF(0.5f * z * z);
+  return z - u / (1.0f + 0.5f * z * u);
+}
+
+/* A standard normal from a 32-bit number by inversion (quasi-random
+ * generators: Box-Muller would mix dimensions). The number's midpoint
+ * (x + 1/2) / 2^32 is never 0 or 1; the upper half mirrors the lower one so
+ * that no precision is lost near 1. */
+CUCL_RAND_FN float cucl_normal_from_quantile(cucl_u32 x) {
+  cucl_u32 q = x < 0x80000000u ? x : ~x;
+  float z = cucl_normal_quantile_lower(((float)q + 0.5f) * CUCL_2POW32_INV);
+  return x < 0x80000000u ? z : -z;
+}
+
 #ifdef CUCL_RAND_HAS_DOUBLE
+/* The same in double precision from a 64-bit number: Acklam's value
+ * refined by one Halley step on erfc, to about 1e-15. */
+CUCL_RAND_FN double cucl_normal_from_quantile_double(cucl_u64 x) {
+  cucl_u64 q = x < 0x8000000000000000ull ? x : ~x;
+  double p = ((double)q + 0.5) * 5.421010862427522170e-20; /* 2^-64 */
+  double z = cucl_normal_quantile_guess((float)p);         /* p >= 2^-65: inside float's range */
+  for (int step = 0; step < 2; ++step) {
+    double e = 0.5 * erfc(-z * 0.70710678118654752440) - p;
+    double u = e * 2.50662827463100050242 * exp(0.5 * z * z);
+    z = z - u / (1.0 + 0.5 * z * u);
+  }
+  return x < 0x8000000000000000ull ? z : -z;
+}
+
 /* 53 random bits from two numbers. */
 CUCL_RAND_FN double cucl_uniform_double(cucl_u32 x, cucl_u32 y) {
   cucl_u64 z = (cucl_u64)x ^ ((cucl_u64)y << (53 - 32));

@@ -20,12 +20,24 @@ curandStatus_t run(curandGenerator_t generator, const Request &request) {
   return cucl::rand::generate(*generator, request);
 }
 
-// Normals come in pairs: cuRAND refuses odd counts for pseudo generators.
+// Pseudo-random normals come in pairs: cuRAND refuses odd counts there
+// (quasi-random ones are made one by one, by inversion).
 curandStatus_t runPairs(curandGenerator_t generator, Request request) {
-  if (request.count % 2 != 0)
-    return cucl::rand::checkGenerator(generator) != CURAND_STATUS_SUCCESS
-               ? CURAND_STATUS_NOT_INITIALIZED
-               : CURAND_STATUS_LENGTH_NOT_MULTIPLE;
+  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
+      status != CURAND_STATUS_SUCCESS)
+    return status;
+  if (request.count % 2 != 0 && !cucl::rand::isQuasi(generator->engine))
+    return CURAND_STATUS_LENGTH_NOT_MULTIPLE;
+  return run(generator, request);
+}
+
+// 32-bit numbers from every generator but Sobol64, 64-bit ones from it only.
+curandStatus_t runRaw(curandGenerator_t generator, Request request, bool wide) {
+  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
+      status != CURAND_STATUS_SUCCESS)
+    return status;
+  if (wide != (generator->engine == cucl::rand::Engine::Sobol64))
+    return CURAND_STATUS_TYPE_ERROR;
   return run(generator, request);
 }
 
@@ -41,18 +53,12 @@ Request request(Output output, void *destination, size_t count) {
 
 CURAND_EXPORT curandStatus_t curandGenerate(curandGenerator_t generator, unsigned int *outputPtr,
                                             size_t num) {
-  return run(generator, request(Output::U32, outputPtr, num));
+  return runRaw(generator, request(Output::U32, outputPtr, num), /*wide=*/false);
 }
 
-// 64-bit numbers come from 64-bit quasi generators only.
 CURAND_EXPORT curandStatus_t curandGenerateLongLong(curandGenerator_t generator,
                                                     unsigned long long *outputPtr, size_t num) {
-  (void)outputPtr;
-  (void)num;
-  if (curandStatus_t status = cucl::rand::checkGenerator(generator);
-      status != CURAND_STATUS_SUCCESS)
-    return status;
-  return CURAND_STATUS_TYPE_ERROR;
+  return runRaw(generator, request(Output::U64, outputPtr, num), /*wide=*/true);
 }
 
 CURAND_EXPORT curandStatus_t curandGenerateUniform(curandGenerator_t generator, float *outputPtr,

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/discrete_table.h"
+#include "core/sobol.h"
 #include "cuda_runtime_api.h"
 
 CURAND_EXPORT curandStatus_t curandGetVersion(int *version) {
@@ -94,5 +95,49 @@ curandDestroyDistribution(curandDiscreteDistribution_t discrete_distribution) {
   }
   cudaFree(cdf);
   cudaFree(discrete_distribution);
+  return CURAND_STATUS_SUCCESS;
+}
+
+// Direction vectors and scramble constants for the device API's Sobol
+// states: tables of 20,000 dimensions, alive for the process.
+CURAND_EXPORT curandStatus_t curandGetDirectionVectors32(curandDirectionVectors32_t *vectors[],
+                                                         curandDirectionVectorSet_t set) {
+  if (vectors == nullptr)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  if (set != CURAND_DIRECTION_VECTORS_32_JOEKUO6 &&
+      set != CURAND_SCRAMBLED_DIRECTION_VECTORS_32_JOEKUO6)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  // The scrambled set's vectors are the plain ones; scrambling is the
+  // per-dimension constant of curandGetScrambleConstants32.
+  *vectors = reinterpret_cast<curandDirectionVectors32_t *>(
+      const_cast<unsigned int *>(cucl::rand::sobolDirections32()));
+  return CURAND_STATUS_SUCCESS;
+}
+
+CURAND_EXPORT curandStatus_t curandGetDirectionVectors64(curandDirectionVectors64_t *vectors[],
+                                                         curandDirectionVectorSet_t set) {
+  if (vectors == nullptr)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  if (set != CURAND_DIRECTION_VECTORS_64_JOEKUO6 &&
+      set != CURAND_SCRAMBLED_DIRECTION_VECTORS_64_JOEKUO6)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  static_assert(sizeof(unsigned long long) == sizeof(std::uint64_t));
+  *vectors = reinterpret_cast<curandDirectionVectors64_t *>(
+      const_cast<std::uint64_t *>(cucl::rand::sobolDirections64()));
+  return CURAND_STATUS_SUCCESS;
+}
+
+CURAND_EXPORT curandStatus_t curandGetScrambleConstants32(unsigned int **constants) {
+  if (constants == nullptr)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  *constants = const_cast<unsigned int *>(cucl::rand::sobolScramble32());
+  return CURAND_STATUS_SUCCESS;
+}
+
+CURAND_EXPORT curandStatus_t curandGetScrambleConstants64(unsigned long long **constants) {
+  if (constants == nullptr)
+    return CURAND_STATUS_OUT_OF_RANGE;
+  *constants = reinterpret_cast<unsigned long long *>(
+      const_cast<std::uint64_t *>(cucl::rand::sobolScramble64()));
   return CURAND_STATUS_SUCCESS;
 }

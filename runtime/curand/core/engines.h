@@ -60,7 +60,7 @@ template <class F> decltype(auto) withEngine(Engine engine, F &&f) {
     return f(EngineOps<Engine::Philox>{});
   case Engine::Mrg32k3a:
     return f(EngineOps<Engine::Mrg32k3a>{});
-  case Engine::Xorwow:
+  default: // Xorwow; the Sobol engines have no streams
     break;
   }
   return f(EngineOps<Engine::Xorwow>{});

@@ -23,8 +23,19 @@ std::set<curandGenerator_t> &liveGenerators() {
   return *live;
 }
 
-bool engineOf(curandRngType_t type, Engine *engine) {
+bool engineOf(curandRngType_t type, Engine *engine, bool *scrambled) {
+  *scrambled =
+      type == CURAND_RNG_QUASI_SCRAMBLED_SOBOL32 || type == CURAND_RNG_QUASI_SCRAMBLED_SOBOL64;
   switch (type) {
+  case CURAND_RNG_QUASI_DEFAULT:
+  case CURAND_RNG_QUASI_SOBOL32:
+  case CURAND_RNG_QUASI_SCRAMBLED_SOBOL32:
+    *engine = Engine::Sobol32;
+    return true;
+  case CURAND_RNG_QUASI_SOBOL64:
+  case CURAND_RNG_QUASI_SCRAMBLED_SOBOL64:
+    *engine = Engine::Sobol64;
+    return true;
   case CURAND_RNG_PSEUDO_DEFAULT:
   case CURAND_RNG_PSEUDO_XORWOW:
     *engine = Engine::Xorwow;
@@ -40,15 +51,34 @@ bool engineOf(curandRngType_t type, Engine *engine) {
   }
 }
 
+// Sobol: `count` values are count / dimensions points in every dimension.
+curandStatus_t generateQuasi(curandGenerator_st &generator, const Request &request) {
+  if (request.count % generator.dimensions != 0)
+    return CURAND_STATUS_LENGTH_NOT_MULTIPLE;
+  const std::uint64_t points = request.count / generator.dimensions;
+  if (generator.host) {
+    if (request.destination == nullptr)
+      return CURAND_STATUS_LAUNCH_FAILURE;
+    generateSobolOnHost(generator, points, request);
+  } else {
+    curandStatus_t status = generator.deviceGeneration->generateSobol(generator, points, request);
+    if (status != CURAND_STATUS_SUCCESS)
+      return status;
+  }
+  generator.nextPoint += points;
+  return CURAND_STATUS_SUCCESS;
+}
+
 } // namespace
 
 curandStatus_t createGenerator(curandRngType_t type, bool host, curandGenerator_t *out) {
   if (out == nullptr)
     return CURAND_STATUS_OUT_OF_RANGE;
   Engine engine = Engine::Xorwow;
-  if (!engineOf(type, &engine)) {
-    verboseLog("cuRAND: generator type %d is not supported by cucl (XORWOW, MRG32k3a and "
-               "Philox4x32-10 are)",
+  bool scrambled = false;
+  if (!engineOf(type, &engine, &scrambled)) {
+    verboseLog("cuRAND: generator type %d is not supported by cucl (XORWOW, MRG32k3a, "
+               "Philox4x32-10 and the Sobol generators are)",
                static_cast<int>(type));
     return CURAND_STATUS_TYPE_ERROR;
   }
@@ -62,6 +92,9 @@ curandStatus_t createGenerator(curandRngType_t type, bool host, curandGenerator_
     return CURAND_STATUS_ALLOCATION_FAILED;
   generator->type = type;
   generator->engine = engine;
+  generator->scrambled = scrambled;
+  if (isQuasi(engine))
+    generator->ordering = CURAND_ORDERING_QUASI_DEFAULT;
   generator->host = host;
   generator->device = device;
   if (!host) {
@@ -95,6 +128,11 @@ curandStatus_t destroyGenerator(curandGenerator_t generator) {
 curandStatus_t prepareStates(curandGenerator_st &generator) {
   if (generator.statesValid)
     return CURAND_STATUS_SUCCESS;
+  if (isQuasi(generator.engine)) { // a Sobol point is a function of its index
+    generator.nextPoint = generator.offset;
+    generator.statesValid = true;
+    return CURAND_STATUS_SUCCESS;
+  }
   if (generator.host) {
     initHostStates(generator, generator.offset);
   } else {
@@ -120,6 +158,8 @@ curandStatus_t generate(curandGenerator_st &generator, const Request &request) {
   curandStatus_t status = prepareStates(generator);
   if (status != CURAND_STATUS_SUCCESS)
     return status;
+  if (isQuasi(generator.engine))
+    return generateQuasi(generator, request);
   if (generator.host) {
     if (request.destination == nullptr)
       return CURAND_STATUS_LAUNCH_FAILURE;

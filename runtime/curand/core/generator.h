@@ -24,10 +24,14 @@ namespace cucl::rand {
 
 inline constexpr std::uint32_t kStreams = 16384;
 
-enum class Engine { Xorwow, Philox, Mrg32k3a };
+enum class Engine { Xorwow, Philox, Mrg32k3a, Sobol32, Sobol64 };
+
+inline bool isQuasi(Engine engine) {
+  return engine == Engine::Sobol32 || engine == Engine::Sobol64;
+}
 
 // What one generate call asks for.
-enum class Output { U32, Uniform, UniformDouble, Normal, NormalDouble, Discrete };
+enum class Output { U32, U64, Uniform, UniformDouble, Normal, NormalDouble, Discrete };
 struct Request {
   Output output = Output::U32;
   void *destination = nullptr;
@@ -35,7 +39,7 @@ struct Request {
   double mean = 0, stddev = 1;
   bool logNormal = false;
   const DiscreteTable *table = nullptr; // Output::Discrete
-  // Items of the call: values, or pairs of normals.
+  // Items of a pseudo-random call: values, or pairs of normals.
   std::size_t items() const {
     return output == Output::Normal || output == Output::NormalDouble ? count / 2 : count;
   }
@@ -55,10 +59,13 @@ struct curandGenerator_st {
   unsigned long long seed = 0;
   unsigned long long offset = 0;
   curandOrdering_t ordering = CURAND_ORDERING_PSEUDO_DEFAULT;
+  bool scrambled = false;      // scrambled Sobol
+  unsigned int dimensions = 1; // quasi-random generators
 
   // The streams' states are made on the next call after a seed or offset.
   bool statesValid = false;
-  std::uint32_t rotation = 0; // the stream of the next item
+  std::uint32_t rotation = 0;  // pseudo: the stream of the next item
+  std::uint64_t nextPoint = 0; // quasi: the index of the next point
 
   std::vector<unsigned char> hostStates; // host generators
   std::unique_ptr<cucl::rand::DeviceGeneration> deviceGeneration;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/engines.h"
+#include "core/sobol.h"
 
 namespace cucl::rand {
 
@@ -80,6 +81,79 @@ template <class Ops> void generateWith(curandGenerator_st &generator, const Requ
     });
     break;
   }
+  case Output::U64: // 64-bit numbers are Sobol64's only (refused before)
+    break;
+  }
+}
+
+// Dimension d's `points` values from index `first`, as kernels/sobol.cl
+// makes them: the first point from its Gray code, then one XOR each.
+template <class Word, class Write>
+void sobolDimension(const Word *v, Word shift, std::uint64_t first, std::uint64_t points,
+                    Write &&write) {
+  std::uint64_t gray = first ^ (first >> 1);
+  Word x = 0;
+  for (int k = 0; gray != 0; ++k, gray >>= 1)
+    if (gray & 1)
+      x ^= v[k];
+  for (std::uint64_t p = 0;;) {
+    write(p, static_cast<Word>(x ^ shift));
+    if (++p == points)
+      break;
+    x ^= v[__builtin_ctzll(first + p)];
+  }
+}
+
+template <class Word>
+void sobolOnHost(const curandGenerator_st &generator, const Word *directions, const Word *scramble,
+                 std::uint64_t points, const Request &r) {
+  constexpr int bits = sizeof(Word) * 8;
+  auto high32 = [](Word y) { return static_cast<std::uint32_t>(y >> (bits - 32)); };
+  // A 32-bit number's midpoint as a 64-bit one, for the double quantile.
+  auto wide64 = [](Word y) {
+    return bits == 64 ? static_cast<std::uint64_t>(y)
+                      : (static_cast<std::uint64_t>(y) << 32 | 0x80000000u);
+  };
+  const double scale = bits == 64 ? 5.421010862427522170e-20 : 2.3283064365386963e-10;
+  for (unsigned d = 0; d < generator.dimensions; ++d) {
+    const Word *v = directions + static_cast<std::size_t>(d) * bits;
+    const Word shift = generator.scrambled ? scramble[d] : 0;
+    auto run = [&](auto *out, auto value) {
+      out += static_cast<std::size_t>(d) * points;
+      sobolDimension(v, shift, generator.nextPoint, points,
+                     [&](std::uint64_t p, Word y) { out[p] = value(y); });
+    };
+    const auto mean = static_cast<float>(r.mean), stddev = static_cast<float>(r.stddev);
+    switch (r.output) {
+    case Output::U32:
+    case Output::U64:
+      run(static_cast<Word *>(r.destination), [](Word y) { return y; });
+      break;
+    case Output::Uniform:
+      run(static_cast<float *>(r.destination),
+          [&](Word y) { return cucl_uniform_float(high32(y)); });
+      break;
+    case Output::UniformDouble:
+      run(static_cast<double *>(r.destination),
+          [&](Word y) { return static_cast<double>(y) * scale + scale / 2; });
+      break;
+    case Output::Normal:
+      run(static_cast<float *>(r.destination), [&](Word y) {
+        float z = mean + stddev * cucl_normal_from_quantile(high32(y));
+        return r.logNormal ? std::exp(z) : z;
+      });
+      break;
+    case Output::NormalDouble:
+      run(static_cast<double *>(r.destination), [&](Word y) {
+        double z = r.mean + r.stddev * cucl_normal_from_quantile_double(wide64(y));
+        return r.logNormal ? std::exp(z) : z;
+      });
+      break;
+    case Output::Discrete:
+      run(static_cast<std::uint32_t *>(r.destination),
+          [&](Word y) { return discreteValue(*r.table, high32(y)); });
+      break;
+    }
   }
 }
 
@@ -103,6 +177,14 @@ void initHostStates(curandGenerator_st &generator, std::uint64_t consumed) {
         Ops::skip(&states[t], taken);
     }
   });
+}
+
+void generateSobolOnHost(const curandGenerator_st &generator, std::uint64_t points,
+                         const Request &request) {
+  if (generator.engine == Engine::Sobol64)
+    sobolOnHost(generator, sobolDirections64(), sobolScramble64(), points, request);
+  else
+    sobolOnHost(generator, sobolDirections32(), sobolScramble32(), points, request);
 }
 
 void generateOnHost(curandGenerator_st &generator, const Request &request) {

@@ -11,6 +11,9 @@ namespace cucl::rand {
 void initHostStates(curandGenerator_st &generator, std::uint64_t consumed);
 // Writes the request's values to host memory from the generator's streams.
 void generateOnHost(curandGenerator_st &generator, const Request &request);
+// Writes `points` Sobol points from generator.nextPoint in every dimension.
+void generateSobolOnHost(const curandGenerator_st &generator, std::uint64_t points,
+                         const Request &request);
 
 } // namespace cucl::rand
 

@@ -24,7 +24,7 @@
   do {                                                                                             \
     curandStatus_t status_ = (call);                                                               \
     if (status_ != CURAND_STATUS_SUCCESS) {                                                        \
-      std::printf("%s:%d: %s -> %d\n", __FILE__, __LINE__, #call, (int)status_);                  \
+      std::printf("%s:%d: %s -> %d\n", __FILE__, __LINE__, #call, (int)status_);                   \
       return 1;                                                                                    \
     }                                                                                              \
   } while (0)
@@ -53,8 +53,8 @@ template <class State> int sameAsHostApi(curandRngType_t type, const char *name)
   setup<<<kStreams / 256, 256>>>(states, 777ULL);
   draw<<<kStreams / 256, 256>>>(states, out);
   std::vector<unsigned int> device(kStreams * kPerStream), host(kStreams * kPerStream);
-  CHECK(cudaMemcpy(device.data(), out, device.size() * sizeof(unsigned int),
-                   cudaMemcpyDeviceToHost));
+  CHECK(
+      cudaMemcpy(device.data(), out, device.size() * sizeof(unsigned int), cudaMemcpyDeviceToHost));
   curandGenerator_t generator;
   CURAND_CHECK(curandCreateGeneratorHost(&generator, type));
   CURAND_CHECK(curandSetPseudoRandomGeneratorSeed(generator, 777ULL));
@@ -103,9 +103,10 @@ template <class State> int checkMoments(const char *name) {
   CHECK(cudaMemcpy(h, sums, sizeof h, cudaMemcpyDeviceToHost));
   CHECK(cudaMemcpy(&ok, skipOk, sizeof ok, cudaMemcpyDeviceToHost));
   const float count = 16 * 64 * 64;
-  std::printf("%s uniform mean ok %d, normal mean ok %d, normal variance ok %d, skipahead %u/1024\n",
-              name, std::fabs(h[0] / count - 0.5f) < 0.01f, std::fabs(h[1] / count) < 0.03f,
-              std::fabs(h[2] / count - 1.0f) < 0.05f, ok);
+  std::printf(
+      "%s uniform mean ok %d, normal mean ok %d, normal variance ok %d, skipahead %u/1024\n", name,
+      std::fabs(h[0] / count - 0.5f) < 0.01f, std::fabs(h[1] / count) < 0.03f,
+      std::fabs(h[2] / count - 1.0f) < 0.05f, ok);
   CHECK(cudaFree(sums));
   CHECK(cudaFree(skipOk));
   return 0;
@@ -134,6 +135,70 @@ __global__ void philoxExtras(double *out, curandDiscreteDistribution_t poisson) 
   row[5] = small;
   row[6] = large;
   row[7] = table;
+}
+
+// One thread per dimension walks its Sobol points from the device API; the
+// host API's quasi generator writes the same points dimension by dimension.
+template <class State, class Word, class Vectors>
+__global__ void sobolPlain(Vectors *vectors, Word *out, int points, int skip) {
+  int d = threadIdx.x;
+  State s;
+  curand_init(vectors[d], 0, &s);
+  skipahead(skip, &s);
+  for (int p = 0; p < points; ++p)
+    out[d * points + p] = curand(&s);
+}
+template <class State, class Word, class Vectors>
+__global__ void sobolScrambled(Vectors *vectors, Word *scramble, Word *out, int points, int skip) {
+  int d = threadIdx.x;
+  State s;
+  curand_init(vectors[d], scramble[d], 0, &s);
+  skipahead(skip, &s);
+  for (int p = 0; p < points; ++p)
+    out[d * points + p] = curand(&s);
+}
+
+template <class Word> bool sameWords(const std::vector<Word> &a, const std::vector<Word> &b) {
+  return a == b;
+}
+
+// Device API points of `dims` dimensions against the host API's, for the
+// plain and scrambled generator of one word size.
+template <class State, class ScrambledState, class Word, class Vectors>
+int sobolMatches(curandRngType_t plain, curandRngType_t scrambled, Vectors *hostVectors,
+                 Word *hostScramble, const char *name) {
+  const int dims = 5, points = 1000, skip = 37;
+  Vectors *vectors;
+  Word *scramble, *out;
+  CHECK(cudaMalloc(&vectors, dims * sizeof(Vectors)));
+  CHECK(cudaMalloc(&scramble, dims * sizeof(Word)));
+  CHECK(cudaMalloc(&out, dims * points * sizeof(Word)));
+  CHECK(cudaMemcpy(vectors, hostVectors, dims * sizeof(Vectors), cudaMemcpyHostToDevice));
+  CHECK(cudaMemcpy(scramble, hostScramble, dims * sizeof(Word), cudaMemcpyHostToDevice));
+  std::vector<Word> device(dims * points), host(dims * points);
+  for (int variant = 0; variant < 2; ++variant) {
+    if (variant == 0)
+      sobolPlain<State><<<1, dims>>>(vectors, out, points, skip);
+    else
+      sobolScrambled<ScrambledState><<<1, dims>>>(vectors, scramble, out, points, skip);
+    CHECK(cudaMemcpy(device.data(), out, device.size() * sizeof(Word), cudaMemcpyDeviceToHost));
+    curandGenerator_t generator;
+    CURAND_CHECK(curandCreateGeneratorHost(&generator, variant == 0 ? plain : scrambled));
+    CURAND_CHECK(curandSetQuasiRandomGeneratorDimensions(generator, dims));
+    CURAND_CHECK(curandSetGeneratorOffset(generator, skip));
+    if constexpr (sizeof(Word) == 8)
+      CURAND_CHECK(
+          curandGenerateLongLong(generator, (unsigned long long *)host.data(), host.size()));
+    else
+      CURAND_CHECK(curandGenerate(generator, (unsigned int *)host.data(), host.size()));
+    CURAND_CHECK(curandDestroyGenerator(generator));
+    std::printf("%s%s device API = host API: %s\n", variant == 0 ? "" : "scrambled ", name,
+                sameWords(device, host) ? "yes" : "no");
+  }
+  CHECK(cudaFree(vectors));
+  CHECK(cudaFree(scramble));
+  CHECK(cudaFree(out));
+  return 0;
 }
 
 int main() {
@@ -175,5 +240,25 @@ int main() {
   // CHECK: poisson 3: 1, poisson 400: 1, discrete 20: 1
   CURAND_CHECK(curandDestroyDistribution(poisson));
   CHECK(cudaFree(out));
+
+  curandDirectionVectors32_t *vectors32;
+  curandDirectionVectors64_t *vectors64;
+  unsigned int *scramble32;
+  unsigned long long *scramble64;
+  CURAND_CHECK(curandGetDirectionVectors32(&vectors32, CURAND_DIRECTION_VECTORS_32_JOEKUO6));
+  CURAND_CHECK(curandGetDirectionVectors64(&vectors64, CURAND_DIRECTION_VECTORS_64_JOEKUO6));
+  CURAND_CHECK(curandGetScrambleConstants32(&scramble32));
+  CURAND_CHECK(curandGetScrambleConstants64(&scramble64));
+  if (sobolMatches<curandStateSobol32, curandStateScrambledSobol32, unsigned int>(
+          CURAND_RNG_QUASI_SOBOL32, CURAND_RNG_QUASI_SCRAMBLED_SOBOL32, vectors32, scramble32,
+          "Sobol32") ||
+      sobolMatches<curandStateSobol64, curandStateScrambledSobol64, unsigned long long>(
+          CURAND_RNG_QUASI_SOBOL64, CURAND_RNG_QUASI_SCRAMBLED_SOBOL64, vectors64, scramble64,
+          "Sobol64"))
+    return 1;
+  // CHECK: Sobol32 device API = host API: yes
+  // CHECK: scrambled Sobol32 device API = host API: yes
+  // CHECK: Sobol64 device API = host API: yes
+  // CHECK: scrambled Sobol64 device API = host API: yes
   return 0;
 }
