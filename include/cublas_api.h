@@ -173,6 +173,26 @@ cublasStatus_t CUBLASWINAPI cublasSetMathMode(cublasHandle_t handle, cublasMath_
 const char *CUBLASWINAPI cublasGetStatusName(cublasStatus_t status);
 const char *CUBLASWINAPI cublasGetStatusString(cublasStatus_t status);
 
+/* Helper functions: copies between host and device memory with strides
+ * (no handle; synchronous, or on `stream` for the Async forms). */
+cublasStatus_t CUBLASWINAPI cublasSetVector(int n, int elemSize, const void *x, int incx,
+                                            void *devicePtr, int incy);
+cublasStatus_t CUBLASWINAPI cublasGetVector(int n, int elemSize, const void *x, int incx, void *y,
+                                            int incy);
+cublasStatus_t CUBLASWINAPI cublasSetMatrix(int rows, int cols, int elemSize, const void *A,
+                                            int lda, void *B, int ldb);
+cublasStatus_t CUBLASWINAPI cublasGetMatrix(int rows, int cols, int elemSize, const void *A,
+                                            int lda, void *B, int ldb);
+cublasStatus_t CUBLASWINAPI cublasSetVectorAsync(int n, int elemSize, const void *hostPtr, int incx,
+                                                 void *devicePtr, int incy, cudaStream_t stream);
+cublasStatus_t CUBLASWINAPI cublasGetVectorAsync(int n, int elemSize, const void *devicePtr,
+                                                 int incx, void *hostPtr, int incy,
+                                                 cudaStream_t stream);
+cublasStatus_t CUBLASWINAPI cublasSetMatrixAsync(int rows, int cols, int elemSize, const void *A,
+                                                 int lda, void *B, int ldb, cudaStream_t stream);
+cublasStatus_t CUBLASWINAPI cublasGetMatrixAsync(int rows, int cols, int elemSize, const void *A,
+                                                 int lda, void *B, int ldb, cudaStream_t stream);
+
 /* Level 1 */
 cublasStatus_t CUBLASWINAPI cublasSnrm2_v2(cublasHandle_t handle, int n, const float *x, int incx,
                                            float *result);
@@ -199,6 +219,23 @@ cublasStatus_t CUBLASWINAPI cublasSasum_v2(cublasHandle_t handle, int n, const f
 cublasStatus_t CUBLASWINAPI cublasDasum_v2(cublasHandle_t handle, int n, const double *x, int incx,
                                            double *result);
 
+cublasStatus_t CUBLASWINAPI cublasScopy_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                           float *y, int incy);
+cublasStatus_t CUBLASWINAPI cublasDcopy_v2(cublasHandle_t handle, int n, const double *x, int incx,
+                                           double *y, int incy);
+cublasStatus_t CUBLASWINAPI cublasSswap_v2(cublasHandle_t handle, int n, float *x, int incx,
+                                           float *y, int incy);
+cublasStatus_t CUBLASWINAPI cublasDswap_v2(cublasHandle_t handle, int n, double *x, int incx,
+                                           double *y, int incy);
+cublasStatus_t CUBLASWINAPI cublasSrot_v2(cublasHandle_t handle, int n, float *x, int incx,
+                                          float *y, int incy, const float *c, const float *s);
+cublasStatus_t CUBLASWINAPI cublasDrot_v2(cublasHandle_t handle, int n, double *x, int incx,
+                                          double *y, int incy, const double *c, const double *s);
+cublasStatus_t CUBLASWINAPI cublasSrotg_v2(cublasHandle_t handle, float *a, float *b, float *c,
+                                           float *s);
+cublasStatus_t CUBLASWINAPI cublasDrotg_v2(cublasHandle_t handle, double *a, double *b, double *c,
+                                           double *s);
+
 /* Level 2 */
 cublasStatus_t CUBLASWINAPI cublasSgemv_v2(cublasHandle_t handle, cublasOperation_t trans, int m,
                                            int n, const float *alpha, const float *A, int lda,
@@ -208,6 +245,13 @@ cublasStatus_t CUBLASWINAPI cublasDgemv_v2(cublasHandle_t handle, cublasOperatio
                                            int n, const double *alpha, const double *A, int lda,
                                            const double *x, int incx, const double *beta,
                                            double *y, int incy);
+
+cublasStatus_t CUBLASWINAPI cublasSger_v2(cublasHandle_t handle, int m, int n, const float *alpha,
+                                          const float *x, int incx, const float *y, int incy,
+                                          float *A, int lda);
+cublasStatus_t CUBLASWINAPI cublasDger_v2(cublasHandle_t handle, int m, int n, const double *alpha,
+                                          const double *x, int incx, const double *y, int incy,
+                                          double *A, int lda);
 
 /* Level 3 */
 cublasStatus_t CUBLASWINAPI cublasSgemm_v2(cublasHandle_t handle, cublasOperation_t transa,
@@ -230,6 +274,69 @@ cublasStatus_t CUBLASWINAPI cublasDgemmStridedBatched(
     const double *alpha, const double *A, int lda, long long int strideA, const double *B, int ldb,
     long long int strideB, const double *beta, double *C, int ldc, long long int strideC,
     int batchCount);
+cublasStatus_t CUBLASWINAPI cublasSgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                               cublasOperation_t transb, int m, int n, int k,
+                                               const float *alpha, const float *const Aarray[],
+                                               int lda, const float *const Barray[], int ldb,
+                                               const float *beta, float *const Carray[], int ldc,
+                                               int batchCount);
+cublasStatus_t CUBLASWINAPI cublasDgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                               cublasOperation_t transb, int m, int n, int k,
+                                               const double *alpha, const double *const Aarray[],
+                                               int lda, const double *const Barray[], int ldb,
+                                               const double *beta, double *const Carray[], int ldc,
+                                               int batchCount);
+
+/* BLAS-like extensions */
+cublasStatus_t CUBLASWINAPI cublasSgeam(cublasHandle_t handle, cublasOperation_t transa,
+                                        cublasOperation_t transb, int m, int n, const float *alpha,
+                                        const float *A, int lda, const float *beta, const float *B,
+                                        int ldb, float *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasDgeam(cublasHandle_t handle, cublasOperation_t transa,
+                                        cublasOperation_t transb, int m, int n,
+                                        const double *alpha, const double *A, int lda,
+                                        const double *beta, const double *B, int ldb, double *C,
+                                        int ldc);
+cublasStatus_t CUBLASWINAPI cublasSdgmm(cublasHandle_t handle, cublasSideMode_t mode, int m, int n,
+                                        const float *A, int lda, const float *x, int incx,
+                                        float *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasDdgmm(cublasHandle_t handle, cublasSideMode_t mode, int m, int n,
+                                        const double *A, int lda, const double *x, int incx,
+                                        double *C, int ldc);
+
+/* Batched LU (LAPACK-like): P and info are device arrays, except getrs's
+ * info, a host int. */
+cublasStatus_t CUBLASWINAPI cublasSgetrfBatched(cublasHandle_t handle, int n, float *const A[],
+                                                int lda, int *P, int *info, int batchSize);
+cublasStatus_t CUBLASWINAPI cublasDgetrfBatched(cublasHandle_t handle, int n, double *const A[],
+                                                int lda, int *P, int *info, int batchSize);
+cublasStatus_t CUBLASWINAPI cublasSgetrsBatched(cublasHandle_t handle, cublasOperation_t trans,
+                                                int n, int nrhs, const float *const Aarray[],
+                                                int lda, const int *devIpiv,
+                                                float *const Barray[], int ldb, int *info,
+                                                int batchSize);
+cublasStatus_t CUBLASWINAPI cublasDgetrsBatched(cublasHandle_t handle, cublasOperation_t trans,
+                                                int n, int nrhs, const double *const Aarray[],
+                                                int lda, const int *devIpiv,
+                                                double *const Barray[], int ldb, int *info,
+                                                int batchSize);
+cublasStatus_t CUBLASWINAPI cublasSgetriBatched(cublasHandle_t handle, int n,
+                                                const float *const A[], int lda, const int *P,
+                                                float *const C[], int ldc, int *info,
+                                                int batchSize);
+cublasStatus_t CUBLASWINAPI cublasDgetriBatched(cublasHandle_t handle, int n,
+                                                const double *const A[], int lda, const int *P,
+                                                double *const C[], int ldc, int *info,
+                                                int batchSize);
+cublasStatus_t CUBLASWINAPI cublasSmatinvBatched(cublasHandle_t handle, int n,
+                                                 const float *const A[], int lda,
+                                                 float *const Ainv[], int lda_inv, int *info,
+                                                 int batchSize);
+cublasStatus_t CUBLASWINAPI cublasDmatinvBatched(cublasHandle_t handle, int n,
+                                                 const double *const A[], int lda,
+                                                 double *const Ainv[], int lda_inv, int *info,
+                                                 int batchSize);
+
 /* alpha/beta are float for CUBLAS_COMPUTE_32F*, double for CUBLAS_COMPUTE_64F*. */
 cublasStatus_t CUBLASWINAPI cublasGemmEx(cublasHandle_t handle, cublasOperation_t transa,
                                          cublasOperation_t transb, int m, int n, int k,

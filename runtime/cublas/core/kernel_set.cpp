@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/diagnostics.h"
+#include "kernels/batched_lu.cl.h"
 #include "kernels/blas_common.cl.h"
+#include "kernels/extensions.cl.h"
 #include "kernels/gemv.cl.h"
 #include "kernels/level1.cl.h"
 #include "library_support/program_cache.h"
@@ -12,9 +14,22 @@ namespace cucl::blas {
 
 namespace {
 
+const char *bodyOf(KernelFamily family) {
+  switch (family) {
+  case KernelFamily::Level1:
+    return kernels::level1;
+  case KernelFamily::Gemv:
+    return kernels::gemv;
+  case KernelFamily::Extensions:
+    return kernels::extensions;
+  case KernelFamily::BatchedLu:
+    break;
+  }
+  return kernels::batched_lu;
+}
+
 std::string sourceOf(KernelFamily family) {
-  const char *body = family == KernelFamily::Level1 ? kernels::level1 : kernels::gemv;
-  return std::string(kernels::blas_common) + "\n" + body;
+  return std::string(kernels::blas_common) + "\n" + bodyOf(family);
 }
 
 std::string optionsFor(Precision precision) {

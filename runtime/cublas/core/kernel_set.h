@@ -14,7 +14,9 @@
 namespace cucl::blas {
 
 enum class Precision { F32, F64 };
-enum class KernelFamily { Level1, Gemv }; // kernels/level1.cl, kernels/gemv.cl
+// kernels/level1.cl, gemv.cl, extensions.cl (geam, dgmm, ger, ...),
+// batched_lu.cl (getrf/getrs/getri batched); each after blas_common.cl.
+enum class KernelFamily { Level1, Gemv, Extensions, BatchedLu };
 
 template <class T> constexpr Precision precisionOf();
 template <> constexpr Precision precisionOf<float>() {

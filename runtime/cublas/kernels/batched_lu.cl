@@ -1,0 +1,2 @@
+// Batched LU factorization and its solves (getrf/getrs/getri batched).
+// Needs blas_common.cl before it.
