@@ -1,7 +1,8 @@
 /*
  * cuRAND's host API (libcurand.so, -lcurand) on OpenCL: generators that fill
- * device memory on a CUDA stream, or host memory on the CPU, with the same
- * numbers for the same seed on every device (docs/curand.md).
+ * device memory on a CUDA stream, or host memory on the CPU: for one seed,
+ * the same numbers and uniforms on every device and on the host, normals to
+ * the last bit of the platform's log/sin (docs/curand.md).
  */
 #ifndef CURAND_H_
 #define CURAND_H_

@@ -61,23 +61,38 @@ CUCL_CURAND_FN void skipahead_subsequence(unsigned long long n, curandStateMRG32
 }
 /* MRG32k3a's sequences are 2^127 numbers apart: 2^51 subsequences. */
 CUCL_CURAND_FN void skipahead_sequence(unsigned long long n, curandStateMRG32k3a_t *state) {
-  for (int i = 0; i < 51; ++i)
-    cucl_mrg32k3a_skipahead_sequence(state, n);
+  cucl_mrg32k3a_skipahead_sequence127(state, n);
 }
 
-/* --- 32-bit numbers --------------------------------------------------- */
+/* --- numbers, uniforms in (0, 1] and Box-Muller pairs, per engine ------- */
 
-CUCL_CURAND_FN unsigned int curand(curandStateXORWOW_t *state) {
-  return cucl_xorwow_next(state);
-}
-CUCL_CURAND_FN unsigned int curand(curandStatePhilox4_32_10_t *state) {
-  return cucl_philox_next(state);
-}
-CUCL_CURAND_FN unsigned int curand(curandStateMRG32k3a_t *state) {
-  return cucl_mrg32k3a_next(state);
-}
+#define CUCL_CURAND_ENGINE_CALLS(State, prefix)                                                    \
+  CUCL_CURAND_FN unsigned int curand(State *state) {                                               \
+    return prefix##_next(state);                                                                   \
+  }                                                                                                \
+  CUCL_CURAND_FN float curand_uniform(State *state) {                                              \
+    return prefix##_uniform(state);                                                                \
+  }                                                                                                \
+  CUCL_CURAND_FN double curand_uniform_double(State *state) {                                      \
+    return prefix##_uniform_double(state);                                                         \
+  }                                                                                                \
+  CUCL_CURAND_FN float2 cucl_curand_normal_pair(State *state) {                                    \
+    float2 pair;                                                                                   \
+    prefix##_normal_pair(state, &pair.x, &pair.y);                                                 \
+    return pair;                                                                                   \
+  }                                                                                                \
+  CUCL_CURAND_FN double2 cucl_curand_normal_pair_double(State *state) {                            \
+    double2 pair;                                                                                  \
+    prefix##_normal_pair_double(state, &pair.x, &pair.y);                                          \
+    return pair;                                                                                   \
+  }
+CUCL_CURAND_ENGINE_CALLS(curandStateXORWOW_t, cucl_xorwow)
+CUCL_CURAND_ENGINE_CALLS(curandStatePhilox4_32_10_t, cucl_philox)
+CUCL_CURAND_ENGINE_CALLS(curandStateMRG32k3a_t, cucl_mrg32k3a)
+#undef CUCL_CURAND_ENGINE_CALLS
 
-/* Four numbers at once: the rest of the current Philox block, then the next. */
+/* Philox's four-at-a-time calls: the rest of the current block, then the
+ * next. */
 CUCL_CURAND_FN uint4 curand4(curandStatePhilox4_32_10_t *state) {
   unsigned int a = cucl_philox_next(state);
   unsigned int b = cucl_philox_next(state);
@@ -85,64 +100,22 @@ CUCL_CURAND_FN uint4 curand4(curandStatePhilox4_32_10_t *state) {
   unsigned int d = cucl_philox_next(state);
   return make_uint4(a, b, c, d);
 }
-
-/* --- uniform (0, 1] ---------------------------------------------------- */
-
-CUCL_CURAND_FN float curand_uniform(curandStateXORWOW_t *state) {
-  return cucl_uniform_float(cucl_xorwow_next(state));
-}
-CUCL_CURAND_FN float curand_uniform(curandStatePhilox4_32_10_t *state) {
-  return cucl_uniform_float(cucl_philox_next(state));
-}
-CUCL_CURAND_FN float curand_uniform(curandStateMRG32k3a_t *state) {
-  return cucl_uniform_float(cucl_mrg32k3a_next(state));
-}
 CUCL_CURAND_FN float4 curand_uniform4(curandStatePhilox4_32_10_t *state) {
   uint4 v = curand4(state);
   return make_float4(cucl_uniform_float(v.x), cucl_uniform_float(v.y), cucl_uniform_float(v.z),
                      cucl_uniform_float(v.w));
 }
-
-CUCL_CURAND_FN double curand_uniform_double(curandStateXORWOW_t *state) {
-  unsigned int x = cucl_xorwow_next(state);
-  unsigned int y = cucl_xorwow_next(state);
-  return cucl_uniform_double(x, y);
-}
-CUCL_CURAND_FN double curand_uniform_double(curandStatePhilox4_32_10_t *state) {
-  unsigned int x = cucl_philox_next(state);
-  unsigned int y = cucl_philox_next(state);
-  return cucl_uniform_double(x, y);
-}
-CUCL_CURAND_FN double curand_uniform_double(curandStateMRG32k3a_t *state) {
-  unsigned int x = cucl_mrg32k3a_next(state);
-  unsigned int y = cucl_mrg32k3a_next(state);
-  return cucl_uniform_double(x, y);
-}
 CUCL_CURAND_FN double2 curand_uniform2_double(curandStatePhilox4_32_10_t *state) {
-  unsigned int a = cucl_philox_next(state);
-  unsigned int b = cucl_philox_next(state);
-  unsigned int c = cucl_philox_next(state);
-  unsigned int d = cucl_philox_next(state);
-  return make_double2(cucl_uniform_double(a, b), cucl_uniform_double(c, d));
+  uint4 v = curand4(state);
+  return make_double2(cucl_uniform_double(v.x, v.y), cucl_uniform_double(v.z, v.w));
+}
+CUCL_CURAND_FN double4 curand_uniform4_double(curandStatePhilox4_32_10_t *state) {
+  double2 a = curand_uniform2_double(state);
+  double2 b = curand_uniform2_double(state);
+  return make_double4(a.x, a.y, b.x, b.y);
 }
 
 /* --- normal: Box-Muller pairs, the second kept in the state ------------ */
-
-template <class State> __device__ __forceinline__ float2 cucl_curand_normal_pair(State *state) {
-  float2 pair;
-  unsigned int x = curand(state);
-  unsigned int y = curand(state);
-  cucl_box_muller(x, y, &pair.x, &pair.y);
-  return pair;
-}
-template <class State>
-__device__ __forceinline__ double2 cucl_curand_normal_pair_double(State *state) {
-  double2 pair;
-  double u = curand_uniform_double(state);
-  double w = curand_uniform_double(state);
-  cucl_box_muller_double(u, w, &pair.x, &pair.y);
-  return pair;
-}
 
 template <class State> __device__ __forceinline__ float cucl_curand_normal(State *state) {
   if (state->boxmuller_flag != 0) {
@@ -192,6 +165,10 @@ template <class State> __device__ __forceinline__ double cucl_curand_normal_doub
   CUCL_CURAND_FN float2 curand_log_normal2(State *state, float mean, float stddev) {               \
     float2 pair = cucl_curand_normal_pair(state);                                                  \
     return make_float2(expf(mean + stddev * pair.x), expf(mean + stddev * pair.y));                \
+  }                                                                                                \
+  CUCL_CURAND_FN double2 curand_log_normal2_double(State *state, double mean, double stddev) {     \
+    double2 pair = cucl_curand_normal_pair_double(state);                                          \
+    return make_double2(exp(mean + stddev * pair.x), exp(mean + stddev * pair.y));                 \
   }
 CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_NORMAL_CALLS)
 #undef CUCL_CURAND_NORMAL_CALLS
@@ -200,6 +177,23 @@ CUCL_CURAND_FN float4 curand_normal4(curandStatePhilox4_32_10_t *state) {
   float2 a = cucl_curand_normal_pair(state);
   float2 b = cucl_curand_normal_pair(state);
   return make_float4(a.x, a.y, b.x, b.y);
+}
+CUCL_CURAND_FN double4 curand_normal4_double(curandStatePhilox4_32_10_t *state) {
+  double2 a = cucl_curand_normal_pair_double(state);
+  double2 b = cucl_curand_normal_pair_double(state);
+  return make_double4(a.x, a.y, b.x, b.y);
+}
+CUCL_CURAND_FN float4 curand_log_normal4(curandStatePhilox4_32_10_t *state, float mean,
+                                         float stddev) {
+  float4 z = curand_normal4(state);
+  return make_float4(expf(mean + stddev * z.x), expf(mean + stddev * z.y),
+                     expf(mean + stddev * z.z), expf(mean + stddev * z.w));
+}
+CUCL_CURAND_FN double4 curand_log_normal4_double(curandStatePhilox4_32_10_t *state, double mean,
+                                                 double stddev) {
+  double4 z = curand_normal4_double(state);
+  return make_double4(exp(mean + stddev * z.x), exp(mean + stddev * z.y), exp(mean + stddev * z.z),
+                      exp(mean + stddev * z.w));
 }
 
 /* --- Sobol (quasi-random): the state holds its dimension's direction
@@ -386,5 +380,22 @@ __device__ __forceinline__ unsigned int cucl_curand_discrete(State *state,
   }
 CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_DISCRETE_CALL)
 #undef CUCL_CURAND_DISCRETE_CALL
+
+/* Philox's four-at-a-time Poisson and discrete calls: four single draws. */
+CUCL_CURAND_FN uint4 curand_poisson4(curandStatePhilox4_32_10_t *state, double lambda) {
+  unsigned int a = cucl_curand_poisson(state, lambda);
+  unsigned int b = cucl_curand_poisson(state, lambda);
+  unsigned int c = cucl_curand_poisson(state, lambda);
+  unsigned int d = cucl_curand_poisson(state, lambda);
+  return make_uint4(a, b, c, d);
+}
+CUCL_CURAND_FN uint4 curand_discrete4(curandStatePhilox4_32_10_t *state,
+                                      curandDiscreteDistribution_t distribution) {
+  unsigned int a = cucl_curand_discrete(state, distribution);
+  unsigned int b = cucl_curand_discrete(state, distribution);
+  unsigned int c = cucl_curand_discrete(state, distribution);
+  unsigned int d = cucl_curand_discrete(state, distribution);
+  return make_uint4(a, b, c, d);
+}
 
 #endif /* CURAND_KERNEL_H_ */

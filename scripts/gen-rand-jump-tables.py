@@ -95,10 +95,11 @@ def mat_mul(a, b, m):
 def mrg_tables(a, m):
     powers = []
     power = a
-    for _ in range(140):
+    for _ in range(204):
         powers.append(power)
         power = mat_mul(power, power, m)
-    return powers[:64], powers[76:140]
+    # Subsequences (2^76) and, from entry 51 on, sequences (2^127) too.
+    return powers[:64], powers[76:204]
 
 
 def words(value, count):
@@ -132,7 +133,7 @@ def main():
         emit("cucl_%s_jump_offset" % name, [sum(m, []) for m in off],
              "MRG32k3a component %s: A^(2^k) mod m, k = 0..63, row-major" % name[-1])
         emit("cucl_%s_jump_sequence" % name, [sum(m, []) for m in seq],
-             "MRG32k3a component %s: A^(2^(76+k)) mod m, k = 0..63, row-major" % name[-1])
+             "MRG32k3a component %s: A^(2^(76+k)) mod m, k = 0..127, row-major" % name[-1])
     print("#endif /* CUCL_RAND_JUMP_TABLES_H */")
 
 

@@ -24,6 +24,8 @@ packages=(
   libopenmpi-dev openmpi-bin
   # bench/gemm: the peers it compares with (CLBlast, OpenBLAS) and its plot
   libclblast-dev libopenblas-dev gnuplot-nox
+  # cuBLAS tests: LAPACKE as the reference of the batched LU routines
+  liblapacke-dev
 )
 
 missing=()

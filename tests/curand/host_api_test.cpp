@@ -326,6 +326,9 @@ TEST(CurandErrors, BadArguments) {
   EXPECT_EQ(curandGeneratePoisson(gen.g, values, 8, 0.0), CURAND_STATUS_OUT_OF_RANGE);
   EXPECT_EQ(curandGeneratePoisson(gen.g, values, 8, -2.0), CURAND_STATUS_OUT_OF_RANGE);
   EXPECT_EQ(curandGeneratePoisson(gen.g, values, 8, NAN), CURAND_STATUS_OUT_OF_RANGE);
+  // Also once a table is kept: a NaN must not find it.
+  EXPECT_CURAND(curandGeneratePoisson(gen.g, values, 8, 5.0));
+  EXPECT_EQ(curandGeneratePoisson(gen.g, values, 8, NAN), CURAND_STATUS_OUT_OF_RANGE);
   EXPECT_EQ(curandGeneratePoisson(gen.g, values, 8, 1e10), CURAND_STATUS_OUT_OF_RANGE);
   unsigned long long wide[4];
   EXPECT_EQ(curandGenerateLongLong(gen.g, wide, 4), CURAND_STATUS_TYPE_ERROR);

@@ -28,21 +28,26 @@
 #define CUCL_2POW32_INV 2.3283064e-10f
 #define CUCL_2POW32_INV_2PI 1.46291807e-09f
 #define CUCL_2POW53_INV_DOUBLE 1.1102230246251565e-16
-#define CUCL_2PI_DOUBLE 6.2831853071795864769
+#define CUCL_2PI_FLOAT 6.2831855f
 
 CUCL_RAND_FN float cucl_uniform_float(cucl_u32 x) {
   return x * CUCL_2POW32_INV + (CUCL_2POW32_INV / 2.0f);
 }
 
-/* Box-Muller: a pair of standard normals from two numbers. */
-CUCL_RAND_FN void cucl_box_muller(cucl_u32 x, cucl_u32 y, float *first, float *second) {
-  float u = cucl_uniform_float(x);
-  float v = y * CUCL_2POW32_INV_2PI + (CUCL_2POW32_INV_2PI / 2.0f);
+/* Box-Muller: a pair of standard normals from a uniform u in (0, 1] and an
+ * angle v in (0, 2 pi]. */
+CUCL_RAND_FN void cucl_box_muller_uv(float u, float v, float *first, float *second) {
   float s = CUCL_RAND_SQRTF(-2.0f * CUCL_RAND_LOGF(u));
   float sine, cosine;
   CUCL_RAND_SINCOSF(v, &sine, &cosine);
   *first = s * sine;
   *second = s * cosine;
+}
+
+/* The same from two numbers. */
+CUCL_RAND_FN void cucl_box_muller(cucl_u32 x, cucl_u32 y, float *first, float *second) {
+  cucl_box_muller_uv(cucl_uniform_float(x), y * CUCL_2POW32_INV_2PI + (CUCL_2POW32_INV_2PI / 2.0f),
+                     first, second);
 }
 
 /* A first guess at the standard normal quantile of p in (0, 0.5]: Acklam's
@@ -122,13 +127,58 @@ CUCL_RAND_FN double cucl_uniform_double(cucl_u32 x, cucl_u32 y) {
   return z * CUCL_2POW53_INV_DOUBLE + (CUCL_2POW53_INV_DOUBLE / 2.0);
 }
 
-/* The same in double precision, from two uniforms in (0, 1]. */
-CUCL_RAND_FN void cucl_box_muller_double(double u, double w, double *first, double *second) {
+/* sin and cos of x pi, written the same way everywhere (not sinpi) so that
+ * the device API and libcurand's kernels compile the same expression. */
+#define CUCL_RAND_SINCOSPI(x, s, c)                                                                \
+  (*(s) = sin((x)*3.14159265358979323846), *(c) = cos((x)*3.14159265358979323846))
+
+/* A pair of normals in double from a uniform u in (0, 1] and an angle of
+ * w pi, w in (0, 2]. */
+CUCL_RAND_FN void cucl_box_muller_double_uw(double u, double w, double *first, double *second) {
   double s = sqrt(-2.0 * log(u));
-  double v = w * CUCL_2PI_DOUBLE;
-  *first = s * sin(v);
-  *second = s * cos(v);
+  double sine, cosine;
+  CUCL_RAND_SINCOSPI(w, &sine, &cosine);
+  *first = s * sine;
+  *second = s * cosine;
+}
+
+/* The same from four numbers (53 bits each for u and the angle). */
+CUCL_RAND_FN void cucl_box_muller_double(cucl_u32 x0, cucl_u32 x1, cucl_u32 y0, cucl_u32 y1,
+                                         double *first, double *second) {
+  cucl_u64 zy = (cucl_u64)y0 ^ ((cucl_u64)y1 << (53 - 32));
+  cucl_box_muller_double_uw(cucl_uniform_double(x0, x1),
+                            zy * (CUCL_2POW53_INV_DOUBLE * 2.0) + CUCL_2POW53_INV_DOUBLE, first,
+                            second);
 }
 #endif /* CUCL_RAND_HAS_DOUBLE */
+
+/* The distributions of an engine whose numbers are uniform 32-bit words
+ * (XORWOW, Philox): cuRAND's conversions, as prefix_uniform(s),
+ * prefix_uniform_double(s), prefix_normal_pair(s, a, b) and
+ * prefix_normal_pair_double(s, a, b) over prefix_next(s). */
+#ifdef CUCL_RAND_HAS_DOUBLE
+#define CUCL_RAND_WORD_DOUBLES(prefix, State)                                                      \
+  CUCL_RAND_FN double prefix##_uniform_double(State *s) {                                          \
+    cucl_u32 x = prefix##_next(s);                                                                 \
+    return cucl_uniform_double(x, prefix##_next(s));                                               \
+  }                                                                                                \
+  CUCL_RAND_FN void prefix##_normal_pair_double(State *s, double *first, double *second) {         \
+    cucl_u32 x0 = prefix##_next(s);                                                                \
+    cucl_u32 x1 = prefix##_next(s);                                                                \
+    cucl_u32 y0 = prefix##_next(s);                                                                \
+    cucl_box_muller_double(x0, x1, y0, prefix##_next(s), first, second);                           \
+  }
+#else
+#define CUCL_RAND_WORD_DOUBLES(prefix, State)
+#endif
+#define CUCL_RAND_WORD_DISTRIBUTIONS(prefix, State)                                                \
+  CUCL_RAND_FN float prefix##_uniform(State *s) {                                                  \
+    return cucl_uniform_float(prefix##_next(s));                                                   \
+  }                                                                                                \
+  CUCL_RAND_FN void prefix##_normal_pair(State *s, float *first, float *second) {                  \
+    cucl_u32 x = prefix##_next(s);                                                                 \
+    cucl_box_muller(x, prefix##_next(s), first, second);                                           \
+  }                                                                                                \
+  CUCL_RAND_WORD_DOUBLES(prefix, State)
 
 #endif /* CUCL_RAND_DISTRIBUTIONS_H */

@@ -7,6 +7,7 @@
 #ifndef CUCL_RAND_MRG32K3A_H
 #define CUCL_RAND_MRG32K3A_H
 
+#include "distributions.h"
 #include "jump_tables.h"
 #include "rand_common.h"
 
@@ -41,9 +42,42 @@ CUCL_RAND_FN cucl_u32 cucl_mrg32k3a_next_raw(struct CUCL_RAND_MRG32K3A_STATE *s)
   return p1 > p2 ? (cucl_u32)(p1 - p2) : (cucl_u32)(p1 + CUCL_MRG_M1 - p2);
 }
 
-/* A 32-bit number: the value scaled from [1, m1] to [0, 2^32), exactly. */
+/* cuRAND's conversions of a value in [1, m1]: 32-bit numbers scale it by
+ * (2^32 - 1) / m1, rounded as cuRAND's double constant rounds; uniforms are
+ * value / (m1 + 1) in double (so 32 random bits at most, as L'Ecuyer has
+ * it). Devices without doubles get the nearest float forms. */
+#ifdef CUCL_RAND_HAS_DOUBLE
+#define CUCL_MRG_NORM 2.3283065498378288e-10
 CUCL_RAND_FN cucl_u32 cucl_mrg32k3a_next(struct CUCL_RAND_MRG32K3A_STATE *s) {
-  return (cucl_u32)(((cucl_u64)(cucl_mrg32k3a_next_raw(s) - 1u) << 32) / CUCL_MRG_M1);
+  return (cucl_u32)((double)cucl_mrg32k3a_next_raw(s) * 1.000000048662);
+}
+CUCL_RAND_FN float cucl_mrg32k3a_uniform(struct CUCL_RAND_MRG32K3A_STATE *s) {
+  return (float)(cucl_mrg32k3a_next_raw(s) * CUCL_MRG_NORM);
+}
+CUCL_RAND_FN double cucl_mrg32k3a_uniform_double(struct CUCL_RAND_MRG32K3A_STATE *s) {
+  return cucl_mrg32k3a_next_raw(s) * CUCL_MRG_NORM;
+}
+/* Box-Muller on two uniforms, the second as the angle. */
+CUCL_RAND_FN void cucl_mrg32k3a_normal_pair_double(struct CUCL_RAND_MRG32K3A_STATE *s,
+                                                   double *first, double *second) {
+  double u = cucl_mrg32k3a_uniform_double(s);
+  double w = cucl_mrg32k3a_uniform_double(s) * 2.0;
+  cucl_box_muller_double_uw(u, w, first, second);
+}
+#else
+CUCL_RAND_FN cucl_u32 cucl_mrg32k3a_next(struct CUCL_RAND_MRG32K3A_STATE *s) {
+  return (cucl_u32)(((cucl_u64)cucl_mrg32k3a_next_raw(s) * 4294967295u) / CUCL_MRG_M1);
+}
+CUCL_RAND_FN float cucl_mrg32k3a_uniform(struct CUCL_RAND_MRG32K3A_STATE *s) {
+  return (float)cucl_mrg32k3a_next_raw(s) * 2.3283064e-10f;
+}
+#endif
+
+CUCL_RAND_FN void cucl_mrg32k3a_normal_pair(struct CUCL_RAND_MRG32K3A_STATE *s, float *first,
+                                            float *second) {
+  float u = cucl_mrg32k3a_uniform(s);
+  float v = cucl_mrg32k3a_uniform(s) * CUCL_2PI_FLOAT;
+  cucl_box_muller_uv(u, v, first, second);
 }
 
 CUCL_RAND_FN cucl_u32 cucl_mrg_mulmod(cucl_u32 a, cucl_u32 b, cucl_u32 m) {
@@ -86,6 +120,17 @@ CUCL_RAND_FN void cucl_mrg32k3a_skipahead_sequence(struct CUCL_RAND_MRG32K3A_STA
     if (n & 1u) {
       CUCL_MRG_APPLY_ROW(s->s1, cucl_mrg1_jump_sequence, k, CUCL_MRG_M1);
       CUCL_MRG_APPLY_ROW(s->s2, cucl_mrg2_jump_sequence, k, CUCL_MRG_M2);
+    }
+  }
+}
+
+/* Skips n sequences of 2^127 numbers: 2^51 subsequences each. */
+CUCL_RAND_FN void cucl_mrg32k3a_skipahead_sequence127(struct CUCL_RAND_MRG32K3A_STATE *s,
+                                                      cucl_u64 n) {
+  for (int k = 0; n != 0; ++k, n >>= 1) {
+    if (n & 1u) {
+      CUCL_MRG_APPLY_ROW(s->s1, cucl_mrg1_jump_sequence, 51 + k, CUCL_MRG_M1);
+      CUCL_MRG_APPLY_ROW(s->s2, cucl_mrg2_jump_sequence, 51 + k, CUCL_MRG_M2);
     }
   }
 }

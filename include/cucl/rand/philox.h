@@ -7,6 +7,7 @@
 #ifndef CUCL_RAND_PHILOX_H
 #define CUCL_RAND_PHILOX_H
 
+#include "distributions.h"
 #include "rand_common.h"
 
 #ifndef CUCL_RAND_PHILOX_STATE
@@ -76,6 +77,8 @@ CUCL_RAND_FN cucl_u32 cucl_philox_next(struct CUCL_RAND_PHILOX_STATE *s) {
   }
   return value;
 }
+
+CUCL_RAND_WORD_DISTRIBUTIONS(cucl_philox, struct CUCL_RAND_PHILOX_STATE)
 
 CUCL_RAND_FN void cucl_philox_skipahead(struct CUCL_RAND_PHILOX_STATE *s, cucl_u64 n) {
   cucl_u32 state = s->STATE + (cucl_u32)(n & 3u);

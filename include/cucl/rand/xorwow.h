@@ -6,6 +6,7 @@
 #ifndef CUCL_RAND_XORWOW_H
 #define CUCL_RAND_XORWOW_H
 
+#include "distributions.h"
 #include "jump_tables.h"
 #include "rand_common.h"
 
@@ -31,6 +32,8 @@ CUCL_RAND_FN cucl_u32 cucl_xorwow_next(struct CUCL_RAND_XORWOW_STATE *s) {
   s->d += 362437u;
   return s->v[4] + s->d;
 }
+
+CUCL_RAND_WORD_DISTRIBUTIONS(cucl_xorwow, struct CUCL_RAND_XORWOW_STATE)
 
 /* v <- p(M) v for the jump polynomial p (five words, low word first), by
  * Horner's rule: 160 steps of the linear part. */

@@ -2,6 +2,7 @@
 // generator's stream (device generators) or at once (host generators).
 #include "api/curand_export.h"
 
+#include <cmath>
 #include <mutex>
 
 #include "core/discrete_table.h"
@@ -110,6 +111,9 @@ CURAND_EXPORT curandStatus_t curandGeneratePoisson(curandGenerator_t generator,
   if (curandStatus_t status = cucl::rand::checkGenerator(generator);
       status != CURAND_STATUS_SUCCESS)
     return status;
+  // Checked before the lookup: a NaN key would match any entry of the map.
+  if (!(lambda > 0.0) || !std::isfinite(lambda))
+    return CURAND_STATUS_OUT_OF_RANGE;
   std::lock_guard<std::mutex> lock(generator->mutex);
   auto found = generator->poissonTables.find(lambda);
   if (found == generator->poissonTables.end()) {

@@ -24,6 +24,12 @@ template <> struct EngineOps<Engine::Xorwow> {
   static void skip(State *s, std::uint64_t n) { cucl_xorwow_skipahead(s, n); }
   static void nextSubsequence(State *s) { cucl_xorwow_skipahead_sequence(s, 1); }
   static std::uint32_t next(State *s) { return cucl_xorwow_next(s); }
+  static float uniform(State *s) { return cucl_xorwow_uniform(s); }
+  static double uniformDouble(State *s) { return cucl_xorwow_uniform_double(s); }
+  static void normalPair(State *s, float *a, float *b) { cucl_xorwow_normal_pair(s, a, b); }
+  static void normalPairDouble(State *s, double *a, double *b) {
+    cucl_xorwow_normal_pair_double(s, a, b);
+  }
 };
 
 template <> struct EngineOps<Engine::Philox> {
@@ -34,6 +40,12 @@ template <> struct EngineOps<Engine::Philox> {
   static void skip(State *s, std::uint64_t n) { cucl_philox_skipahead(s, n); }
   static void nextSubsequence(State *s) { cucl_philox_skipahead_sequence(s, 1); }
   static std::uint32_t next(State *s) { return cucl_philox_next(s); }
+  static float uniform(State *s) { return cucl_philox_uniform(s); }
+  static double uniformDouble(State *s) { return cucl_philox_uniform_double(s); }
+  static void normalPair(State *s, float *a, float *b) { cucl_philox_normal_pair(s, a, b); }
+  static void normalPairDouble(State *s, double *a, double *b) {
+    cucl_philox_normal_pair_double(s, a, b);
+  }
 };
 
 template <> struct EngineOps<Engine::Mrg32k3a> {
@@ -44,6 +56,12 @@ template <> struct EngineOps<Engine::Mrg32k3a> {
   static void skip(State *s, std::uint64_t n) { cucl_mrg32k3a_skipahead(s, n); }
   static void nextSubsequence(State *s) { cucl_mrg32k3a_skipahead_sequence(s, 1); }
   static std::uint32_t next(State *s) { return cucl_mrg32k3a_next(s); }
+  static float uniform(State *s) { return cucl_mrg32k3a_uniform(s); }
+  static double uniformDouble(State *s) { return cucl_mrg32k3a_uniform_double(s); }
+  static void normalPair(State *s, float *a, float *b) { cucl_mrg32k3a_normal_pair(s, a, b); }
+  static void normalPairDouble(State *s, double *a, double *b) {
+    cucl_mrg32k3a_normal_pair_double(s, a, b);
+  }
 };
 
 // The layouts the device API documents (curandState* are 48, 64, 48 bytes).

@@ -32,27 +32,21 @@ template <class Ops> void generateWith(curandGenerator_st &generator, const Requ
   }
   case Output::Uniform: {
     auto *out = static_cast<float *>(r.destination);
-    forEachItem<Ops>(generator, items,
-                     [&](std::size_t j, State *s) { out[j] = cucl_uniform_float(Ops::next(s)); });
+    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) { out[j] = Ops::uniform(s); });
     break;
   }
   case Output::UniformDouble: {
     auto *out = static_cast<double *>(r.destination);
-    forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
-      std::uint32_t x = Ops::next(s);
-      std::uint32_t y = Ops::next(s);
-      out[j] = cucl_uniform_double(x, y);
-    });
+    forEachItem<Ops>(generator, items,
+                     [&](std::size_t j, State *s) { out[j] = Ops::uniformDouble(s); });
     break;
   }
   case Output::Normal: {
     auto *out = static_cast<float *>(r.destination);
     const auto mean = static_cast<float>(r.mean), stddev = static_cast<float>(r.stddev);
     forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
-      std::uint32_t x = Ops::next(s);
-      std::uint32_t y = Ops::next(s);
       float a, b;
-      cucl_box_muller(x, y, &a, &b);
+      Ops::normalPair(s, &a, &b);
       a = mean + stddev * a;
       b = mean + stddev * b;
       out[2 * j] = r.logNormal ? std::exp(a) : a;
@@ -63,10 +57,8 @@ template <class Ops> void generateWith(curandGenerator_st &generator, const Requ
   case Output::NormalDouble: {
     auto *out = static_cast<double *>(r.destination);
     forEachItem<Ops>(generator, items, [&](std::size_t j, State *s) {
-      std::uint32_t x0 = Ops::next(s), x1 = Ops::next(s);
-      std::uint32_t y0 = Ops::next(s), y1 = Ops::next(s);
       double a, b;
-      cucl_box_muller_double(cucl_uniform_double(x0, x1), cucl_uniform_double(y0, y1), &a, &b);
+      Ops::normalPairDouble(s, &a, &b);
       a = r.mean + r.stddev * a;
       b = r.mean + r.stddev * b;
       out[2 * j] = r.logNormal ? std::exp(a) : a;

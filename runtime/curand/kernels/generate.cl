@@ -13,17 +13,28 @@ typedef struct cucl_xorwow_state gen_state;
 #define GEN_INIT cucl_xorwow_init
 #define GEN_SKIP cucl_xorwow_skipahead
 #define GEN_NEXT cucl_xorwow_next
+#define GEN_PREFIX cucl_xorwow
 #elif defined(CUCL_GEN_PHILOX)
 typedef struct cucl_philox_state gen_state;
 #define GEN_INIT cucl_philox_init
 #define GEN_SKIP cucl_philox_skipahead
 #define GEN_NEXT cucl_philox_next
+#define GEN_PREFIX cucl_philox
 #elif defined(CUCL_GEN_MRG32K3A)
 typedef struct cucl_mrg32k3a_state gen_state;
 #define GEN_INIT cucl_mrg32k3a_init
 #define GEN_SKIP cucl_mrg32k3a_skipahead
 #define GEN_NEXT cucl_mrg32k3a_next
+#define GEN_PREFIX cucl_mrg32k3a
 #endif
+
+// cuRAND's conversions of each engine (include/cucl/rand/).
+#define GEN_CALL(prefix, name) GEN_CALL_(prefix, name)
+#define GEN_CALL_(prefix, name) prefix##_##name
+#define GEN_UNIFORM GEN_CALL(GEN_PREFIX, uniform)
+#define GEN_UNIFORM_DOUBLE GEN_CALL(GEN_PREFIX, uniform_double)
+#define GEN_NORMAL_PAIR GEN_CALL(GEN_PREFIX, normal_pair)
+#define GEN_NORMAL_PAIR_DOUBLE GEN_CALL(GEN_PREFIX, normal_pair_double)
 
 // Stream t after the first `consumed` items of the whole sequence, of which
 // it took consumed / STREAMS, plus one when t < consumed % STREAMS.
@@ -56,7 +67,7 @@ __kernel void generate_u32(__global gen_state *states, __global void *base, ulon
 __kernel void generate_uniform(__global gen_state *states, __global void *base, ulong offset,
                                ulong items, uint rotation) {
   OUTPUT(float);
-  FOR_EACH_ITEM(j) { out[j] = cucl_uniform_float(GEN_NEXT(&s)); }
+  FOR_EACH_ITEM(j) { out[j] = GEN_UNIFORM(&s); }
   states[t] = s;
 }
 
@@ -66,9 +77,7 @@ __kernel void generate_normal(__global gen_state *states, __global void *base, u
   OUTPUT(float);
   FOR_EACH_ITEM(j) {
     float a, b;
-    uint x = GEN_NEXT(&s);
-    uint y = GEN_NEXT(&s);
-    cucl_box_muller(x, y, &a, &b);
+    GEN_NORMAL_PAIR(&s, &a, &b);
     a = mean + stddev * a;
     b = mean + stddev * b;
     if (logNormal) {
@@ -105,11 +114,7 @@ __kernel void generate_discrete(__global gen_state *states, __global void *base,
 __kernel void generate_uniform_double(__global gen_state *states, __global void *base,
                                       ulong offset, ulong items, uint rotation) {
   OUTPUT(double);
-  FOR_EACH_ITEM(j) {
-    uint x = GEN_NEXT(&s);
-    uint y = GEN_NEXT(&s);
-    out[j] = cucl_uniform_double(x, y);
-  }
+  FOR_EACH_ITEM(j) { out[j] = GEN_UNIFORM_DOUBLE(&s); }
   states[t] = s;
 }
 
@@ -118,12 +123,8 @@ __kernel void generate_normal_double(__global gen_state *states, __global void *
                                      double stddev, int logNormal) {
   OUTPUT(double);
   FOR_EACH_ITEM(j) {
-    uint x0 = GEN_NEXT(&s);
-    uint x1 = GEN_NEXT(&s);
-    uint y0 = GEN_NEXT(&s);
-    uint y1 = GEN_NEXT(&s);
     double a, b;
-    cucl_box_muller_double(cucl_uniform_double(x0, x1), cucl_uniform_double(y0, y1), &a, &b);
+    GEN_NORMAL_PAIR_DOUBLE(&s, &a, &b);
     a = mean + stddev * a;
     b = mean + stddev * b;
     if (logNormal) {
