@@ -209,3 +209,21 @@ TEST(NormalQuantile, InvertsTheNormalCdf) {
 }
 
 } // namespace
+
+namespace {
+
+// First numbers cuRAND's own device API gives for these seeds (observed by
+// running NVIDIA's curand_kernel.h on the host; no NVIDIA code is used here).
+TEST(CuRandCompatibility, FirstNumbersOfXorwowAndMrg32k3aAreCuRands) {
+  cucl_xorwow_state x;
+  cucl_xorwow_init(1234, 0, 0, &x);
+  const std::uint32_t xorwow[4] = {624778773u, 1867875844u, 3739671282u, 1954919316u};
+  for (std::uint32_t expected : xorwow)
+    EXPECT_EQ(cucl_xorwow_next(&x), expected);
+  cucl_mrg32k3a_state m;
+  cucl_mrg32k3a_init(0, 0, 0, &m);
+  EXPECT_EQ(cucl_mrg32k3a_next(&m), 545508615u);
+  EXPECT_EQ(cucl_mrg32k3a_next(&m), 1368065476u);
+}
+
+} // namespace
