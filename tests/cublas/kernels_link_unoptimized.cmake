@@ -1,12 +1,12 @@
 # Compiles each library kernel program (runtime/cublas/kernels: blas_common.cl
-# before level1.cl or gemv.cl, in both precisions) with clang at -O0, as a
+# before each kernel family, in both precisions) with clang at -O0, as a
 # driver does under -cl-opt-disable, and fails when the module calls a
 # function of ours that it does not define: a C99 `inline` helper is emitted
 # as a declaration only when nothing inlines it, and then does not link.
 # Arguments: -DCLANG=<clang> -DKERNELS=<dir> -DWORK=<dir>
 file(MAKE_DIRECTORY ${WORK})
 file(READ ${KERNELS}/blas_common.cl common)
-foreach(program level1 gemv)
+foreach(program level1 gemv extensions batched_lu)
   file(READ ${KERNELS}/${program}.cl body)
   file(WRITE ${WORK}/${program}.cl "${common}\n${body}")
   foreach(precision "float" "double;-DCUCL_FP64=1")

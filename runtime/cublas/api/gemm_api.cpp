@@ -1,4 +1,5 @@
-// Level 3: {S,D}gemm, {S,D}gemmStridedBatched, GemmEx, GemmStridedBatchedEx.
+// Level 3: {S,D}gemm, {S,D}gemmStridedBatched, {S,D}gemmBatched, GemmEx,
+// GemmStridedBatchedEx.
 //
 // Validates as cuBLAS does, resolves every pointer (a kernel never sees
 // memory the call may not touch), and hands a GemmCall to the GEMM engine
@@ -17,6 +18,7 @@
 
 #include "core/arguments.h"
 #include "core/handle.h"
+#include "core/pointer_arrays.h"
 #include "gemm/gemm.h"
 
 namespace {
@@ -188,6 +190,95 @@ cublasStatus_t gemm(const GemmRequest &r) {
   return cucl::blas::enqueueGemm(handle, call);
 }
 
+// A batch given as pointer arrays whose matrices lie evenly spaced in one
+// buffer (one allocation cut into matrices, the usual layout) as a strided
+// batch: start and stride in elements. False for any other layout.
+bool asStrided(const cucl::blas::PointerBatch &batch, std::size_t elementSize,
+               cucl::blas::MatrixArg *out) {
+  if (!batch.shared)
+    return false;
+  const auto &m = batch.matrices;
+  const auto delta = static_cast<std::int64_t>(m.size() > 1 ? m[1].offset - m[0].offset : 0);
+  if (delta % static_cast<std::int64_t>(elementSize) != 0)
+    return false;
+  for (std::size_t i = 1; i < m.size(); ++i)
+    if (static_cast<std::int64_t>(m[i].offset - m[i - 1].offset) != delta)
+      return false;
+  out->buffer = m[0].buffer;
+  out->offsetBytes = m[0].offset;
+  out->stride = delta / static_cast<std::int64_t>(elementSize);
+  return true;
+}
+
+// {S,D}gemmBatched: the pointer arrays are read when the stream reaches the
+// call (core/pointer_arrays.h); one strided-batched GEMM when every array
+// is evenly spaced in one buffer, else one GEMM per matrix.
+cublasStatus_t gemmBatched(GemmRequest r, const void *const *A, const void *const *B,
+                           void *const *C) {
+  if (r.handle == nullptr)
+    return CUBLAS_STATUS_NOT_INITIALIZED;
+  if (!validShape(r))
+    return CUBLAS_STATUS_INVALID_VALUE;
+  cublasContext &handle = *r.handle;
+  if (r.abType == DataType::F64 && !handle.fp64)
+    return CUBLAS_STATUS_ARCH_MISMATCH;
+  if (r.m == 0 || r.n == 0 || r.batchCount == 0)
+    return CUBLAS_STATUS_SUCCESS;
+  cucl::blas::GemmCall call;
+  call.abType = call.cType = r.abType;
+  call.transA = r.transa != CUBLAS_OP_N;
+  call.transB = r.transb != CUBLAS_OP_N;
+  call.m = r.m;
+  call.n = r.n;
+  call.k = r.k;
+  cublasStatus_t status = r.doubleScalars ? resolveScalars<double>(handle, r, &call)
+                                          : resolveScalars<float>(handle, r, &call);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  const std::size_t size = sizeOf(r.abType);
+  const bool readsAB = r.k > 0 && (call.alpha.onDevice || call.alpha.host != 0);
+  const std::int64_t rowsA = call.transA ? r.k : r.m, colsA = call.transA ? r.m : r.k;
+  const std::int64_t rowsB = call.transB ? r.n : r.k, colsB = call.transB ? r.k : r.n;
+  cucl::blas::PointerBatch a, b, c;
+  cucl::blas::ByteSpan spanA, spanB, spanC;
+  if ((readsAB && (!cucl::blas::matrixSpan(rowsA, colsA, r.lda, 0, 1, size, &spanA) ||
+                   !cucl::blas::matrixSpan(rowsB, colsB, r.ldb, 0, 1, size, &spanB))) ||
+      !cucl::blas::matrixSpan(r.m, r.n, r.ldc, 0, 1, size, &spanC))
+    return CUBLAS_STATUS_INVALID_VALUE;
+  if (readsAB) {
+    status = cucl::blas::readPointerBatch(handle, A, r.batchCount, spanA, size, &a);
+    if (status == CUBLAS_STATUS_SUCCESS)
+      status = cucl::blas::readPointerBatch(handle, B, r.batchCount, spanB, size, &b);
+  }
+  if (status == CUBLAS_STATUS_SUCCESS)
+    status = cucl::blas::readPointerBatch(handle, const_cast<const void *const *>(C), r.batchCount,
+                                          spanC, size, &c);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  call.a.ld = r.lda;
+  call.b.ld = r.ldb;
+  call.c.ld = r.ldc;
+  if ((!readsAB || (asStrided(a, size, &call.a) && asStrided(b, size, &call.b))) &&
+      asStrided(c, size, &call.c)) {
+    call.batchCount = r.batchCount;
+    return cucl::blas::enqueueGemm(handle, call);
+  }
+  call.batchCount = 1;
+  call.a.stride = call.b.stride = call.c.stride = 0;
+  for (int i = 0; i < r.batchCount && status == CUBLAS_STATUS_SUCCESS; ++i) {
+    if (readsAB) {
+      call.a.buffer = a.matrices[i].buffer;
+      call.a.offsetBytes = a.matrices[i].offset;
+      call.b.buffer = b.matrices[i].buffer;
+      call.b.offsetBytes = b.matrices[i].offset;
+    }
+    call.c.buffer = c.matrices[i].buffer;
+    call.c.offsetBytes = c.matrices[i].offset;
+    status = cucl::blas::enqueueGemm(handle, call);
+  }
+  return status;
+}
+
 GemmRequest request(cublasHandle_t handle, cublasOperation_t transa, cublasOperation_t transb,
                     int m, int n, int k, const void *alpha, const void *A, int lda,
                     long long strideA, const void *B, int ldb, long long strideB, const void *beta,
@@ -294,4 +385,32 @@ CUBLAS_EXPORT cublasStatus_t cublasGemmStridedBatchedEx(
   return gemmEx(request(handle, transa, transb, m, n, k, alpha, A, lda, strideA, B, ldb, strideB,
                         beta, C, ldc, strideC, batchCount),
                 Atype, Btype, Ctype, computeType, algo);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasSgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                                cublasOperation_t transb, int m, int n, int k,
+                                                const float *alpha, const float *const Aarray[],
+                                                int lda, const float *const Barray[], int ldb,
+                                                const float *beta, float *const Carray[], int ldc,
+                                                int batchCount) {
+  return gemmBatched(typed(request(handle, transa, transb, m, n, k, alpha, nullptr, lda, 0, nullptr,
+                                   ldb, 0, beta, nullptr, ldc, 0, batchCount),
+                           DataType::F32),
+                     reinterpret_cast<const void *const *>(Aarray),
+                     reinterpret_cast<const void *const *>(Barray),
+                     reinterpret_cast<void *const *>(Carray));
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDgemmBatched(cublasHandle_t handle, cublasOperation_t transa,
+                                                cublasOperation_t transb, int m, int n, int k,
+                                                const double *alpha, const double *const Aarray[],
+                                                int lda, const double *const Barray[], int ldb,
+                                                const double *beta, double *const Carray[], int ldc,
+                                                int batchCount) {
+  return gemmBatched(typed(request(handle, transa, transb, m, n, k, alpha, nullptr, lda, 0, nullptr,
+                                   ldb, 0, beta, nullptr, ldc, 0, batchCount),
+                           DataType::F64),
+                     reinterpret_cast<const void *const *>(Aarray),
+                     reinterpret_cast<const void *const *>(Barray),
+                     reinterpret_cast<void *const *>(Carray));
 }

@@ -1,4 +1,4 @@
-// Level 1: axpy, scal, dot, nrm2, asum, iamax (S and D). See core/level1.h
+// Level 1: axpy, scal, dot, nrm2, asum, iamax, copy, swap, rot, rotg (S and D). See core/level1.h
 // for the semantics; a null handle -> CUBLAS_STATUS_NOT_INITIALIZED.
 #include "api/cublas_export.h"
 
@@ -80,4 +80,52 @@ CUBLAS_EXPORT cublasStatus_t cublasIdamax_v2(cublasHandle_t handle, int n, const
                                              int incx, int *result) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::iamax(*handle, n, x, incx, result);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasScopy_v2(cublasHandle_t handle, int n, const float *x, int incx,
+                                            float *y, int incy) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::copy(*handle, n, x, incx, y, incy);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDcopy_v2(cublasHandle_t handle, int n, const double *x, int incx,
+                                            double *y, int incy) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::copy(*handle, n, x, incx, y, incy);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasSswap_v2(cublasHandle_t handle, int n, float *x, int incx,
+                                            float *y, int incy) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::swap(*handle, n, x, incx, y, incy);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDswap_v2(cublasHandle_t handle, int n, double *x, int incx,
+                                            double *y, int incy) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::swap(*handle, n, x, incx, y, incy);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasSrot_v2(cublasHandle_t handle, int n, float *x, int incx,
+                                           float *y, int incy, const float *c, const float *s) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::rot(*handle, n, x, incx, y, incy, c, s);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDrot_v2(cublasHandle_t handle, int n, double *x, int incx,
+                                           double *y, int incy, const double *c, const double *s) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::rot(*handle, n, x, incx, y, incy, c, s);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasSrotg_v2(cublasHandle_t handle, float *a, float *b, float *c,
+                                            float *s) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::rotg(*handle, a, b, c, s);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDrotg_v2(cublasHandle_t handle, double *a, double *b, double *c,
+                                            double *s) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::rotg(*handle, a, b, c, s);
 }

@@ -1,6 +1,7 @@
 #include "core/level1.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/arguments.h"
@@ -293,13 +294,118 @@ cublasStatus_t iamax(cublasContext &handle, int n, const T *x, int incx, int *re
       });
 }
 
+// The element-wise kernels over two vectors (copy, swap, rot): one
+// work-item when an increment is 0, so that elements are visited in order.
+template <class T, class SetRest>
+cublasStatus_t twoVectors(cublasContext &handle, const char *name, int n, const T *x, int incx,
+                          const T *y, int incy, SetRest setRest) {
+  cublasStatus_t status = checkPrecision<T>(handle);
+  if (status != CUBLAS_STATUS_SUCCESS || n <= 0)
+    return status;
+  BufferArg xArg, yArg;
+  status = resolveVector(handle, x, n, incx, sizeof(T), &xArg);
+  if (status == CUBLAS_STATUS_SUCCESS)
+    status = resolveVector(handle, y, n, incy, sizeof(T), &yArg);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  const bool inOrder = incx == 0 || incy == 0;
+  std::size_t local = inOrder ? 1 : kElementwiseGroup;
+  std::size_t global = inOrder ? 1 : elementwiseGlobal(n, local);
+  return elementwise<T>(handle, name, global, local, [&](cl::Kernel &kernel) {
+    cl_int set = setKernelArgs(kernel, cl_int(n), xArg, cl_int(incx), yArg, cl_int(incy));
+    return set == CL_SUCCESS ? setRest(kernel) : set;
+  });
+}
+
+template <class T>
+cublasStatus_t copy(cublasContext &handle, int n, const T *x, int incx, T *y, int incy) {
+  return twoVectors<T>(handle, "copy", n, x, incx, y, incy,
+                       [](cl::Kernel &) { return cl_int(CL_SUCCESS); });
+}
+
+template <class T>
+cublasStatus_t swap(cublasContext &handle, int n, T *x, int incx, T *y, int incy) {
+  return twoVectors<T>(handle, "swap", n, x, incx, y, incy,
+                       [](cl::Kernel &) { return cl_int(CL_SUCCESS); });
+}
+
+template <class T>
+cublasStatus_t rot(cublasContext &handle, int n, T *x, int incx, T *y, int incy, const T *c,
+                   const T *s) {
+  if (n <= 0)
+    return checkPrecision<T>(handle);
+  ScalarArg cArg, sArg;
+  cublasStatus_t status = resolveScalar(handle, c, &cArg);
+  if (status == CUBLAS_STATUS_SUCCESS)
+    status = resolveScalar(handle, s, &sArg);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  return twoVectors<T>(handle, "rot", n, x, incx, y, incy, [&](cl::Kernel &kernel) {
+    cl_uint index = 7; // after n, x (buffer, offset), incx, y (buffer, offset), incy
+    cl_int set = detail::setKernelArg(kernel, index, toKernelArg<T>(cArg));
+    return set == CL_SUCCESS ? detail::setKernelArg(kernel, index, toKernelArg<T>(sArg)) : set;
+  });
+}
+
+// Reference BLAS's rotg (kernels/blas_common.cl has the same steps for
+// device pointer mode).
+template <class T> void rotgOnHost(T *a, T *b, T *c, T *s) {
+  const T roe = std::fabs(*a) > std::fabs(*b) ? *a : *b;
+  const T scale = std::fabs(*a) + std::fabs(*b);
+  if (scale == T(0)) {
+    *c = 1;
+    *s = 0;
+    *a = 0;
+    *b = 0;
+    return;
+  }
+  const T ra = *a / scale, rb = *b / scale;
+  T r = scale * std::sqrt(ra * ra + rb * rb);
+  if (roe < T(0))
+    r = -r;
+  *c = *a / r;
+  *s = *b / r;
+  T z = 1;
+  if (std::fabs(*a) > std::fabs(*b))
+    z = *s;
+  else if (*c != T(0))
+    z = 1 / *c;
+  *a = r;
+  *b = z;
+}
+
+template <class T> cublasStatus_t rotg(cublasContext &handle, T *a, T *b, T *c, T *s) {
+  cublasStatus_t status = checkPrecision<T>(handle);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  if (handle.pointerMode == CUBLAS_POINTER_MODE_HOST) {
+    if (!isHostPointer(a) || !isHostPointer(b) || !isHostPointer(c) || !isHostPointer(s))
+      return CUBLAS_STATUS_INVALID_VALUE;
+    rotgOnHost(a, b, c, s);
+    return CUBLAS_STATUS_SUCCESS;
+  }
+  BufferArg args[4];
+  T *pointers[4] = {a, b, c, s};
+  for (int i = 0; i < 4 && status == CUBLAS_STATUS_SUCCESS; ++i)
+    status = resolveDevice(handle, pointers[i], ByteSpan{0, sizeof(T)}, sizeof(T), &args[i]);
+  if (status != CUBLAS_STATUS_SUCCESS)
+    return status;
+  return elementwise<T>(handle, "rotg", 1, 1, [&](cl::Kernel &kernel) {
+    return setKernelArgs(kernel, args[0], args[1], args[2], args[3]);
+  });
+}
+
 #define CUCL_INSTANTIATE_LEVEL1(T)                                                                 \
   template cublasStatus_t axpy<T>(cublasContext &, int, const T *, const T *, int, T *, int);      \
   template cublasStatus_t scal<T>(cublasContext &, int, const T *, T *, int);                      \
   template cublasStatus_t dot<T>(cublasContext &, int, const T *, int, const T *, int, T *);       \
   template cublasStatus_t nrm2<T>(cublasContext &, int, const T *, int, T *);                      \
   template cublasStatus_t asum<T>(cublasContext &, int, const T *, int, T *);                      \
-  template cublasStatus_t iamax<T>(cublasContext &, int, const T *, int, int *);
+  template cublasStatus_t iamax<T>(cublasContext &, int, const T *, int, int *);                   \
+  template cublasStatus_t copy<T>(cublasContext &, int, const T *, int, T *, int);                 \
+  template cublasStatus_t swap<T>(cublasContext &, int, T *, int, T *, int);                       \
+  template cublasStatus_t rot<T>(cublasContext &, int, T *, int, T *, int, const T *, const T *);  \
+  template cublasStatus_t rotg<T>(cublasContext &, T *, T *, T *, T *);
 CUCL_INSTANTIATE_LEVEL1(float)
 CUCL_INSTANTIATE_LEVEL1(double)
 #undef CUCL_INSTANTIATE_LEVEL1

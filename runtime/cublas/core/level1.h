@@ -30,6 +30,19 @@ cublasStatus_t asum(cublasContext &handle, int n, const T *x, int incx, T *resul
 template <class T>
 cublasStatus_t iamax(cublasContext &handle, int n, const T *x, int incx, int *result);
 
+// y <- x; x <-> y; the plane rotation (c, s) of x and y. n <= 0 returns at
+// once; any increments (0 included: elements then visited in order).
+template <class T>
+cublasStatus_t copy(cublasContext &handle, int n, const T *x, int incx, T *y, int incy);
+template <class T>
+cublasStatus_t swap(cublasContext &handle, int n, T *x, int incx, T *y, int incy);
+template <class T>
+cublasStatus_t rot(cublasContext &handle, int n, T *x, int incx, T *y, int incy, const T *c,
+                   const T *s);
+// The Givens rotation zeroing b: c, s, and r into a, z into b. Host pointer
+// mode computes it at once; device pointer mode on the stream.
+template <class T> cublasStatus_t rotg(cublasContext &handle, T *a, T *b, T *c, T *s);
+
 } // namespace cucl::blas
 
 #endif // CUCL_CUBLAS_CORE_LEVEL1_H

@@ -42,3 +42,29 @@ void groupSum(__local REAL *sums, REAL value) {
     barrier(CLK_LOCAL_MEM_FENCE);
   }
 }
+
+// The Givens rotation of (a, b), as reference BLAS's srotg/drotg: r carries
+// the sign of the larger of a and b; z lets the rotation be rebuilt.
+void rotgValues(REAL a, REAL b, REAL *c, REAL *s, REAL *r, REAL *z) {
+  REAL roe = fabs(a) > fabs(b) ? a : b;
+  REAL scale = fabs(a) + fabs(b);
+  if (scale == (REAL)0) {
+    *c = 1;
+    *s = 0;
+    *r = 0;
+    *z = 0;
+    return;
+  }
+  REAL ra = a / scale, rb = b / scale;
+  REAL radius = scale * sqrt(ra * ra + rb * rb);
+  if (roe < (REAL)0)
+    radius = -radius;
+  *c = a / radius;
+  *s = b / radius;
+  *r = radius;
+  *z = 1;
+  if (fabs(a) > fabs(b))
+    *z = *s;
+  else if (*c != (REAL)0)
+    *z = 1 / *c;
+}

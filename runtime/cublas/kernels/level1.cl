@@ -216,3 +216,57 @@ __kernel void iamax_finish(int count, __global const REAL *rankBase, ulong rankO
   if (get_local_id(0) == 0)
     *(__global int *)((__global char *)resultBase + resultOffset) = indices[0] + 1;
 }
+
+// copy, swap and rot walk both vectors as BLAS does (a negative increment
+// from the far end). With an increment of 0 the host launches one
+// work-item, so the elements are visited in order, as in reference BLAS.
+__kernel void copy(int n, __global const REAL *xBase, ulong xOffset, int incx,
+                   __global REAL *yBase, ulong yOffset, int incy) {
+  __global const REAL *x = AT_CONST(xBase, xOffset);
+  __global REAL *y = AT(yBase, yOffset);
+  for (long i = get_global_id(0); i < n; i += get_global_size(0))
+    y[vectorIndex(i, n, incy)] = x[vectorIndex(i, n, incx)];
+}
+
+__kernel void swap(int n, __global REAL *xBase, ulong xOffset, int incx, __global REAL *yBase,
+                   ulong yOffset, int incy) {
+  __global REAL *x = AT(xBase, xOffset);
+  __global REAL *y = AT(yBase, yOffset);
+  for (long i = get_global_id(0); i < n; i += get_global_size(0)) {
+    long xi = vectorIndex(i, n, incx), yi = vectorIndex(i, n, incy);
+    REAL t = x[xi];
+    x[xi] = y[yi];
+    y[yi] = t;
+  }
+}
+
+// The plane rotation (c, s): x <- c x + s y, y <- c y - s x.
+__kernel void rot(int n, __global REAL *xBase, ulong xOffset, int incx, __global REAL *yBase,
+                  ulong yOffset, int incy, REAL cValue, __global const REAL *cBase, ulong cOffset,
+                  int cOnDevice, REAL sValue, __global const REAL *sBase, ulong sOffset,
+                  int sOnDevice) {
+  REAL c = scalarArg(cValue, cBase, cOffset, cOnDevice);
+  REAL s = scalarArg(sValue, sBase, sOffset, sOnDevice);
+  __global REAL *x = AT(xBase, xOffset);
+  __global REAL *y = AT(yBase, yOffset);
+  for (long i = get_global_id(0); i < n; i += get_global_size(0)) {
+    long xi = vectorIndex(i, n, incx), yi = vectorIndex(i, n, incy);
+    REAL xv = x[xi], yv = y[yi];
+    x[xi] = c * xv + s * yv;
+    y[yi] = c * yv - s * xv;
+  }
+}
+
+// rotg in device pointer mode (one work-item): the rotation that zeroes b,
+// as reference BLAS's srotg/drotg compute it (r into a, z into b).
+__kernel void rotg(__global REAL *aBase, ulong aOffset, __global REAL *bBase, ulong bOffset,
+                   __global REAL *cBase, ulong cOffset, __global REAL *sBase, ulong sOffset) {
+  __global REAL *a = AT(aBase, aOffset);
+  __global REAL *b = AT(bBase, bOffset);
+  REAL c, s, r, z;
+  rotgValues(*a, *b, &c, &s, &r, &z);
+  *a = r;
+  *b = z;
+  *AT(cBase, cOffset) = c;
+  *AT(sBase, sOffset) = s;
+}
