@@ -253,7 +253,64 @@ cublasStatus_t CUBLASWINAPI cublasDger_v2(cublasHandle_t handle, int m, int n, c
                                           const double *x, int incx, const double *y, int incy,
                                           double *A, int lda);
 
+cublasStatus_t CUBLASWINAPI cublasSsymv_v2(cublasHandle_t handle, cublasFillMode_t uplo, int n,
+                                           const float *alpha, const float *A, int lda,
+                                           const float *x, int incx, const float *beta, float *y,
+                                           int incy);
+cublasStatus_t CUBLASWINAPI cublasDsymv_v2(cublasHandle_t handle, cublasFillMode_t uplo, int n,
+                                           const double *alpha, const double *A, int lda,
+                                           const double *x, int incx, const double *beta,
+                                           double *y, int incy);
+cublasStatus_t CUBLASWINAPI cublasStrmv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, cublasDiagType_t diag, int n,
+                                           const float *A, int lda, float *x, int incx);
+cublasStatus_t CUBLASWINAPI cublasDtrmv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, cublasDiagType_t diag, int n,
+                                           const double *A, int lda, double *x, int incx);
+cublasStatus_t CUBLASWINAPI cublasStrsv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, cublasDiagType_t diag, int n,
+                                           const float *A, int lda, float *x, int incx);
+cublasStatus_t CUBLASWINAPI cublasDtrsv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, cublasDiagType_t diag, int n,
+                                           const double *A, int lda, double *x, int incx);
+
 /* Level 3 */
+cublasStatus_t CUBLASWINAPI cublasStrsm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, cublasOperation_t trans,
+                                           cublasDiagType_t diag, int m, int n, const float *alpha,
+                                           const float *A, int lda, float *B, int ldb);
+cublasStatus_t CUBLASWINAPI cublasDtrsm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, cublasOperation_t trans,
+                                           cublasDiagType_t diag, int m, int n,
+                                           const double *alpha, const double *A, int lda,
+                                           double *B, int ldb);
+cublasStatus_t CUBLASWINAPI cublasStrmm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, cublasOperation_t trans,
+                                           cublasDiagType_t diag, int m, int n, const float *alpha,
+                                           const float *A, int lda, const float *B, int ldb,
+                                           float *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasDtrmm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, cublasOperation_t trans,
+                                           cublasDiagType_t diag, int m, int n,
+                                           const double *alpha, const double *A, int lda,
+                                           const double *B, int ldb, double *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasSsyrk_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, int n, int k,
+                                           const float *alpha, const float *A, int lda,
+                                           const float *beta, float *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasDsyrk_v2(cublasHandle_t handle, cublasFillMode_t uplo,
+                                           cublasOperation_t trans, int n, int k,
+                                           const double *alpha, const double *A, int lda,
+                                           const double *beta, double *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasSsymm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, int m, int n, const float *alpha,
+                                           const float *A, int lda, const float *B, int ldb,
+                                           const float *beta, float *C, int ldc);
+cublasStatus_t CUBLASWINAPI cublasDsymm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                           cublasFillMode_t uplo, int m, int n,
+                                           const double *alpha, const double *A, int lda,
+                                           const double *B, int ldb, const double *beta,
+                                           double *C, int ldc);
 cublasStatus_t CUBLASWINAPI cublasSgemm_v2(cublasHandle_t handle, cublasOperation_t transa,
                                            cublasOperation_t transb, int m, int n, int k,
                                            const float *alpha, const float *A, int lda,

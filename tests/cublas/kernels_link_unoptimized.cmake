@@ -6,7 +6,7 @@
 # Arguments: -DCLANG=<clang> -DKERNELS=<dir> -DWORK=<dir>
 file(MAKE_DIRECTORY ${WORK})
 file(READ ${KERNELS}/blas_common.cl common)
-foreach(program level1 gemv extensions batched_lu)
+foreach(program level1 gemv extensions batched_lu level2 level3)
   file(READ ${KERNELS}/${program}.cl body)
   file(WRITE ${WORK}/${program}.cl "${common}\n${body}")
   foreach(precision "float" "double;-DCUCL_FP64=1")

@@ -8,6 +8,8 @@
 #include "kernels/extensions.cl.h"
 #include "kernels/gemv.cl.h"
 #include "kernels/level1.cl.h"
+#include "kernels/level2.cl.h"
+#include "kernels/level3.cl.h"
 #include "library_support/program_cache.h"
 
 namespace cucl::blas {
@@ -22,6 +24,10 @@ const char *bodyOf(KernelFamily family) {
     return kernels::gemv;
   case KernelFamily::Extensions:
     return kernels::extensions;
+  case KernelFamily::Level2:
+    return kernels::level2;
+  case KernelFamily::Level3:
+    return kernels::level3;
   case KernelFamily::BatchedLu:
     break;
   }

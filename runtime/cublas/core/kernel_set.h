@@ -15,8 +15,10 @@ namespace cucl::blas {
 
 enum class Precision { F32, F64 };
 // kernels/level1.cl, gemv.cl, extensions.cl (geam, dgmm, ger, ...),
-// batched_lu.cl (getrf/getrs/getri batched); each after blas_common.cl.
-enum class KernelFamily { Level1, Gemv, Extensions, BatchedLu };
+// batched_lu.cl (getrf/getrs/getri batched), level2.cl (symv, trmv, trsv),
+// level3.cl (the small kernels of the blocked trsm, trmm, syrk, symm);
+// each after blas_common.cl.
+enum class KernelFamily { Level1, Gemv, Extensions, BatchedLu, Level2, Level3 };
 
 template <class T> constexpr Precision precisionOf();
 template <> constexpr Precision precisionOf<float>() {

@@ -1,0 +1,2 @@
+// Level-2 routines beyond gemv: symv, trmv, trsv.
+// Needs blas_common.cl before it.
