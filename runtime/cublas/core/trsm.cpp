@@ -1,7 +1,9 @@
-// trsm, blocked: for each diagonal block of op(A) in dependency order, the
-// block's unknowns by substitution (kernels/level3.cl, trsm_block), then
-// the rest of B updated by one GEMM with the solved block (k = the block
-// size), so almost every flop runs on the GEMM engine.
+// trsm, blocked: the diagonal blocks of op(A) are inverted first (one
+// work-group each: kernels/level3.cl, invert_diagonal_blocks, a few k nb^2
+// flops). Then, block by block in dependency order, the block's unknowns
+// are its inverse times B's block (a GEMM into scratch, copied back), and
+// the rest of B is updated by one GEMM with them, so that every O(k^2 n)
+// flop runs on the GEMM engine, as in GPU BLAS libraries.
 #include "core/level3.h"
 
 #include "core/level3_support.h"
@@ -61,23 +63,47 @@ cublasStatus_t trsm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
   const bool lower = (uplo == CUBLAS_FILL_MODE_LOWER) != transposed; // op(A) lower
   const bool forward = left ? lower : !lower; // unknowns depend on earlier ones
   const int blocks = (k + kBlock - 1) / kBlock;
-  const ScalarArg minusOne = hostScalar(-1), one = hostScalar(1);
+  // Scratch: the inverses (kBlock^2 each), then a solved block of B.
+  const std::size_t inverses = std::size_t(blocks) * kBlock * kBlock;
+  const std::size_t solvedBlock = std::size_t(kBlock) * (left ? n : m);
+  cl_int made = CL_SUCCESS;
+  cl::Buffer scratch(handle.context, CL_MEM_READ_WRITE, sizeof(T) * (inverses + solvedBlock),
+                     nullptr, &made);
+  if (made != CL_SUCCESS)
+    return CUBLAS_STATUS_ALLOC_FAILED;
+  const BufferArg inverseArg{scratch, 0}, solvedArg{scratch, inverses * sizeof(T)};
+  {
+    std::lock_guard<std::mutex> lock(handle.mutex);
+    cl::Kernel *kernel = nullptr;
+    status = handle.kernels->get(handle, KernelFamily::Level3, precisionOf<T>(),
+                                 "invert_diagonal_blocks", &kernel);
+    if (status == CUBLAS_STATUS_SUCCESS &&
+        setKernelArgs(*kernel, cl_int(k), cl_int(kBlock), cl_int(lower), cl_int(transposed),
+                      cl_int(diag == CUBLAS_DIAG_UNIT), a, cl_int(lda), inverseArg) != CL_SUCCESS)
+      status = CUBLAS_STATUS_INTERNAL_ERROR;
+    if (status == CUBLAS_STATUS_SUCCESS)
+      status = launchKernel(handle, *kernel, std::size_t(blocks) * kBlock, kBlock);
+  }
+  const ScalarArg minusOne = hostScalar(-1), one = hostScalar(1), zero = hostScalar(0);
   for (int step = 0; step < blocks && status == CUBLAS_STATUS_SUCCESS; ++step) {
-    const int i0 = (forward ? step : blocks - 1 - step) * kBlock;
-    const int ib = std::min(kBlock, k - i0);
-    const int count = left ? n : m;
-    const BufferArg diagonal = blockArg<T>(a, lda, i0, i0);
-    const BufferArg solved = left ? blockArg<T>(b, ldb, i0, 0) : blockArg<T>(b, ldb, 0, i0);
-    status = launchLevel3<T>(handle, "trsm_block", count, [&](cl::Kernel &kernel) {
-      return setKernelArgs(kernel, cl_int(left), cl_int(lower), cl_int(transposed),
-                           cl_int(diag == CUBLAS_DIAG_UNIT), cl_int(ib), cl_int(count), diagonal,
-                           cl_int(lda), solved, cl_int(ldb));
-    });
-    if (status != CUBLAS_STATUS_SUCCESS)
-      break;
+    const int bi = forward ? step : blocks - 1 - step;
+    const int i0 = bi * kBlock, ib = std::min(kBlock, k - i0);
+    const MatrixArg inverse = block<T>(inverseArg, kBlock, 0, std::int64_t(bi) * kBlock);
+    // X[block] = inverse B[block] (left) or B[block] inverse (right).
+    const int rows = left ? ib : m, cols = left ? n : ib;
+    const BufferArg target = left ? blockArg<T>(b, ldb, i0, 0) : blockArg<T>(b, ldb, 0, i0);
+    const MatrixArg solved = block<T>(solvedArg, rows, 0, 0), source = block<T>(target, ldb, 0, 0);
+    status = gemmBlocks<T>(handle, false, false, rows, cols, ib, one, left ? inverse : source,
+                           left ? source : inverse, zero, solved);
+    if (status == CUBLAS_STATUS_SUCCESS)
+      status =
+          launchLevel3<T>(handle, "copy_block", std::int64_t(rows) * cols, [&](cl::Kernel &kernel) {
+            return setKernelArgs(kernel, cl_int(rows), cl_int(cols), solvedArg, cl_int(rows),
+                                 target, cl_int(ldb));
+          });
     // The unknowns still to solve: after the block when going forward.
     const int rest0 = forward ? i0 + ib : 0, rest = forward ? k - rest0 : i0;
-    if (rest == 0)
+    if (status != CUBLAS_STATUS_SUCCESS || rest == 0)
       continue;
     if (left) // B[rest, :] -= op(A)[rest, block] X[block, :]
       status = gemmBlocks<T>(handle, transposed, false, rest, n, ib, minusOne,

@@ -23,34 +23,50 @@ REAL opElement(__global const REAL *a, int lda, int trans, int r, int c) {
   return trans ? ELEMENT(a, lda, c, r) : ELEMENT(a, lda, r, c);
 }
 
-// Solves one diagonal block of trsm in place in B by substitution: for
-// `left`, op(A) X = B with one work-item per column of B (count columns);
-// otherwise X op(A) = B with one work-item per row (count rows). `lower`
-// says whether op(A) is lower triangular; `unit` takes its diagonal as 1.
-__kernel void trsm_block(int left, int lower, int trans, int unit, int nb, int count,
-                         __global const REAL *aBase, ulong aOffset, int lda,
-                         __global REAL *bBase, ulong bOffset, int ldb) {
-  int t = get_global_id(0);
-  if (t >= count)
+// The inverses of op(A)'s diagonal blocks, for trsm: work-group b inverts
+// block b (nb wide, the last one ib = k - b nb), work-item j computes
+// column j by substitution on the unit vector e_j. `lower` says whether
+// op(A) is lower triangular, `unit` takes its diagonal as 1. Inverse b is
+// written whole (zeros included) at inv + b nb nb, leading dimension nb.
+__kernel void invert_diagonal_blocks(int k, int nb, int lower, int trans, int unit,
+                                     __global const REAL *aBase, ulong aOffset, int lda,
+                                     __global REAL *invBase, ulong invOffset) {
+  int b = get_group_id(0), j = get_local_id(0);
+  int i0 = b * nb, ib = min(nb, k - i0);
+  if (j >= nb)
     return;
-  __global const REAL *a = AT_CONST(aBase, aOffset);
-  __global REAL *b = AT(bBase, bOffset);
-  // Forward when each unknown depends on earlier ones: a lower op(A) on the
-  // left, an upper one on the right.
-  int forward = left ? lower : !lower;
-  for (int step = 0; step < nb; ++step) {
-    int r = forward ? step : nb - 1 - step;
-    REAL sum = left ? ELEMENT(b, ldb, r, t) : ELEMENT(b, ldb, t, r);
-    for (int k = forward ? 0 : r + 1; k < (forward ? r : nb); ++k) {
-      REAL known = left ? ELEMENT(b, ldb, k, t) : ELEMENT(b, ldb, t, k);
-      sum -= (left ? opElement(a, lda, trans, r, k) : opElement(a, lda, trans, k, r)) * known;
+  __global const REAL *a = AT_CONST(aBase, aOffset) + (long)i0 + (long)i0 * lda;
+  __global REAL *x = AT(invBase, invOffset) + (long)b * nb * nb + (long)j * nb;
+  for (int r = 0; r < nb; ++r)
+    x[r] = 0;
+  if (j >= ib)
+    return;
+  x[j] = unit ? (REAL)1 : (REAL)1 / opElement(a, lda, trans, j, j);
+  if (lower) {
+    for (int r = j + 1; r < ib; ++r) {
+      REAL sum = 0;
+      for (int c = j; c < r; ++c)
+        sum += opElement(a, lda, trans, r, c) * x[c];
+      x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
     }
-    if (!unit)
-      sum /= opElement(a, lda, trans, r, r);
-    if (left)
-      ELEMENT(b, ldb, r, t) = sum;
-    else
-      ELEMENT(b, ldb, t, r) = sum;
+  } else {
+    for (int r = j - 1; r >= 0; --r) {
+      REAL sum = 0;
+      for (int c = r + 1; c <= j; ++c)
+        sum += opElement(a, lda, trans, r, c) * x[c];
+      x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
+    }
+  }
+}
+
+// dst <- src over rows x cols (trsm copies a solved block back into B).
+__kernel void copy_block(int rows, int cols, __global const REAL *srcBase, ulong srcOffset,
+                         int lds, __global REAL *dstBase, ulong dstOffset, int ldd) {
+  __global const REAL *src = AT_CONST(srcBase, srcOffset);
+  __global REAL *dst = AT(dstBase, dstOffset);
+  for (long i = get_global_id(0); i < (long)rows * cols; i += get_global_size(0)) {
+    long row = i % rows, col = i / rows;
+    ELEMENT(dst, ldd, row, col) = ELEMENT(src, lds, row, col);
   }
 }
 
