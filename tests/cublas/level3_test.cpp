@@ -1,4 +1,4 @@
-// trsm, syrk and symm against OpenBLAS (CBLAS) on the same inputs: every
+// trsm, trmm, syrk and symm against OpenBLAS (CBLAS) on the same inputs: every
 // side/uplo/trans/diag combination, sizes on both sides of the block size
 // (128), both pointer modes, and every bad input's status. Elements the
 // routine must not read hold NaN; elements it must not write are checked.
@@ -225,6 +225,48 @@ TEST_F(Level3, SymmEveryVariantAgainstOpenBlas) {
     }
 }
 
+template <class T>
+void trmmCase(cublasHandle_t h, cublasSideMode_t side, cublasFillMode_t uplo,
+              cublasOperation_t trans, cublasDiagType_t diag, int m, int n, bool inPlace) {
+  const int k = side == CUBLAS_SIDE_LEFT ? m : n, lda = k + 1, ldb = m + 2;
+  std::vector<T> a = triangular<T>(k, lda, uplo, diag, 11);
+  std::vector<T> b = randomValues<T>(std::size_t(ldb) * n, 12);
+  const T alpha = T(-0.75);
+  DeviceArray<T> dA(a), dB(b), dC(b.size());
+  T *c = inPlace ? dB.get() : dC.get();
+  if constexpr (std::is_same_v<T, float>)
+    CUBLAS_OK(cublasStrmm(h, side, uplo, trans, diag, m, n, &alpha, dA.get(), lda, dB.get(), ldb, c,
+                          ldb));
+  else
+    CUBLAS_OK(cublasDtrmm(h, side, uplo, trans, diag, m, n, &alpha, dA.get(), lda, dB.get(), ldb, c,
+                          ldb));
+  std::vector<T> want = b, reference = forReference(a);
+  if constexpr (std::is_same_v<T, float>)
+    cblas_strmm(CblasColMajor, cblasSide(side), cblasUplo(uplo), cblasTrans(trans), cblasDiag(diag),
+                m, n, alpha, reference.data(), lda, want.data(), ldb);
+  else
+    cblas_dtrmm(CblasColMajor, cblasSide(side), cblasUplo(uplo), cblasTrans(trans), cblasDiag(diag),
+                m, n, alpha, reference.data(), lda, want.data(), ldb);
+  std::vector<T> got = inPlace ? dB.download() : dC.download();
+  for (int j = 0; j < n; ++j) // compare the m x n result, not C's padding
+    for (int i = 0; i < m; ++i)
+      ASSERT_NEAR(double(got[std::size_t(j) * ldb + i]), double(want[std::size_t(j) * ldb + i]),
+                  8 * epsilon<T>() * (k + 2))
+          << "(" << i << ", " << j << ")";
+}
+
+TEST_F(Level3, TrmmEveryVariantAgainstOpenBlas) {
+  for (cublasSideMode_t side : {CUBLAS_SIDE_LEFT, CUBLAS_SIDE_RIGHT})
+    for (cublasFillMode_t uplo : {CUBLAS_FILL_MODE_LOWER, CUBLAS_FILL_MODE_UPPER})
+      for (cublasOperation_t trans : {CUBLAS_OP_N, CUBLAS_OP_T})
+        for (cublasDiagType_t diag : {CUBLAS_DIAG_NON_UNIT, CUBLAS_DIAG_UNIT}) {
+          SCOPED_TRACE(::testing::Message() << "side " << side << " uplo " << uplo << " trans "
+                                            << trans << " diag " << diag);
+          trmmCase<float>(handle, side, uplo, trans, diag, 29, 18, false);
+          trmmCase<double>(handle, side, uplo, trans, diag, 70, 45, true); // C == B
+        }
+}
+
 TEST_F(Level3, BadInputs) {
   DeviceArray<float> a(64), b(64);
   const float one = 1;
@@ -276,6 +318,15 @@ TEST_F(Level3, BadInputs) {
   EXPECT_EQ(cublasSsymm(handle, CUBLAS_SIDE_RIGHT, CUBLAS_FILL_MODE_LOWER, 4, 9, &one, a.get(), 9,
                         b.get(), 4, &one, b.get(), 4),
             CUBLAS_STATUS_INVALID_VALUE); // past the allocations
+  EXPECT_EQ(cublasStrmm(handle, CUBLAS_SIDE_LEFT, CUBLAS_FILL_MODE_LOWER, CUBLAS_OP_N,
+                        CUBLAS_DIAG_UNIT, 4, 4, &one, a.get(), 4, b.get(), 4, b.get(), 3),
+            CUBLAS_STATUS_INVALID_VALUE);
+  EXPECT_EQ(cublasStrmm(handle, CUBLAS_SIDE_LEFT, CUBLAS_FILL_MODE_LOWER, cublasOperation_t(9),
+                        CUBLAS_DIAG_UNIT, 4, 4, &one, a.get(), 4, b.get(), 4, b.get(), 4),
+            CUBLAS_STATUS_INVALID_VALUE);
+  EXPECT_EQ(cublasStrmm(nullptr, CUBLAS_SIDE_LEFT, CUBLAS_FILL_MODE_LOWER, CUBLAS_OP_N,
+                        CUBLAS_DIAG_UNIT, 4, 4, &one, a.get(), 4, b.get(), 4, b.get(), 4),
+            CUBLAS_STATUS_NOT_INITIALIZED);
   EXPECT_EQ(cublasSsymm(nullptr, CUBLAS_SIDE_LEFT, CUBLAS_FILL_MODE_LOWER, 4, 4, &one, a.get(), 4,
                         b.get(), 4, &one, b.get(), 4),
             CUBLAS_STATUS_NOT_INITIALIZED);

@@ -1,4 +1,4 @@
-// Level 3 beyond GEMM: {S,D}trsm, {S,D}syrk, {S,D}symm (core/level3.h for
+// Level 3 beyond GEMM: {S,D}trsm, {S,D}trmm, {S,D}syrk, {S,D}symm (core/level3.h for
 // the semantics and the blocking); a null handle -> NOT_INITIALIZED.
 #include "api/cublas_export.h"
 
@@ -58,4 +58,22 @@ CUBLAS_EXPORT cublasStatus_t cublasDsymm_v2(cublasHandle_t handle, cublasSideMod
                                             int ldc) {
   CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::symm(*handle, side, uplo, m, n, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasStrmm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                            cublasFillMode_t uplo, cublasOperation_t trans,
+                                            cublasDiagType_t diag, int m, int n, const float *alpha,
+                                            const float *A, int lda, const float *B, int ldb,
+                                            float *C, int ldc) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::trmm(*handle, side, uplo, trans, diag, m, n, alpha, A, lda, B, ldb, C, ldc);
+}
+
+CUBLAS_EXPORT cublasStatus_t cublasDtrmm_v2(cublasHandle_t handle, cublasSideMode_t side,
+                                            cublasFillMode_t uplo, cublasOperation_t trans,
+                                            cublasDiagType_t diag, int m, int n,
+                                            const double *alpha, const double *A, int lda,
+                                            const double *B, int ldb, double *C, int ldc) {
+  CUCL_REQUIRE_HANDLE(handle);
+  return cucl::blas::trmm(*handle, side, uplo, trans, diag, m, n, alpha, A, lda, B, ldb, C, ldc);
 }

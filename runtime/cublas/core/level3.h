@@ -4,7 +4,9 @@
 //   trsm  substitution on diagonal blocks, GEMM updates of the rest;
 //   syrk  GEMM on the blocks inside the triangle, the diagonal blocks
 //         through a scratch block merged by their triangle;
-//   symm  the symmetric operand made full once, then one GEMM.
+//   symm  the symmetric operand made full once, then one GEMM;
+//   trmm  the triangle made full (zeros elsewhere) once, then one GEMM:
+//         twice trmm's flops, at the GEMM engine's speed.
 // Arguments are validated as cuBLAS does (the API layer adds only the null
 // handle); everything runs asynchronously on the handle's stream.
 #ifndef CUCL_CUBLAS_CORE_LEVEL3_H
@@ -31,6 +33,13 @@ template <class T>
 cublasStatus_t symm(cublasContext &handle, cublasSideMode_t side, cublasFillMode_t uplo, int m,
                     int n, const T *alpha, const T *A, int lda, const T *B, int ldb, const T *beta,
                     T *C, int ldc);
+
+// C = alpha op(A) B (left) or alpha B op(A) (right), A triangular; C may
+// be B (then the product goes through scratch).
+template <class T>
+cublasStatus_t trmm(cublasContext &handle, cublasSideMode_t side, cublasFillMode_t uplo,
+                    cublasOperation_t trans, cublasDiagType_t diag, int m, int n, const T *alpha,
+                    const T *A, int lda, const T *B, int ldb, T *C, int ldc);
 
 } // namespace cucl::blas
 

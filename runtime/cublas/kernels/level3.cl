@@ -103,3 +103,21 @@ __kernel void symmetrize(int n, int lower, __global const REAL *aBase, ulong aOf
     ELEMENT(f, ldf, row, col) = stored ? ELEMENT(a, lda, row, col) : ELEMENT(a, lda, col, row);
   }
 }
+
+// The triangle `lower` (or upper) of A written out whole to F, zeros in the
+// other triangle and ones on the diagonal for `unit`: trmm multiplies it
+// with the GEMM engine.
+__kernel void triangle_full(int n, int lower, int unit, __global const REAL *aBase,
+                            ulong aOffset, int lda, __global REAL *fBase, ulong fOffset, int ldf) {
+  __global const REAL *a = AT_CONST(aBase, aOffset);
+  __global REAL *f = AT(fBase, fOffset);
+  for (long i = get_global_id(0); i < (long)n * n; i += get_global_size(0)) {
+    int row = i % n, col = i / n;
+    REAL value = 0;
+    if (row == col)
+      value = unit ? (REAL)1 : ELEMENT(a, lda, row, col);
+    else if (lower ? row > col : row < col)
+      value = ELEMENT(a, lda, row, col);
+    ELEMENT(f, ldf, row, col) = value;
+  }
+}
