@@ -21,9 +21,9 @@ cublasStatus_t readPointerBatch(cublasContext &handle, const void *const *array,
   cl::Event read;
   status = enqueueOnStream(
       handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
-        cl_int enqueued = queue.enqueueReadBuffer(arrayArg.buffer, CL_FALSE, arrayArg.offset,
-                                                  pointers.size() * sizeof(void *),
-                                                  pointers.data(), waits, done);
+        cl_int enqueued =
+            queue.enqueueReadBuffer(arrayArg.buffer, CL_FALSE, arrayArg.offset,
+                                    pointers.size() * sizeof(void *), pointers.data(), waits, done);
         if (enqueued == CL_SUCCESS)
           read = *done;
         return enqueued;

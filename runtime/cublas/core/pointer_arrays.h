@@ -25,10 +25,9 @@ struct PointerBatch {
 cublasStatus_t readPointerBatch(cublasContext &handle, const void *const *array, int count,
                                 const ByteSpan &span, std::size_t alignment, PointerBatch *out);
 
-// The byte offsets of a shared batch as a device buffer (element-aligned
-// offsets divided by nothing: kernels add them to the base as bytes).
-cublasStatus_t offsetTable(const cublasContext &handle, const PointerBatch &batch,
-                           cl::Buffer *out);
+// The byte offsets of a shared batch as a device buffer of cl_ulong (kernels
+// add them to the shared base).
+cublasStatus_t offsetTable(const cublasContext &handle, const PointerBatch &batch, cl::Buffer *out);
 
 } // namespace cucl::blas
 
