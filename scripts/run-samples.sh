@@ -16,8 +16,8 @@ for dir in "$root"/samples/*/; do
   if [ -f "$dir/$name.cu" ]; then samples+=("$name"); fi
 done
 failures=0
-printf '\n%-12s %-8s %8s  %s\n' "sample" "result" "seconds" "device"
-printf '%-12s %-8s %8s  %s\n' "------" "------" "-------" "------"
+printf '\n%-18s %-8s %8s  %s\n' "sample" "result" "seconds" "device"
+printf '%-18s %-8s %8s  %s\n' "------" "------" "-------" "------"
 for sample in "${samples[@]}"; do
   log="$build/samples/$sample.log"
   start=$(date +%s.%N)
@@ -35,7 +35,7 @@ for sample in "${samples[@]}"; do
   fi
   end=$(date +%s.%N)
   device=$(sed -n 's/^Device [0-9]*: \(.*\) (.*/\1/p' "$log" | head -n 1)
-  printf '%-12s %-8s %8.2f  %s\n' "$sample" "$result" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "${device:-?}"
+  printf '%-18s %-8s %8.2f  %s\n' "$sample" "$result" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "${device:-?}"
   if [ "$result" = FAILED ]; then sed 's/^/    | /' "$log"; fi
 done
 echo
