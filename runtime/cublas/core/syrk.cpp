@@ -1,9 +1,13 @@
-// syrk, blocked by columns of C: the blocks strictly inside the triangle are
-// plain GEMMs on C; each diagonal block is computed whole into a scratch
-// block by the GEMM engine and merged into C by its triangle only
-// (kernels/level3.cl, triangle_merge), so the other triangle is never
-// written and every multiply-add runs on the GEMM engine.
+// syrk, recursively: C's triangle is split in two halves (at a multiple of
+// the block size) and the square block between them, which is one large
+// GEMM on C; halves at most one block wide are computed whole into a
+// scratch block by the GEMM engine and merged into C by their triangle only
+// (kernels/level3.cl, triangle_merge). So the other triangle is never
+// written, every multiply-add runs on the GEMM engine, and most of them in
+// GEMMs as large as the problem allows.
 #include "core/level3.h"
+
+#include <functional>
 
 #include "core/level3_support.h"
 
@@ -56,22 +60,35 @@ cublasStatus_t syrk(cublasContext &handle, cublasFillMode_t uplo, cublasOperatio
   auto rowsOfOpA = [&](int row) {
     return transposed ? block<T>(a, lda, 0, row) : block<T>(a, lda, row, 0);
   };
-  for (int j0 = 0; j0 < n && status == CUBLAS_STATUS_SUCCESS; j0 += kBlock) {
-    const int jb = std::min(kBlock, n - j0);
-    status = gemmBlocks<T>(handle, transposed, !transposed, jb, jb, k, alphaArg, rowsOfOpA(j0),
-                           rowsOfOpA(j0), zero, block<T>(scratchArg, jb, 0, 0));
-    if (status == CUBLAS_STATUS_SUCCESS)
-      status =
-          launchLevel3<T>(handle, "triangle_merge", std::int64_t(jb) * jb, [&](cl::Kernel &kernel) {
-            return setKernelArgs(kernel, cl_int(jb), cl_int(lower), toKernelArg<T>(betaArg),
-                                 scratchArg, cl_int(jb), blockArg<T>(c, ldc, j0, j0), cl_int(ldc));
+  // The triangle of C over rows and columns [first, first + size).
+  std::function<cublasStatus_t(int, int)> triangle = [&](int first, int size) {
+    if (size <= kBlock) {
+      cublasStatus_t result =
+          gemmBlocks<T>(handle, transposed, !transposed, size, size, k, alphaArg, rowsOfOpA(first),
+                        rowsOfOpA(first), zero, block<T>(scratchArg, size, 0, 0));
+      if (result != CUBLAS_STATUS_SUCCESS)
+        return result;
+      return launchLevel3<T>(
+          handle, "triangle_merge", std::int64_t(size) * size, [&](cl::Kernel &kernel) {
+            return setKernelArgs(kernel, cl_int(size), cl_int(lower), toKernelArg<T>(betaArg),
+                                 scratchArg, cl_int(size), blockArg<T>(c, ldc, first, first),
+                                 cl_int(ldc));
           });
-    // The rest of this block column inside the triangle: below or above.
-    const int i0 = lower ? j0 + jb : 0, rows = lower ? n - j0 - jb : j0;
-    if (status == CUBLAS_STATUS_SUCCESS && rows > 0)
-      status = gemmBlocks<T>(handle, transposed, !transposed, rows, jb, k, alphaArg, rowsOfOpA(i0),
-                             rowsOfOpA(j0), betaArg, block<T>(c, ldc, i0, j0));
-  }
+    }
+    const int half = (size / 2 + kBlock - 1) / kBlock * kBlock;
+    cublasStatus_t result = triangle(first, half);
+    // The square between the halves: below the first (lower) or right of it.
+    const int second = first + half, rest = size - half;
+    if (result == CUBLAS_STATUS_SUCCESS)
+      result = lower ? gemmBlocks<T>(handle, transposed, !transposed, rest, half, k, alphaArg,
+                                     rowsOfOpA(second), rowsOfOpA(first), betaArg,
+                                     block<T>(c, ldc, second, first))
+                     : gemmBlocks<T>(handle, transposed, !transposed, half, rest, k, alphaArg,
+                                     rowsOfOpA(first), rowsOfOpA(second), betaArg,
+                                     block<T>(c, ldc, first, second));
+    return result == CUBLAS_STATUS_SUCCESS ? triangle(second, rest) : result;
+  };
+  status = triangle(0, n);
   return status;
 }
 

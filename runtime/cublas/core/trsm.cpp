@@ -1,10 +1,14 @@
-// trsm, blocked: the diagonal blocks of op(A) are inverted first (one
+// trsm, recursively: the diagonal blocks of op(A) are inverted first (one
 // work-group each: kernels/level3.cl, invert_diagonal_blocks, a few k nb^2
-// flops). Then, block by block in dependency order, the block's unknowns
-// are its inverse times B's block (a GEMM into scratch, copied back), and
-// the rest of B is updated by one GEMM with them, so that every O(k^2 n)
-// flop runs on the GEMM engine, as in GPU BLAS libraries.
+// flops). The unknowns are then split in two halves (at a multiple of the
+// block size): the half the other depends on is solved, the other half's
+// right-hand side updated by one large GEMM, then that half solved. A half
+// of one block is its inverse times B's block (a GEMM into scratch, copied
+// back). So every O(k^2 n) flop runs on the GEMM engine, most of them in
+// GEMMs as large as the problem allows.
 #include "core/level3.h"
+
+#include <functional>
 
 #include "core/level3_support.h"
 
@@ -85,36 +89,50 @@ cublasStatus_t trsm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
       status = launchKernel(handle, *kernel, std::size_t(blocks) * kBlock, kBlock);
   }
   const ScalarArg minusOne = hostScalar(-1), one = hostScalar(1), zero = hostScalar(0);
-  for (int step = 0; step < blocks && status == CUBLAS_STATUS_SUCCESS; ++step) {
-    const int bi = forward ? step : blocks - 1 - step;
-    const int i0 = bi * kBlock, ib = std::min(kBlock, k - i0);
-    const MatrixArg inverse = block<T>(inverseArg, kBlock, 0, std::int64_t(bi) * kBlock);
-    // X[block] = inverse B[block] (left) or B[block] inverse (right).
+  // X[block] = inverse B[block] (left) or B[block] inverse (right), for
+  // the block of op(A) starting at i0 (a multiple of kBlock), ib wide.
+  auto solveBlock = [&](int i0, int ib) {
+    const MatrixArg inverse = block<T>(inverseArg, kBlock, 0, i0); // inverse i0 / kBlock
     const int rows = left ? ib : m, cols = left ? n : ib;
     const BufferArg target = left ? blockArg<T>(b, ldb, i0, 0) : blockArg<T>(b, ldb, 0, i0);
     const MatrixArg solved = block<T>(solvedArg, rows, 0, 0), source = block<T>(target, ldb, 0, 0);
-    status = gemmBlocks<T>(handle, false, false, rows, cols, ib, one, left ? inverse : source,
-                           left ? source : inverse, zero, solved);
-    if (status == CUBLAS_STATUS_SUCCESS)
-      status =
-          launchLevel3<T>(handle, "copy_block", std::int64_t(rows) * cols, [&](cl::Kernel &kernel) {
-            return setKernelArgs(kernel, cl_int(rows), cl_int(cols), solvedArg, cl_int(rows),
-                                 target, cl_int(ldb));
-          });
-    // The unknowns still to solve: after the block when going forward.
-    const int rest0 = forward ? i0 + ib : 0, rest = forward ? k - rest0 : i0;
-    if (status != CUBLAS_STATUS_SUCCESS || rest == 0)
-      continue;
-    if (left) // B[rest, :] -= op(A)[rest, block] X[block, :]
-      status = gemmBlocks<T>(handle, transposed, false, rest, n, ib, minusOne,
-                             transposed ? block<T>(a, lda, i0, rest0) : block<T>(a, lda, rest0, i0),
-                             block<T>(b, ldb, i0, 0), one, block<T>(b, ldb, rest0, 0));
-    else // B[:, rest] -= X[:, block] op(A)[block, rest]
-      status =
-          gemmBlocks<T>(handle, false, transposed, m, rest, ib, minusOne, block<T>(b, ldb, 0, i0),
-                        transposed ? block<T>(a, lda, rest0, i0) : block<T>(a, lda, i0, rest0), one,
-                        block<T>(b, ldb, 0, rest0));
-  }
+    cublasStatus_t result =
+        gemmBlocks<T>(handle, false, false, rows, cols, ib, one, left ? inverse : source,
+                      left ? source : inverse, zero, solved);
+    if (result != CUBLAS_STATUS_SUCCESS)
+      return result;
+    return launchLevel3<T>(handle, "copy_block", std::int64_t(rows) * cols,
+                           [&](cl::Kernel &kernel) {
+                             return setKernelArgs(kernel, cl_int(rows), cl_int(cols), solvedArg,
+                                                  cl_int(rows), target, cl_int(ldb));
+                           });
+  };
+  // B[to] -= op(A)[to, from] X[from] (left) or X[from] op(A)[from, to]
+  // (right), `to` and `from` ranges of op(A)'s rows and columns.
+  auto update = [&](int to, int toSize, int from, int fromSize) {
+    if (left)
+      return gemmBlocks<T>(handle, transposed, false, toSize, n, fromSize, minusOne,
+                           transposed ? block<T>(a, lda, from, to) : block<T>(a, lda, to, from),
+                           block<T>(b, ldb, from, 0), one, block<T>(b, ldb, to, 0));
+    return gemmBlocks<T>(handle, false, transposed, m, toSize, fromSize, minusOne,
+                         block<T>(b, ldb, 0, from),
+                         transposed ? block<T>(a, lda, to, from) : block<T>(a, lda, from, to), one,
+                         block<T>(b, ldb, 0, to));
+  };
+  std::function<cublasStatus_t(int, int)> solve = [&](int first, int size) {
+    if (size <= kBlock)
+      return solveBlock(first, size);
+    const int half = (size / 2 + kBlock - 1) / kBlock * kBlock;
+    const int second = first + half, rest = size - half;
+    // Going forward the second half depends on the first, else the reverse.
+    const int early = forward ? first : second, earlySize = forward ? half : rest;
+    const int late = forward ? second : first, lateSize = forward ? rest : half;
+    cublasStatus_t result = solve(early, earlySize);
+    if (result == CUBLAS_STATUS_SUCCESS)
+      result = update(late, lateSize, early, earlySize);
+    return result == CUBLAS_STATUS_SUCCESS ? solve(late, lateSize) : result;
+  };
+  status = solve(0, k);
   return status;
 }
 
