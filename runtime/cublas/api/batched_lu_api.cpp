@@ -5,12 +5,6 @@
 
 #include "core/batched_lu.h"
 
-#define CUCL_REQUIRE_HANDLE(handle)                                                                \
-  do {                                                                                             \
-    if ((handle) == nullptr)                                                                       \
-      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
-  } while (0)
-
 CUBLAS_EXPORT cublasStatus_t cublasSgetrfBatched(cublasHandle_t handle, int n, float *const A[],
                                                  int lda, int *P, int *info, int batchSize) {
   CUCL_REQUIRE_HANDLE(handle);

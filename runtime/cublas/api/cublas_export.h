@@ -11,4 +11,11 @@
 
 #define CUBLAS_EXPORT extern "C" __attribute__((visibility("default")))
 
+// Every routine's first check: a null handle is CUBLAS_STATUS_NOT_INITIALIZED.
+#define CUCL_REQUIRE_HANDLE(handle)                                                                \
+  do {                                                                                             \
+    if ((handle) == nullptr)                                                                       \
+      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
+  } while (0)
+
 #endif // CUCL_CUBLAS_API_CUBLAS_EXPORT_H

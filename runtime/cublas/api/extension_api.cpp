@@ -5,12 +5,6 @@
 
 #include "core/extensions.h"
 
-#define CUCL_REQUIRE_HANDLE(handle)                                                                \
-  do {                                                                                             \
-    if ((handle) == nullptr)                                                                       \
-      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
-  } while (0)
-
 CUBLAS_EXPORT cublasStatus_t cublasSgeam(cublasHandle_t handle, cublasOperation_t transa,
                                          cublasOperation_t transb, int m, int n, const float *alpha,
                                          const float *A, int lda, const float *beta, const float *B,

@@ -4,12 +4,6 @@
 
 #include "core/level1.h"
 
-#define CUCL_REQUIRE_HANDLE(handle)                                                                \
-  do {                                                                                             \
-    if ((handle) == nullptr)                                                                       \
-      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
-  } while (0)
-
 CUBLAS_EXPORT cublasStatus_t cublasSaxpy_v2(cublasHandle_t handle, int n, const float *alpha,
                                             const float *x, int incx, float *y, int incy) {
   CUCL_REQUIRE_HANDLE(handle);

@@ -8,8 +8,7 @@ CUBLAS_EXPORT cublasStatus_t cublasSsymv_v2(cublasHandle_t handle, cublasFillMod
                                             const float *alpha, const float *A, int lda,
                                             const float *x, int incx, const float *beta, float *y,
                                             int incy) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::symv(*handle, uplo, n, alpha, A, lda, x, incx, beta, y, incy);
 }
 
@@ -17,39 +16,34 @@ CUBLAS_EXPORT cublasStatus_t cublasDsymv_v2(cublasHandle_t handle, cublasFillMod
                                             const double *alpha, const double *A, int lda,
                                             const double *x, int incx, const double *beta,
                                             double *y, int incy) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::symv(*handle, uplo, n, alpha, A, lda, x, incx, beta, y, incy);
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasStrmv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
                                             cublasOperation_t trans, cublasDiagType_t diag, int n,
                                             const float *A, int lda, float *x, int incx) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::trmv(*handle, uplo, trans, diag, n, A, lda, x, incx);
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasDtrmv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
                                             cublasOperation_t trans, cublasDiagType_t diag, int n,
                                             const double *A, int lda, double *x, int incx) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::trmv(*handle, uplo, trans, diag, n, A, lda, x, incx);
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasStrsv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
                                             cublasOperation_t trans, cublasDiagType_t diag, int n,
                                             const float *A, int lda, float *x, int incx) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::trsv(*handle, uplo, trans, diag, n, A, lda, x, incx);
 }
 
 CUBLAS_EXPORT cublasStatus_t cublasDtrsv_v2(cublasHandle_t handle, cublasFillMode_t uplo,
                                             cublasOperation_t trans, cublasDiagType_t diag, int n,
                                             const double *A, int lda, double *x, int incx) {
-  if (handle == nullptr)
-    return CUBLAS_STATUS_NOT_INITIALIZED;
+  CUCL_REQUIRE_HANDLE(handle);
   return cucl::blas::trsv(*handle, uplo, trans, diag, n, A, lda, x, incx);
 }

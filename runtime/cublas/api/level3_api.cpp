@@ -4,12 +4,6 @@
 
 #include "core/level3.h"
 
-#define CUCL_REQUIRE_HANDLE(handle)                                                                \
-  do {                                                                                             \
-    if ((handle) == nullptr)                                                                       \
-      return CUBLAS_STATUS_NOT_INITIALIZED;                                                        \
-  } while (0)
-
 CUBLAS_EXPORT cublasStatus_t cublasStrsm_v2(cublasHandle_t handle, cublasSideMode_t side,
                                             cublasFillMode_t uplo, cublasOperation_t trans,
                                             cublasDiagType_t diag, int m, int n, const float *alpha,

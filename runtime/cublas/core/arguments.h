@@ -48,6 +48,19 @@ bool isHostPointer(const void *pointer);
 template <class T>
 cublasStatus_t resolveScalar(const cublasContext &handle, const T *pointer, ScalarArg *out);
 
+// alpha and beta together (both checked as resolveScalar does).
+template <class T>
+cublasStatus_t resolveScalars(const cublasContext &handle, const T *alpha, const T *beta,
+                              ScalarArg *alphaOut, ScalarArg *betaOut) {
+  cublasStatus_t status = resolveScalar(handle, alpha, alphaOut);
+  return status == CUBLAS_STATUS_SUCCESS ? resolveScalar(handle, beta, betaOut) : status;
+}
+
+// A scalar known on the host to be `value` (host pointer mode).
+inline bool isHostValue(const ScalarArg &scalar, double value) {
+  return !scalar.onDevice && scalar.host == value;
+}
+
 // A scalar result location of `bytes` bytes per the handle's pointer mode:
 // host mode -> *onDevice = false (the pointer is checked); device mode ->
 // *onDevice = true and `device` resolved.

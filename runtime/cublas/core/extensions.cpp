@@ -67,32 +67,27 @@ cublasStatus_t resolveVector(const cublasContext &handle, const T *pointer, int 
 template <class T, class SetArgs>
 cublasStatus_t launchOverMatrix(cublasContext &handle, const char *name, int m, int n,
                                 SetArgs setArgs) {
-  std::lock_guard<std::mutex> lock(handle.mutex);
-  cl::Kernel *kernel = nullptr;
-  cublasStatus_t status =
-      handle.kernels->get(handle, KernelFamily::Extensions, precisionOf<T>(), name, &kernel);
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  if (setArgs(*kernel) != CL_SUCCESS)
-    return CUBLAS_STATUS_INTERNAL_ERROR;
-
-  // The group fits the kernel's limit and the device's per-dimension ones.
-  std::size_t items = workGroupSize(handle, *kernel, kGroupItems);
-  std::size_t rowLimit = items, columnLimit = items;
-  std::vector<std::size_t> perDimension;
-  if (handle.clDevice.getInfo(CL_DEVICE_MAX_WORK_ITEM_SIZES, &perDimension) == CL_SUCCESS &&
-      perDimension.size() >= 2) {
-    rowLimit = powerOfTwoAtMost(std::min(rowLimit, perDimension[0]));
-    columnLimit = powerOfTwoAtMost(std::min(columnLimit, perDimension[1]));
-  }
-  std::size_t rows = groupExtent(m, std::min(kGroupRows, rowLimit));
-  std::size_t columns = groupExtent(n, std::min(items / rows, columnLimit));
-  cl::NDRange global(roundUp(m, rows), roundUp(n, columns));
-  cl::NDRange local(rows, columns);
-  return enqueueOnStream(
-      handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
-        return queue.enqueueNDRangeKernel(*kernel, cl::NullRange, global, local, waits, done);
-      });
+  return withKernel<T>(handle, KernelFamily::Extensions, name, [&](cl::Kernel &kernel) {
+    if (setArgs(kernel) != CL_SUCCESS)
+      return CUBLAS_STATUS_INTERNAL_ERROR;
+    // The group fits the kernel's limit and the device's per-dimension ones.
+    std::size_t items = workGroupSize(handle, kernel, kGroupItems);
+    std::size_t rowLimit = items, columnLimit = items;
+    std::vector<std::size_t> perDimension;
+    if (handle.clDevice.getInfo(CL_DEVICE_MAX_WORK_ITEM_SIZES, &perDimension) == CL_SUCCESS &&
+        perDimension.size() >= 2) {
+      rowLimit = powerOfTwoAtMost(std::min(rowLimit, perDimension[0]));
+      columnLimit = powerOfTwoAtMost(std::min(columnLimit, perDimension[1]));
+    }
+    std::size_t rows = groupExtent(m, std::min(kGroupRows, rowLimit));
+    std::size_t columns = groupExtent(n, std::min(items / rows, columnLimit));
+    cl::NDRange global(roundUp(m, rows), roundUp(n, columns));
+    cl::NDRange local(rows, columns);
+    return enqueueOnStream(
+        handle, [&](cl::CommandQueue &queue, const std::vector<cl::Event> *waits, cl::Event *done) {
+          return queue.enqueueNDRangeKernel(kernel, cl::NullRange, global, local, waits, done);
+        });
+  });
 }
 
 } // namespace
@@ -111,9 +106,7 @@ cublasStatus_t geam(cublasContext &handle, cublasOperation_t transa, cublasOpera
   if (status != CUBLAS_STATUS_SUCCESS || m == 0 || n == 0)
     return status;
   ScalarArg alphaArg, betaArg;
-  status = resolveScalar(handle, alpha, &alphaArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, beta, &betaArg);
+  status = resolveScalars(handle, alpha, beta, &alphaArg, &betaArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
 

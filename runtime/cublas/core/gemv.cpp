@@ -33,9 +33,7 @@ cublasStatus_t gemv(cublasContext &handle, cublasOperation_t trans, int m, int n
   if (status != CUBLAS_STATUS_SUCCESS || m == 0 || n == 0)
     return status;
   ScalarArg alphaArg, betaArg;
-  status = resolveScalar(handle, alpha, &alphaArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, beta, &betaArg);
+  status = resolveScalars(handle, alpha, beta, &alphaArg, &betaArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   const bool hostAlphaZero = !alphaArg.onDevice && alphaArg.host == 0;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <mutex>
 #include <string>
 
 #include "backend/cl.h"
@@ -39,6 +40,17 @@ public:
 private:
   std::map<std::string, cl::Kernel> kernels_;
 };
+
+// Runs use(kernel) on kernel `name` of `family` in T's precision under the
+// handle's mutex (kernel objects carry their arguments): `use` sets them and
+// enqueues. Returns use's status, or the kernel's build failure.
+template <class T, class Use>
+cublasStatus_t withKernel(cublasContext &handle, KernelFamily family, const char *name, Use &&use) {
+  std::lock_guard<std::mutex> lock(handle.mutex);
+  cl::Kernel *kernel = nullptr;
+  cublasStatus_t status = handle.kernels->get(handle, family, precisionOf<T>(), name, &kernel);
+  return status == CUBLAS_STATUS_SUCCESS ? use(*kernel) : status;
+}
 
 // A device pointer as a kernel sees it: two arguments, buffer and byte offset.
 // An empty buffer passes NULL (OpenCL 1.2 allows it for unused pointers).

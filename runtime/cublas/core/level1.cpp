@@ -125,15 +125,11 @@ cublasStatus_t reduce(cublasContext &handle, const char *partialName, const char
 template <class T, class SetArgs>
 cublasStatus_t elementwise(cublasContext &handle, const char *name, std::size_t global,
                            std::size_t local, SetArgs setArgs) {
-  std::lock_guard<std::mutex> lock(handle.mutex);
-  cl::Kernel *kernel = nullptr;
-  cublasStatus_t status =
-      handle.kernels->get(handle, KernelFamily::Level1, precisionOf<T>(), name, &kernel);
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  if (setArgs(*kernel) != CL_SUCCESS)
-    return CUBLAS_STATUS_INTERNAL_ERROR;
-  return launchKernel(handle, *kernel, global, local);
+  return withKernel<T>(handle, KernelFamily::Level1, name, [&](cl::Kernel &kernel) {
+    if (setArgs(kernel) != CL_SUCCESS)
+      return CUBLAS_STATUS_INTERNAL_ERROR;
+    return launchKernel(handle, kernel, global, local);
+  });
 }
 
 cublasStatus_t resolveVector(const cublasContext &handle, const void *x, std::int64_t n,
@@ -335,9 +331,7 @@ cublasStatus_t rot(cublasContext &handle, int n, T *x, int incx, T *y, int incy,
   if (n <= 0)
     return checkPrecision<T>(handle);
   ScalarArg cArg, sArg;
-  cublasStatus_t status = resolveScalar(handle, c, &cArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, s, &sArg);
+  cublasStatus_t status = resolveScalars(handle, c, s, &cArg, &sArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   return twoVectors<T>(handle, "rot", n, x, incx, y, incy, [&](cl::Kernel &kernel) {

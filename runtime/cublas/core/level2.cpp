@@ -83,9 +83,7 @@ cublasStatus_t symv(cublasContext &handle, cublasFillMode_t uplo, int n, const T
   if (status != CUBLAS_STATUS_SUCCESS || n == 0)
     return status;
   ScalarArg alphaArg, betaArg;
-  status = resolveScalar(handle, alpha, &alphaArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, beta, &betaArg);
+  status = resolveScalars(handle, alpha, beta, &alphaArg, &betaArg);
   if (status != CUBLAS_STATUS_SUCCESS)
     return status;
   const bool hostAlphaZero = !alphaArg.onDevice && alphaArg.host == 0;

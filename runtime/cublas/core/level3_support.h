@@ -72,18 +72,14 @@ cublasStatus_t gemmBlocks(cublasContext &handle, bool transA, bool transB, std::
 template <class T, class SetArgs>
 cublasStatus_t launchLevel3(cublasContext &handle, const char *name, std::int64_t items,
                             SetArgs setArgs) {
-  std::lock_guard<std::mutex> lock(handle.mutex);
-  cl::Kernel *kernel = nullptr;
-  cublasStatus_t status =
-      handle.kernels->get(handle, KernelFamily::Level3, precisionOf<T>(), name, &kernel);
-  if (status != CUBLAS_STATUS_SUCCESS)
-    return status;
-  if (setArgs(*kernel) != CL_SUCCESS)
-    return CUBLAS_STATUS_INTERNAL_ERROR;
-  const std::size_t local = workGroupSize(handle, *kernel, 64);
-  const std::size_t groups =
-      std::min<std::size_t>((static_cast<std::size_t>(items) + local - 1) / local, 4096);
-  return launchKernel(handle, *kernel, std::max<std::size_t>(groups, 1) * local, local);
+  return withKernel<T>(handle, KernelFamily::Level3, name, [&](cl::Kernel &kernel) {
+    if (setArgs(kernel) != CL_SUCCESS)
+      return CUBLAS_STATUS_INTERNAL_ERROR;
+    const std::size_t local = workGroupSize(handle, kernel, 64);
+    const std::size_t groups =
+        std::min<std::size_t>((static_cast<std::size_t>(items) + local - 1) / local, 4096);
+    return launchKernel(handle, kernel, std::max<std::size_t>(groups, 1) * local, local);
+  });
 }
 
 // A resolved column-major matrix argument (rows x cols, ld) of T.

@@ -24,9 +24,7 @@ cublasStatus_t symm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
     return status;
   ScalarArg alphaArg, betaArg;
   BufferArg a, b, c;
-  status = resolveScalar(handle, alpha, &alphaArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, beta, &betaArg);
+  status = resolveScalars(handle, alpha, beta, &alphaArg, &betaArg);
   if (status == CUBLAS_STATUS_SUCCESS)
     status = resolveMatrixArg<T>(handle, C, m, n, ldc, &c);
   if (status != CUBLAS_STATUS_SUCCESS)

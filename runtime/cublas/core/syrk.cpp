@@ -28,9 +28,7 @@ cublasStatus_t syrk(cublasContext &handle, cublasFillMode_t uplo, cublasOperatio
     return status;
   ScalarArg alphaArg, betaArg;
   BufferArg a, c;
-  status = resolveScalar(handle, alpha, &alphaArg);
-  if (status == CUBLAS_STATUS_SUCCESS)
-    status = resolveScalar(handle, beta, &betaArg);
+  status = resolveScalars(handle, alpha, beta, &alphaArg, &betaArg);
   if (status == CUBLAS_STATUS_SUCCESS)
     status = resolveMatrixArg<T>(handle, C, n, n, ldc, &c);
   // A is read only when there is a product (as GEMM: k > 0, alpha != 0).

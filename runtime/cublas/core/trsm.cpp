@@ -76,18 +76,15 @@ cublasStatus_t trsm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
   if (made != CL_SUCCESS)
     return CUBLAS_STATUS_ALLOC_FAILED;
   const BufferArg inverseArg{scratch, 0}, solvedArg{scratch, inverses * sizeof(T)};
-  {
-    std::lock_guard<std::mutex> lock(handle.mutex);
-    cl::Kernel *kernel = nullptr;
-    status = handle.kernels->get(handle, KernelFamily::Level3, precisionOf<T>(),
-                                 "invert_diagonal_blocks", &kernel);
-    if (status == CUBLAS_STATUS_SUCCESS &&
-        setKernelArgs(*kernel, cl_int(k), cl_int(kBlock), cl_int(lower), cl_int(transposed),
-                      cl_int(diag == CUBLAS_DIAG_UNIT), a, cl_int(lda), inverseArg) != CL_SUCCESS)
-      status = CUBLAS_STATUS_INTERNAL_ERROR;
-    if (status == CUBLAS_STATUS_SUCCESS)
-      status = launchKernel(handle, *kernel, std::size_t(blocks) * kBlock, kBlock);
-  }
+  // One work-group per block: its own launch shape, not launchLevel3's.
+  status = withKernel<T>(
+      handle, KernelFamily::Level3, "invert_diagonal_blocks", [&](cl::Kernel &kernel) {
+        if (setKernelArgs(kernel, cl_int(k), cl_int(kBlock), cl_int(lower), cl_int(transposed),
+                          cl_int(diag == CUBLAS_DIAG_UNIT), a, cl_int(lda),
+                          inverseArg) != CL_SUCCESS)
+          return CUBLAS_STATUS_INTERNAL_ERROR;
+        return launchKernel(handle, kernel, std::size_t(blocks) * kBlock, kBlock);
+      });
   const ScalarArg minusOne = hostScalar(-1), one = hostScalar(1), zero = hostScalar(0);
   // X[block] = inverse B[block] (left) or B[block] inverse (right), for
   // the block of op(A) starting at i0 (a multiple of kBlock), ib wide.
