@@ -112,7 +112,7 @@ CURAND_EXPORT curandStatus_t curandGeneratePoisson(curandGenerator_t generator,
       status != CURAND_STATUS_SUCCESS)
     return status;
   // Checked before the lookup: a NaN key would match any entry of the map.
-  if (!(lambda > 0.0) || !std::isfinite(lambda))
+  if (!(lambda > 0.0) || !(lambda <= cucl::rand::kMaxPoissonLambda))
     return CURAND_STATUS_OUT_OF_RANGE;
   std::lock_guard<std::mutex> lock(generator->mutex);
   auto found = generator->poissonTables.find(lambda);

@@ -6,13 +6,11 @@
 namespace cucl::rand {
 
 bool makePoissonTable(double lambda, DiscreteTable *table) {
-  if (!(lambda > 0.0) || !std::isfinite(lambda))
+  if (!(lambda > 0.0) || !(lambda <= kMaxPoissonLambda))
     return false;
   const double spread = 10.0 * std::sqrt(lambda) + 10.0;
   const double first = std::max(0.0, std::floor(lambda - spread));
   const double last = std::ceil(lambda + spread);
-  if (last > 4294967295.0) // values are unsigned int
-    return false;
   const auto length = static_cast<std::size_t>(last - first) + 1;
   table->shift = static_cast<std::uint32_t>(first);
   table->lambda = lambda;

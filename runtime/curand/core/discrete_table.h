@@ -9,6 +9,8 @@
 
 namespace cucl::rand {
 
+inline constexpr double kMaxPoissonLambda = 400000.0; // cuRAND's limit
+
 struct DiscreteTable {
   std::vector<std::uint32_t> cdf; // the last entry is never compared
   std::uint32_t shift = 0;
@@ -17,8 +19,8 @@ struct DiscreteTable {
 
 // The Poisson distribution of mean `lambda` (> 0), over the values within
 // ten standard deviations (plus ten) of the mean: the mass outside is far
-// below 2^-32. False when lambda is not positive and finite, or so large that
-// values would pass 2^32 - 1 (lambda above about 4.29e9).
+// below 2^-32. False when lambda is not in (0, 400000], cuRAND's documented
+// range (the table itself would be exact far beyond it).
 bool makePoissonTable(double lambda, DiscreteTable *table);
 
 // The value the table gives for the number x.
