@@ -77,14 +77,16 @@ cublasStatus_t trsm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
     return CUBLAS_STATUS_ALLOC_FAILED;
   const BufferArg inverseArg{scratch, 0}, solvedArg{scratch, inverses * sizeof(T)};
   // One work-group per block: its own launch shape, not launchLevel3's.
-  status = withKernel<T>(
-      handle, KernelFamily::Level3, "invert_diagonal_blocks", [&](cl::Kernel &kernel) {
-        if (setKernelArgs(kernel, cl_int(k), cl_int(kBlock), cl_int(lower), cl_int(transposed),
-                          cl_int(diag == CUBLAS_DIAG_UNIT), a, cl_int(lda),
-                          inverseArg) != CL_SUCCESS)
-          return CUBLAS_STATUS_INTERNAL_ERROR;
-        return launchKernel(handle, kernel, std::size_t(blocks) * kBlock, kBlock);
-      });
+  status = withKernel<T>(handle, KernelFamily::Level3, "invert_diagonal_blocks",
+                         [&](cl::Kernel &kernel) {
+                           if (setKernelArgs(kernel, cl_int(k), cl_int(kBlock), cl_int(lower),
+                                             cl_int(transposed), cl_int(diag == CUBLAS_DIAG_UNIT),
+                                             a, cl_int(lda), inverseArg) != CL_SUCCESS)
+                             return CUBLAS_STATUS_INTERNAL_ERROR;
+                           // Any group size works (the kernel loops over the columns).
+                           const std::size_t local = workGroupSize(handle, kernel, kBlock);
+                           return launchKernel(handle, kernel, std::size_t(blocks) * local, local);
+                         });
   const ScalarArg minusOne = hostScalar(-1), one = hostScalar(1), zero = hostScalar(0);
   // X[block] = inverse B[block] (left) or B[block] inverse (right), for
   // the block of op(A) starting at i0 (a multiple of kBlock), ib wide.

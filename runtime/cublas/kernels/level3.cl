@@ -24,37 +24,39 @@ REAL opElement(__global const REAL *a, int lda, int trans, int r, int c) {
 }
 
 // The inverses of op(A)'s diagonal blocks, for trsm: work-group b inverts
-// block b (nb wide, the last one ib = k - b nb), work-item j computes
-// column j by substitution on the unit vector e_j. `lower` says whether
-// op(A) is lower triangular, `unit` takes its diagonal as 1. Inverse b is
-// written whole (zeros included) at inv + b nb nb, leading dimension nb.
+// block b (nb wide, the last one ib = k - b nb); its work-items take the
+// columns j in turn, each by substitution on the unit vector e_j (any group
+// size works: a device may allow fewer work-items than nb). `lower` says
+// whether op(A) is lower triangular, `unit` takes its diagonal as 1.
+// Inverse b is written whole (zeros included) at inv + b nb nb, leading
+// dimension nb.
 __kernel void invert_diagonal_blocks(int k, int nb, int lower, int trans, int unit,
                                      __global const REAL *aBase, ulong aOffset, int lda,
                                      __global REAL *invBase, ulong invOffset) {
-  int b = get_group_id(0), j = get_local_id(0);
+  int b = get_group_id(0);
   int i0 = b * nb, ib = min(nb, k - i0);
-  if (j >= nb)
-    return;
   __global const REAL *a = AT_CONST(aBase, aOffset) + (long)i0 + (long)i0 * lda;
-  __global REAL *x = AT(invBase, invOffset) + (long)b * nb * nb + (long)j * nb;
-  for (int r = 0; r < nb; ++r)
-    x[r] = 0;
-  if (j >= ib)
-    return;
-  x[j] = unit ? (REAL)1 : (REAL)1 / opElement(a, lda, trans, j, j);
-  if (lower) {
-    for (int r = j + 1; r < ib; ++r) {
-      REAL sum = 0;
-      for (int c = j; c < r; ++c)
-        sum += opElement(a, lda, trans, r, c) * x[c];
-      x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
-    }
-  } else {
-    for (int r = j - 1; r >= 0; --r) {
-      REAL sum = 0;
-      for (int c = r + 1; c <= j; ++c)
-        sum += opElement(a, lda, trans, r, c) * x[c];
-      x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
+  for (int j = get_local_id(0); j < nb; j += get_local_size(0)) {
+    __global REAL *x = AT(invBase, invOffset) + (long)b * nb * nb + (long)j * nb;
+    for (int r = 0; r < nb; ++r)
+      x[r] = 0;
+    if (j >= ib)
+      continue;
+    x[j] = unit ? (REAL)1 : (REAL)1 / opElement(a, lda, trans, j, j);
+    if (lower) {
+      for (int r = j + 1; r < ib; ++r) {
+        REAL sum = 0;
+        for (int c = j; c < r; ++c)
+          sum += opElement(a, lda, trans, r, c) * x[c];
+        x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
+      }
+    } else {
+      for (int r = j - 1; r >= 0; --r) {
+        REAL sum = 0;
+        for (int c = r + 1; c <= j; ++c)
+          sum += opElement(a, lda, trans, r, c) * x[c];
+        x[r] = unit ? -sum : -sum / opElement(a, lda, trans, r, r);
+      }
     }
   }
 }
