@@ -43,6 +43,22 @@ inline ScalarArg hostScalar(double value) {
   return scalar;
 }
 
+// A beta of 0 to pass with `alpha` to the GEMM engine, which takes both
+// scalars in the same pointer mode: in device memory when alpha is. False
+// when that memory cannot be had.
+template <class T>
+bool zeroLike(const cublasContext &handle, const ScalarArg &alpha, ScalarArg *out) {
+  *out = hostScalar(0);
+  if (!alpha.onDevice)
+    return true;
+  T value = 0;
+  cl_int made = CL_SUCCESS;
+  out->onDevice = true;
+  out->buffer =
+      cl::Buffer(handle.context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, sizeof(T), &value, &made);
+  return made == CL_SUCCESS;
+}
+
 // C = alpha op(A) op(B) + beta C on sub-blocks (m x n, inner k).
 template <class T>
 cublasStatus_t gemmBlocks(cublasContext &handle, bool transA, bool transB, std::int64_t m,

@@ -43,14 +43,8 @@ cublasStatus_t syrk(cublasContext &handle, cublasFillMode_t uplo, cublasOperatio
   cl_int made = CL_SUCCESS;
   cl::Buffer scratch(handle.context, CL_MEM_READ_WRITE, sizeof(T) * kBlock * kBlock, nullptr,
                      &made);
-  ScalarArg zero = hostScalar(0);
-  if (made == CL_SUCCESS && alphaArg.onDevice) {
-    T value = 0;
-    zero.onDevice = true;
-    zero.buffer = cl::Buffer(handle.context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, sizeof(T),
-                             &value, &made);
-  }
-  if (made != CL_SUCCESS)
+  ScalarArg zero;
+  if (made != CL_SUCCESS || !zeroLike<T>(handle, alphaArg, &zero))
     return CUBLAS_STATUS_ALLOC_FAILED;
   const BufferArg scratchArg{scratch, 0};
   const bool lower = uplo == CUBLAS_FILL_MODE_LOWER;

@@ -51,14 +51,8 @@ cublasStatus_t trmm(cublasContext &handle, cublasSideMode_t side, cublasFillMode
   cl_int made = CL_SUCCESS;
   cl::Buffer scratch(handle.context, CL_MEM_READ_WRITE, sizeof(T) * (full + product), nullptr,
                      &made);
-  ScalarArg beta = zero;
-  if (made == CL_SUCCESS && alphaArg.onDevice) { // GEMM takes both scalars alike
-    T value = 0;
-    beta.onDevice = true;
-    beta.buffer = cl::Buffer(handle.context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, sizeof(T),
-                             &value, &made);
-  }
-  if (made != CL_SUCCESS)
+  ScalarArg beta;
+  if (made != CL_SUCCESS || !zeroLike<T>(handle, alphaArg, &beta))
     return CUBLAS_STATUS_ALLOC_FAILED;
   const BufferArg fullArg{scratch, 0}, productArg{scratch, full * sizeof(T)};
   status = launchLevel3<T>(handle, "triangle_full", std::int64_t(full), [&](cl::Kernel &kernel) {
