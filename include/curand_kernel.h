@@ -362,16 +362,7 @@ CUCL_CURAND_FOR_EACH_STATE(CUCL_CURAND_POISSON_CALL)
 template <class State>
 __device__ __forceinline__ unsigned int cucl_curand_discrete(State *state,
                                                              curandDiscreteDistribution_t d) {
-  unsigned int x = curand(state);
-  unsigned int low = 0, high = d->length - 1;
-  while (low < high) {
-    unsigned int middle = (low + high) / 2;
-    if (d->cdf[middle] > x)
-      high = middle;
-    else
-      low = middle + 1;
-  }
-  return d->shift + low;
+  return d->shift + cucl_discrete_index(d->cdf, d->length, curand(state));
 }
 #define CUCL_CURAND_DISCRETE_CALL(State)                                                           \
   CUCL_CURAND_FN unsigned int curand_discrete(State *state,                                        \

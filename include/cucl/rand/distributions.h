@@ -34,6 +34,23 @@ CUCL_RAND_FN float cucl_uniform_float(cucl_u32 x) {
   return x * CUCL_2POW32_INV + (CUCL_2POW32_INV / 2.0f);
 }
 
+/* A discrete distribution's inverse-CDF table at the number x: the first
+ * index whose threshold is above x (the last entry is never compared). The
+ * host API's Poisson, curand_discrete and the host generators share it, so
+ * every device and the host agree. */
+CUCL_RAND_FN cucl_u32 cucl_discrete_index(const CUCL_RAND_GLOBAL cucl_u32 *cdf, cucl_u32 length,
+                                          cucl_u32 x) {
+  cucl_u32 low = 0, high = length - 1;
+  while (low < high) {
+    cucl_u32 middle = (low + high) / 2;
+    if (cdf[middle] > x)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  return low;
+}
+
 /* Box-Muller: a pair of standard normals from a uniform u in (0, 1] and an
  * angle v in (0, 2 pi]. */
 CUCL_RAND_FN void cucl_box_muller_uv(float u, float v, float *first, float *second) {

@@ -21,6 +21,7 @@ typedef uint cucl_u32;
 typedef ulong cucl_u64;
 #define CUCL_RAND_FN static inline
 #define CUCL_RAND_TABLE(name, dims) __constant cucl_u32 name dims
+#define CUCL_RAND_GLOBAL __global /* tables the library's kernels read */
 #elif defined(__CUDA__) || defined(__CUDACC__)
 typedef unsigned int cucl_u32;
 typedef unsigned long long cucl_u64;
@@ -32,6 +33,10 @@ typedef uint32_t cucl_u32;
 typedef uint64_t cucl_u64;
 #define CUCL_RAND_FN static inline
 #define CUCL_RAND_TABLE(name, dims) static const cucl_u32 name dims
+#endif
+
+#ifndef CUCL_RAND_GLOBAL
+#define CUCL_RAND_GLOBAL
 #endif
 
 #ifndef CUCL_RAND_DOUBLE

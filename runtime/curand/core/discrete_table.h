@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "cucl/rand/distributions.h"
+
 namespace cucl::rand {
 
 inline constexpr double kMaxPoissonLambda = 400000.0; // cuRAND's limit
@@ -23,17 +25,10 @@ struct DiscreteTable {
 // range (the table itself would be exact far beyond it).
 bool makePoissonTable(double lambda, DiscreteTable *table);
 
-// The value the table gives for the number x.
+// The value the table gives for the number x (the kernels' search).
 inline std::uint32_t discreteValue(const DiscreteTable &table, std::uint32_t x) {
-  std::uint32_t low = 0, high = static_cast<std::uint32_t>(table.cdf.size()) - 1;
-  while (low < high) {
-    std::uint32_t middle = (low + high) / 2;
-    if (table.cdf[middle] > x)
-      high = middle;
-    else
-      low = middle + 1;
-  }
-  return table.shift + low;
+  return table.shift +
+         cucl_discrete_index(table.cdf.data(), static_cast<std::uint32_t>(table.cdf.size()), x);
 }
 
 } // namespace cucl::rand

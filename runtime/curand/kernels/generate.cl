@@ -96,16 +96,7 @@ __kernel void generate_discrete(__global gen_state *states, __global void *base,
                                 uint length, uint shift) {
   OUTPUT(uint);
   FOR_EACH_ITEM(j) {
-    uint x = GEN_NEXT(&s);
-    uint low = 0, high = length - 1;
-    while (low < high) {
-      uint middle = (low + high) / 2;
-      if (cdf[middle] > x)
-        high = middle;
-      else
-        low = middle + 1;
-    }
-    out[j] = shift + low;
+    out[j] = shift + cucl_discrete_index(cdf, length, GEN_NEXT(&s));
   }
   states[t] = s;
 }

@@ -11,7 +11,6 @@
 #ifdef CUCL_SOBOL64
 typedef ulong word;
 #define BITS 64
-#define POPCOUNT_WORD(x) popcount(x)
 #else
 typedef uint word;
 #define BITS 32
@@ -33,10 +32,12 @@ static inline int trailing_zeros(ulong i) {
   return (int)popcount((i & (0 - i)) - 1);
 }
 
-#define SOBOL_KERNEL(name, type, convert)                                                        \
+// A kernel writing convert(y) for each point y; its parameters after
+// `chunks` are the variadic part.
+#define SOBOL_KERNEL(name, type, convert, ...)                                                   \
   __kernel void name(__global const word *directions, __global const word *scramble,          \
                      __global void *base, ulong offset, ulong points, ulong first,             \
-                     uint chunks, float meanf, float stddevf, FLOAT_PARAMS) {                  \
+                     uint chunks, __VA_ARGS__) {                                               \
     uint d = get_global_id(0) / chunks, c = get_global_id(0) % chunks;                         \
     __global type *out = (__global type *)((__global uchar *)base + offset) + d * points;       \
     __global const word *v = directions + d * BITS;                                            \
@@ -57,9 +58,9 @@ static inline int trailing_zeros(ulong i) {
   }
 
 #ifdef CUCL_RAND_HAS_DOUBLE
-#define FLOAT_PARAMS double mean, double stddev
+#define SCALAR_PARAMS float meanf, float stddevf, double mean, double stddev
 #else
-#define FLOAT_PARAMS float unused_mean, float unused_stddev
+#define SCALAR_PARAMS float meanf, float stddevf, float unused_mean, float unused_stddev
 #endif
 
 // The top 32 bits of a number, for float outputs.
@@ -71,11 +72,12 @@ static inline int trailing_zeros(ulong i) {
 #define WIDE64(y) (((ulong)(y) << 32) | 0x80000000ul)
 #endif
 
-SOBOL_KERNEL(sobol_raw, word, y)
-SOBOL_KERNEL(sobol_uniform, float, cucl_uniform_float(HIGH32(y)))
-SOBOL_KERNEL(sobol_normal, float, meanf + stddevf * cucl_normal_from_quantile(HIGH32(y)))
+SOBOL_KERNEL(sobol_raw, word, y, SCALAR_PARAMS)
+SOBOL_KERNEL(sobol_uniform, float, cucl_uniform_float(HIGH32(y)), SCALAR_PARAMS)
+SOBOL_KERNEL(sobol_normal, float, meanf + stddevf * cucl_normal_from_quantile(HIGH32(y)),
+             SCALAR_PARAMS)
 SOBOL_KERNEL(sobol_log_normal, float,
-             exp(meanf + stddevf * cucl_normal_from_quantile(HIGH32(y))))
+             exp(meanf + stddevf * cucl_normal_from_quantile(HIGH32(y))), SCALAR_PARAMS)
 
 #ifdef CUCL_RAND_HAS_DOUBLE
 // (y + 1/2) / 2^BITS: never 0 or 1.
@@ -84,39 +86,13 @@ SOBOL_KERNEL(sobol_log_normal, float,
 #else
 #define UNIFORM_DOUBLE(y) ((double)(y) * 2.3283064365386963e-10 + 1.1641532182693481e-10)
 #endif
-SOBOL_KERNEL(sobol_uniform_double, double, UNIFORM_DOUBLE(y))
-SOBOL_KERNEL(sobol_normal_double, double, mean + stddev * cucl_normal_from_quantile_double(WIDE64(y)))
+SOBOL_KERNEL(sobol_uniform_double, double, UNIFORM_DOUBLE(y), SCALAR_PARAMS)
+SOBOL_KERNEL(sobol_normal_double, double,
+             mean + stddev * cucl_normal_from_quantile_double(WIDE64(y)), SCALAR_PARAMS)
 SOBOL_KERNEL(sobol_log_normal_double, double,
-             exp(mean + stddev * cucl_normal_from_quantile_double(WIDE64(y))))
+             exp(mean + stddev * cucl_normal_from_quantile_double(WIDE64(y))), SCALAR_PARAMS)
 #endif
 
 // Poisson by the same inverse-CDF table as the pseudo generators.
-__kernel void sobol_discrete(__global const word *directions, __global const word *scramble,
-                             __global void *base, ulong offset, ulong points, ulong first,
-                             uint chunks, __global const uint *cdf, uint length, uint shiftValue) {
-  uint d = get_global_id(0) / chunks, c = get_global_id(0) % chunks;
-  __global uint *out = (__global uint *)((__global uchar *)base + offset) + d * points;
-  __global const word *v = directions + d * BITS;
-  ulong p = (ulong)c * CHUNK, end = min(points, p + CHUNK);
-  if (p >= end)
-    return;
-  word shift = scramble ? scramble[d] : 0;
-  ulong index = first + p;
-  word x = sobol_point(v, index);
-  for (;;) {
-    uint y = HIGH32(x ^ shift);
-    uint low = 0, high = length - 1;
-    while (low < high) {
-      uint middle = (low + high) / 2;
-      if (cdf[middle] > y)
-        high = middle;
-      else
-        low = middle + 1;
-    }
-    out[p] = shiftValue + low;
-    if (++p == end)
-      break;
-    ++index;
-    x ^= v[trailing_zeros(index)];
-  }
-}
+SOBOL_KERNEL(sobol_discrete, uint, shiftValue + cucl_discrete_index(cdf, length, HIGH32(y)),
+             __global const uint *cdf, uint length, uint shiftValue)
