@@ -22,6 +22,10 @@ std::string buildOptions(const Module &module, const Device &device) {
   std::string options = module.buildOptions;
   if (module.symbols.segmentSize(CUCL_SYMBOL_CONSTANT) > device.limits().maxConstantBufferSize)
     options += " -DCUCL_CONSTANT=__global";
+  // nvcc -prec-div=false -prec-sqrt=false (or -use_fast_math): the driver's
+  // faster division and sqrt, as CUDA's are then approximate too.
+  if (options.find("-DCUCL_APPROX_DIV_SQRT") != std::string::npos)
+    return options;
   return backend::withCudaRounding(device.clDevice(), options);
 }
 

@@ -143,7 +143,8 @@ int translateOnThisThread(const TranslateOptions &options, const TranslationOutp
       return 1;
   }
 
-  DeviceModule device = emitDeviceModule(deviceView->getASTContext(), kernels, options.memcheck);
+  DeviceModule device = emitDeviceModule(deviceView->getASTContext(), kernels, options.memcheck,
+                                         options.floatModel);
   if (!device.ok || deviceView->getDiagnostics().hasErrorOccurred()) {
     if (!deviceView->getDiagnostics().hasErrorOccurred())
       llvm::errs() << options.inputPath << ": error: OpenCL code generation failed\n";

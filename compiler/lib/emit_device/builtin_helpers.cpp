@@ -32,11 +32,81 @@ std::string int64AtomicsPragmas() {
          "#pragma OPENCL EXTENSION cl_khr_int64_extended_atomics : enable\n";
 }
 
+// CUDA's IEEE intrinsics round as named even when the build's division and
+// sqrt are approximate (-DCUCL_APPROX_DIV_SQRT, -use_fast_math). A quotient or
+// square root of floats computed in double (rounded once to 53 bits) is never
+// a float unless exact, nor on the other side of one, so it tells the
+// nearest float and on which side the exact value lies. Without double, the
+// fma residual tells the side (exact while it is a normal float).
+std::string ieeeRoundingHelpers() {
+  return "#if defined(cl_khr_fp64)\n"
+         "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n"
+         "#endif\n"
+         "/* mode 1: toward zero, 2: up, 3: down; the exact value lies above or\n"
+         "   below the nearest float q. */\n"
+         "float cucl_round_directed(float q, int above, int below, int mode) {\n"
+         "  if (mode == 2 && above) return nextafter(q, INFINITY);\n"
+         "  if (mode == 3 && below) return nextafter(q, -INFINITY);\n"
+         "  if (mode == 1 && ((above && q < 0.0f) || (below && q > 0.0f)))\n"
+         "    return nextafter(q, 0.0f);\n"
+         "  return q;\n"
+         "}\n"
+         "#if defined(cl_khr_fp64)\n"
+         "float cucl_round_double(double v, int mode) {\n"
+         "  float q = (float)v;\n"
+         "  return cucl_round_directed(q, v > (double)q, v < (double)q, mode);\n"
+         "}\n"
+         "float cucl_fdiv_directed(float x, float y, int mode) {\n"
+         "  return cucl_round_double((double)x / (double)y, mode);\n"
+         "}\n"
+         "float cucl_fsqrt_directed(float x, int mode) {\n"
+         "  return cucl_round_double(sqrt((double)x), mode);\n"
+         "}\n"
+         "#else\n"
+         "/* The fma residual is exact while it stays a normal float. */\n"
+         "float cucl_fdiv_directed(float x, float y, int mode) {\n"
+         "  float q = x / y;\n"
+         "  float r = fma(-q, y, x); /* x - q * y: the sign of (x / y - q) * y */\n"
+         "  return cucl_round_directed(q, (r > 0.0f && y > 0.0f) || (r < 0.0f && y < 0.0f),\n"
+         "                             (r < 0.0f && y > 0.0f) || (r > 0.0f && y < 0.0f), mode);\n"
+         "}\n"
+         "float cucl_fsqrt_directed(float x, int mode) {\n"
+         "  float q = sqrt(x);\n"
+         "  float r = fma(-q, q, x); /* x - q * q: the sign of sqrt(x) - q */\n"
+         "  return cucl_round_directed(q, r > 0.0f, r < 0.0f, mode);\n"
+         "}\n"
+         "#endif\n"
+         "#if defined(CUCL_APPROX_DIV_SQRT) && defined(cl_khr_fp64)\n"
+         "float cucl_fdiv_rn(float x, float y) { return (float)((double)x / (double)y); }\n"
+         "float cucl_fsqrt_rn(float x) { return (float)sqrt((double)x); }\n"
+         "#else\n"
+         "float cucl_fdiv_rn(float x, float y) { return x / y; }\n"
+         "float cucl_fsqrt_rn(float x) { return sqrt(x); }\n"
+         "#endif\n"
+         "#if defined(cl_khr_fp64)\n"
+         "/* Rounded twice, so checked against the midpoints to its neighbours:\n"
+         "   x * m * m - 1 has the sign of 1 / sqrt(x) - m, and fma rounds it once. */\n"
+         "float cucl_frsqrt_rn(float x) {\n"
+         "  float q = (float)(1.0 / sqrt((double)x));\n"
+         "  if (!(x > 0.0f) || isinf(x) || isinf(q)) return q;\n"
+         "  double up = 0.5 * ((double)q + (double)nextafter(q, INFINITY));\n"
+         "  if (fma((double)x, up * up, -1.0) < 0.0) return nextafter(q, INFINITY);\n"
+         "  double down = 0.5 * ((double)q + (double)nextafter(q, 0.0f));\n"
+         "  if (fma((double)x, down * down, -1.0) > 0.0) return nextafter(q, 0.0f);\n"
+         "  return q;\n"
+         "}\n"
+         "#else\n"
+         "float cucl_frsqrt_rn(float x) { return rsqrt(x); }\n"
+         "#endif\n";
+}
+
 } // namespace
 
 unsigned helperSpaceCount(const std::string &helper) {
   if (helper == "memcpy")
     return 2;
+  if (helper == "fast_sincosf") // the two result pointers: arguments 1 and 2
+    return 3;
   if (helper.rfind("atomic_", 0) == 0 || helper == "memset")
     return 1;
   return 0;
@@ -239,6 +309,13 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            op +
            " b;\n"
            "}\n";
+  } else if (helper == "fast_sincosf") {
+    text = "void cucl_fast_sincosf_$S1_$S2(float x, $Q1 float *s, $Q2 float *c) {\n"
+           "  *s = native_sin(x);\n"
+           "  *c = native_cos(x);\n"
+           "}\n";
+  } else if (helper == "ieee_rounding") {
+    text = ieeeRoundingHelpers();
   } else if (helper == "saturatef") {
     // CUDA returns +0 for x <= 0 (also -0) and for NaN; fmax(-0, 0) may be -0.
     text = "float cucl_saturatef(float x) { return x > 0.0f ? fmin(x, 1.0f) : 0.0f; }\n";

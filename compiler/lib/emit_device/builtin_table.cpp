@@ -77,7 +77,10 @@ std::vector<BuiltinMapping> buildTable() {
   }
 
   std::vector<BuiltinMapping> more = {
-      // Fast-math intrinsics: native_* where OpenCL has a matching one.
+      // Fast-math intrinsics (docs/device-support.md, "Fast math"): OpenCL's
+      // native_* forms, the same hardware approximations CUDA's are where a
+      // GPU has them; tests/translator/differential/fast_intrinsics.cu
+      // measures each against CUDA's documented error bound.
       {"__expf", "", "native_exp($0)", "", C::FastMath, "native_exp"},
       {"__exp10f", "", "native_exp10($0)", "", C::FastMath, "native_exp10"},
       {"__logf", "", "native_log($0)", "", C::FastMath, "native_log"},
@@ -85,12 +88,29 @@ std::vector<BuiltinMapping> buildTable() {
       {"__log10f", "", "native_log10($0)", "", C::FastMath, "native_log10"},
       {"__sinf", "", "native_sin($0)", "", C::FastMath, "native_sin"},
       {"__cosf", "", "native_cos($0)", "", C::FastMath, "native_cos"},
+      {"__sincosf", "", "cucl_fast_sincosf_$S1_$S2($0, $1, $2)", "fast_sincosf", C::FastMath,
+       "native_sin and native_cos"},
       {"__tanf", "", "native_tan($0)", "", C::FastMath, "native_tan"},
-      {"__powf", "", "pow($0, $1)", "", C::FastMath, "exact pow (native_powr differs for x < 0)"},
+      {"__powf", "", "native_exp2($1 * native_log2($0))", "", C::FastMath,
+       "exp2(y * log2(x)) as CUDA defines it: NaN for x < 0"},
       {"__fdividef", "", "native_divide($0, $1)", "", C::FastMath, "native_divide"},
-      {"__frsqrt_rn", "", "rsqrt($0)", "", C::FastMath,
-       "OpenCL rsqrt: 2 ulp (CUDA rounds correctly)"},
-      {"__fsqrt_rn", "", "sqrt($0)", "", C::FastMath, "exact sqrt"},
+      // The IEEE intrinsics round as named also under -use_fast_math.
+      {"__fdiv_rn", "", "cucl_fdiv_rn($0, $1)", "ieee_rounding", C::FastMath,
+       "correctly rounded (through double when the build's division is approximate)"},
+      {"__fdiv_rz", "", "cucl_fdiv_directed($0, $1, 1)", "ieee_rounding", C::FastMath,
+       "the nearest quotient moved by the sign of its fma residual"},
+      {"__fdiv_ru", "", "cucl_fdiv_directed($0, $1, 2)", "ieee_rounding", C::FastMath, ""},
+      {"__fdiv_rd", "", "cucl_fdiv_directed($0, $1, 3)", "ieee_rounding", C::FastMath, ""},
+      {"__frcp_rn", "", "cucl_fdiv_rn(1.0f, $0)", "ieee_rounding", C::FastMath, "as __fdiv_rn"},
+      {"__frcp_rz", "", "cucl_fdiv_directed(1.0f, $0, 1)", "ieee_rounding", C::FastMath, ""},
+      {"__frcp_ru", "", "cucl_fdiv_directed(1.0f, $0, 2)", "ieee_rounding", C::FastMath, ""},
+      {"__frcp_rd", "", "cucl_fdiv_directed(1.0f, $0, 3)", "ieee_rounding", C::FastMath, ""},
+      {"__fsqrt_rn", "", "cucl_fsqrt_rn($0)", "ieee_rounding", C::FastMath, "as __fdiv_rn"},
+      {"__fsqrt_rz", "", "cucl_fsqrt_directed($0, 1)", "ieee_rounding", C::FastMath, ""},
+      {"__fsqrt_ru", "", "cucl_fsqrt_directed($0, 2)", "ieee_rounding", C::FastMath, ""},
+      {"__fsqrt_rd", "", "cucl_fsqrt_directed($0, 3)", "ieee_rounding", C::FastMath, ""},
+      {"__frsqrt_rn", "", "cucl_frsqrt_rn($0)", "ieee_rounding", C::FastMath,
+       "correctly rounded where the device has double (else OpenCL rsqrt, 2 ulp)"},
       {"__saturatef", "", "cucl_saturatef($0)", "saturatef", C::FastMath,
        "helper: NaN and -0 give +0, as in CUDA"},
       {"__fadd_rn", "", "cucl_fadd_rn($0, $1)", "fadd_rn", C::FastMath,
@@ -293,6 +313,27 @@ const BuiltinMapping *findBuiltin(const std::string &cudaName, const std::string
     }
   }
   return generic;
+}
+
+const std::vector<FastMathReplacement> &fastMathReplacements() {
+  static const std::vector<FastMathReplacement> rows = {
+      {"expf", "__expf"},     {"exp10f", "__exp10f"}, {"logf", "__logf"}, {"log2f", "__log2f"},
+      {"log10f", "__log10f"}, {"sinf", "__sinf"},     {"cosf", "__cosf"}, {"sincosf", "__sincosf"},
+      {"tanf", "__tanf"},     {"powf", "__powf"}};
+  return rows;
+}
+
+const std::string *fastMathIntrinsic(const std::string &cudaName, const std::string &signature) {
+  for (const FastMathReplacement &row : fastMathReplacements()) {
+    if (cudaName == row.standard)
+      return &row.intrinsic;
+    // The float overloads of <cmath> (std::exp(float), ...) are expf & co.
+    const std::string overload = row.standard.substr(0, row.standard.size() - 1);
+    if (cudaName == overload && signature.rfind("float", 0) == 0 &&
+        (signature.size() == 5 || signature[5] == ','))
+      return &row.intrinsic;
+  }
+  return nullptr;
 }
 
 const char *builtinCategoryName(BuiltinCategory category) {

@@ -74,6 +74,17 @@ const std::vector<BuiltinMapping> &builtinMappings();
 // with a signature win over generic ones. nullptr: not supported.
 const BuiltinMapping *findBuiltin(const std::string &cudaName, const std::string &signature);
 
+// -use_fast_math: the single-precision standard functions nvcc compiles as
+// their intrinsics (expf -> __expf).
+struct FastMathReplacement {
+  std::string standard;
+  std::string intrinsic;
+};
+const std::vector<FastMathReplacement> &fastMathReplacements();
+// The intrinsic a call to `cudaName(signature)` becomes under -use_fast_math
+// (also the float overloads std::exp(float) & co.), or nullptr.
+const std::string *fastMathIntrinsic(const std::string &cudaName, const std::string &signature);
+
 const char *builtinCategoryName(BuiltinCategory category);
 
 } // namespace cucl::translate

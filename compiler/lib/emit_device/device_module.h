@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cucl/module_abi.h"
+#include "parse/float_model.h"
 
 namespace clang {
 class ASTContext;
@@ -47,12 +48,14 @@ struct DeviceModule {
   std::vector<EmittedKernel> kernels; // same order as the input kernels
   std::vector<EmittedSymbol> symbols; // every device symbol of the file
   bool usesDouble = false;            // needs cl_khr_fp64
+  std::string buildOptions;           // clBuildProgram options (FloatModel)
 };
 
 // `memcheck`: kernels check each __global and __shared__ access
-// (include/cucl/module_abi.h, CUCL_KERNEL_MEMCHECK).
+// (include/cucl/module_abi.h, CUCL_KERNEL_MEMCHECK). `floatModel`: nvcc's
+// -use_fast_math and friends.
 DeviceModule emitDeviceModule(clang::ASTContext &context,
                               const std::vector<const clang::FunctionDecl *> &kernels,
-                              bool memcheck = false);
+                              bool memcheck = false, const FloatModel &floatModel = {});
 
 } // namespace cucl::translate

@@ -49,6 +49,7 @@ public:
 
 private:
   // Statements (function_emitter_stmt.cpp).
+  std::string unrollPragma(const clang::AttributedStmt *attributed);
   void statement(const clang::Stmt *stmt);
   void printStatement(const clang::Stmt *stmt);
   void body(const clang::Stmt *stmt);

@@ -1467,6 +1467,9 @@ std::string FunctionEmitter::builtinCall(const clang::CallExpr *callExpr,
                                          llvm::ArrayRef<const clang::Expr *> args) {
   std::string name = callee->getNameAsString();
   std::string signature = signatureOf(callee);
+  if (module_.floatModel().fastFunctions)
+    if (const std::string *intrinsic = fastMathIntrinsic(name, signature))
+      name = *intrinsic;
   const BuiltinMapping *mapping = findBuiltin(name, signature);
   if (!mapping) {
     bool known = false;

@@ -182,8 +182,12 @@ std::string FunctionEmitter::deviceSignature() {
   clang::QualType result = function->getReturnType();
   if (auto *constructor = llvm::dyn_cast<clang::CXXConstructorDecl>(function))
     result = context_.getRecordType(constructor->getParent());
-  std::string text =
-      types_.declare(result, spec_.name, spec_.returnSpace, function->getLocation()) + "(";
+  // __forceinline__ / __noinline__ reach the OpenCL compiler as they reach nvcc's.
+  std::string text = function->hasAttr<clang::AlwaysInlineAttr>()
+                         ? "__attribute__((always_inline)) "
+                     : function->hasAttr<clang::NoInlineAttr>() ? "__attribute__((noinline)) "
+                                                                : "";
+  text += types_.declare(result, spec_.name, spec_.returnSpace, function->getLocation()) + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];
   if (parameters.empty())
@@ -473,6 +477,29 @@ void FunctionEmitter::body(const clang::Stmt *stmt) {
     line("}");
 }
 
+// The OpenCL spelling of a loop's CUDA unroll hint, or empty. `#pragma unroll
+// 1` rather than `nounroll`: every OpenCL C compiler knows the first.
+std::string FunctionEmitter::unrollPragma(const clang::AttributedStmt *attributed) {
+  for (const clang::Attr *attr : attributed->getAttrs()) {
+    auto *hint = llvm::dyn_cast<clang::LoopHintAttr>(attr);
+    if (!hint)
+      continue;
+    switch (hint->getOption()) {
+    case clang::LoopHintAttr::UnrollCount:
+      if (const clang::Expr *value = hint->getValue())
+        if (llvm::Optional<llvm::APSInt> count = value->getIntegerConstantExpr(context_))
+          return "#pragma unroll " + std::to_string(count->getExtValue());
+      return "";
+    case clang::LoopHintAttr::Unroll:
+      return hint->getState() == clang::LoopHintAttr::Disable ? "#pragma unroll 1"
+                                                              : "#pragma unroll";
+    default:
+      break;
+    }
+  }
+  return "";
+}
+
 void FunctionEmitter::statement(const clang::Stmt *stmt) {
   if (inLanes_ && stmt) {
     // Inside a lane loop: jumps out of the lane's statements become masks,
@@ -652,7 +679,16 @@ void FunctionEmitter::printStatement(const clang::Stmt *stmt) {
     return;
   }
   if (auto *attributed = llvm::dyn_cast<clang::AttributedStmt>(stmt)) {
-    statement(attributed->getSubStmt()); // #pragma unroll and friends: hints only
+    // #pragma unroll [N] goes to the OpenCL compiler, in front of the loop
+    // the statement became (lane mode may have rewritten it as something else).
+    size_t start = out_.size();
+    statement(attributed->getSubStmt());
+    std::string hint = unrollPragma(attributed);
+    size_t first = out_.find_first_not_of(' ', start);
+    if (!hint.empty() && first != std::string::npos &&
+        (out_.compare(first, 4, "for ") == 0 || out_.compare(first, 6, "while ") == 0 ||
+         out_.compare(first, 3, "do ") == 0 || out_.compare(first, 3, "do\n") == 0))
+      out_.insert(start, std::string(indent_ * 2, ' ') + hint + "\n");
     return;
   }
   if (auto *rangeFor = llvm::dyn_cast<clang::CXXForRangeStmt>(stmt)) {

@@ -15,6 +15,7 @@
 #include "analyse/device_diagnostics.h"
 #include "analyse/device_symbols.h"
 #include "emit_device/type_printer.h"
+#include "parse/float_model.h"
 
 namespace clang {
 class ASTContext;
@@ -106,6 +107,8 @@ public:
   // the runtime the checks need; the ranges a kernel's view holds; a symbol
   // segment's size.
   virtual bool memcheck() const = 0;
+  // -use_fast_math & co.: which form float intrinsics and functions take.
+  virtual const FloatModel &floatModel() const = 0;
   virtual unsigned memcheckWhere(clang::SourceLocation location) = 0;
   virtual void requireMemcheck(bool lanes) = 0;
   virtual void noteMemcheckRanges(size_t globals, size_t locals) = 0;

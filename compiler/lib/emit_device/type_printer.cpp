@@ -110,8 +110,11 @@ std::string TypePrinter::declareAt(clang::QualType type, const std::string &decl
     std::string inner = "*";
     if (canonical.isConstQualified())
       inner += "const";
+    // __restrict__ tells the OpenCL compiler what it tells nvcc: no aliasing.
+    if (canonical.isRestrictQualified() && node->isPointerType())
+      inner += std::string(inner.size() > 1 ? " " : "") + "restrict";
     if (!declarator.empty())
-      inner += (canonical.isConstQualified() ? " " : "") + declarator;
+      inner += (inner.size() > 1 ? " " : "") + declarator;
     if (target->isArrayType())
       inner = "(" + inner + ")";
     return declareAt(target, inner, AddressSpace::Private, where, addressSpaceQualifier(pointee),

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "parse/float_model.h"
+
 namespace clang {
 class ASTUnit;
 class Preprocessor;
@@ -26,6 +28,7 @@ struct TranslateOptions {
   std::string cuclIncludeDir;           // cucl's include/ (cuda_runtime.h, cucl/...)
   std::string clangResourceDir;         // Clang 15 resource dir (builtin headers)
   bool memcheck = false;                // kernels check their memory accesses
+  FloatModel floatModel;                // -use_fast_math, -ftz, -prec-div, ...
 };
 
 // Which side of the file a parse sees: Clang's --cuda-host-only, or its

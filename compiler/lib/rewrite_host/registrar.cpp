@@ -195,7 +195,9 @@ std::string moduleRegistrar(const DeviceModule &device, llvm::StringRef moduleNa
   out << "\",\n"
       << "                                          cucl_source, " << device.openclSource.size()
       << "u, "
-      << "nullptr};\n"
+      // Option words only (parse/float_model.h): no character needs escaping.
+      << (device.buildOptions.empty() ? std::string("nullptr") : "\"" + device.buildOptions + "\"")
+      << "};\n"
       << "    module = __cuclRegisterModule(&image);\n";
   for (size_t i = 0; i < device.kernels.size(); ++i) {
     const EmittedKernel &kernel = device.kernels[i];

@@ -2,7 +2,9 @@
 // embedded) and/or OpenCL C. A small hand-written option parser keeps the
 // nvcc-style spellings (-Idir, -DX=1, -std=c++17) that llvm::cl does not.
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -22,6 +24,9 @@ const char *const usage =
     "  -U X, -UX          undefine a macro\n"
     "  -std=c++NN         C++ standard (default c++17)\n"
     "  --memcheck         kernels check every __global and __shared__ access\n"
+    "  --use_fast_math    nvcc's: --ftz=true --prec-div=false --prec-sqrt=false, and\n"
+    "                     expf, sinf, ... become __expf, __sinf, ...\n"
+    "  --ftz=B --prec-div=B --prec-sqrt=B --fmad=B   nvcc's float options (B: true|false)\n"
     "  --print-clang-args print the Clang arguments used for parsing and exit\n"
     "  --help             show this help\n";
 
@@ -46,6 +51,23 @@ std::string cuclIncludeDir(const char *argv0) {
   return CUCL_SOURCE_INCLUDE_DIR;
 }
 
+// "--ftz=true" and friends: (option, value), or nothing for other arguments.
+struct FloatFlag {
+  std::string name;
+  bool value;
+};
+std::optional<FloatFlag> floatFlag(const std::string &arg) {
+  for (const char *name : {"--ftz=", "--prec-div=", "--prec-sqrt=", "--fmad="}) {
+    std::string prefix = name;
+    if (arg.rfind(prefix, 0) != 0)
+      continue;
+    std::string value = arg.substr(prefix.size());
+    if (value == "true" || value == "false")
+      return FloatFlag{prefix.substr(0, prefix.size() - 1), value == "true"};
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -56,6 +78,8 @@ int main(int argc, char **argv) {
   bool deviceOnly = false;
   bool printClangArgs = false;
   std::string output = "-";
+  bool fastMath = false;
+  std::vector<FloatFlag> explicitFloatFlags; // override --use_fast_math, in any order
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     // Options that take a value, either attached (-Idir) or as the next argument.
@@ -83,6 +107,10 @@ int main(int argc, char **argv) {
       deviceOnly = true;
     } else if (arg == "--memcheck") {
       options.memcheck = true;
+    } else if (arg == "--use_fast_math") {
+      fastMath = true;
+    } else if (auto flag = floatFlag(arg)) {
+      explicitFloatFlags.push_back(*flag);
     } else if (arg == "--print-clang-args") {
       printClangArgs = true;
     } else if (arg.rfind("-I", 0) == 0) {
@@ -109,6 +137,16 @@ int main(int argc, char **argv) {
     } else {
       options.inputPath = arg;
     }
+  }
+  if (fastMath)
+    options.floatModel = cucl::translate::FloatModel::fastMath();
+  for (const FloatFlag &flag : explicitFloatFlags) {
+    cucl::translate::FloatModel &model = options.floatModel;
+    bool &field = flag.name == "--ftz"         ? model.flushDenormals
+                  : flag.name == "--prec-div"  ? model.preciseDivide
+                  : flag.name == "--prec-sqrt" ? model.preciseSqrt
+                                               : model.contract;
+    field = flag.value;
   }
   if (printClangArgs) {
     for (const std::string &arg : cucl::translate::clangArgumentsFor(options))

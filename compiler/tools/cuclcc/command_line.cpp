@@ -26,7 +26,7 @@ const char *const usageText =
     "  -MD / -MMD         also write a Make depfile (-MF FILE, -MT TARGET, -MP); -M / -MM: only "
     "it\n"
     "  accepted and ignored: -arch/-code/-gencode/--gpu-architecture (OpenCL builds for the\n"
-    "  device at run time), -G, -lineinfo, --use_fast_math, --expt-relaxed-constexpr,\n"
+    "  device at run time), -G, -lineinfo, --expt-relaxed-constexpr,\n"
     "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, --ftz, --prec-div, "
     "--prec-sqrt,\n"
     "  --fmad, -t/--threads, -cudart shared, -rdc=false, -Wno-deprecated-gpu-targets\n";
@@ -87,8 +87,6 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
                                                 "--device-debug",
                                                 "-lineinfo",
                                                 "--generate-line-info",
-                                                "--use_fast_math",
-                                                "-use_fast_math",
                                                 "--expt-relaxed-constexpr",
                                                 "-expt-relaxed-constexpr",
                                                 "--expt-extended-lambda",
@@ -199,6 +197,11 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
       options.warnings.push_back("ignoring '" + arg + "' (no effect with OpenCL)");
       continue;
     }
+    if (arg == "--use_fast_math" || arg == "-use_fast_math") {
+      options.floatFlags.push_back("--use_fast_math");
+      options.translateFlags.push_back("-D__USE_FAST_MATH__"); // as nvcc defines it
+      continue;
+    }
     if (unsupported.count(arg)) {
       fail("unsupported option '" + arg +
            "' (cucl compiles each .cu file whole; see docs/cuclcc.md)");
@@ -289,6 +292,14 @@ std::optional<Options> parseCommandLine(const std::vector<std::string> &args) {
                "': cucl's runtime is a shared library (use -cudart shared)");
           return std::nullopt;
         }
+      } else if (flag == "--ftz" || flag == "-ftz" || flag == "--prec-div" || flag == "-prec-div" ||
+                 flag == "--prec-sqrt" || flag == "-prec-sqrt" || flag == "--fmad" ||
+                 flag == "-fmad") {
+        if (value != "true" && value != "false") {
+          fail("option '" + flag + "' takes true or false, not '" + value + "'");
+          return std::nullopt;
+        }
+        options.floatFlags.push_back((startsWith(flag, "--") ? "" : "-") + flag + "=" + value);
       } else if (flag == "--default-stream") {
         if (value != "legacy") {
           fail("unsupported option '--default-stream " + value +

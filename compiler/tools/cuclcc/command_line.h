@@ -30,6 +30,7 @@ struct Options {
   bool dryRun = false;                                // --dryrun
   bool verbose = false;                               // -v
   bool memcheck = false;                              // -memcheck (or CUCL_MEMCHECK=1)
+  std::vector<std::string> floatFlags;                // --use_fast_math, --ftz=..: translator only
   std::string cxxStandard = "c++17";                  // -std=
   std::string hostCompiler;                           // -ccbin (else $CXX, else c++)
   std::vector<std::string> translateFlags;            // -I/-D/-U, also given to the host compiler

@@ -127,6 +127,7 @@ private:
                      options_.translateFlags.end());
     if (options_.memcheck || memcheckFromEnvironment())
       translate.push_back("--memcheck");
+    translate.insert(translate.end(), options_.floatFlags.begin(), options_.floatFlags.end());
     if (int status = execute(translate))
       return status;
 
