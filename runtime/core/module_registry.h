@@ -37,6 +37,9 @@ struct Module {
   struct Build {
     cl_int status = CL_SUCCESS;
     cl::Program program;
+    // What it was built with: a background build that ran before all symbols
+    // had registered may have chosen other options than a launch now would.
+    std::string options;
   };
   std::vector<std::optional<Build>> builds;
   // Where the whole program failed: per device, the kernels built on their
@@ -44,7 +47,8 @@ struct Module {
   std::vector<std::map<unsigned, Build>> singleBuilds;
   unsigned kernelCount = 0; // registered so far: the next kernel's index
 
-  ModuleSymbols symbols; // complete once static initialization is over
+  ModuleSymbols symbols;          // complete once static initialization is over
+  unsigned registrationIndex = 0; // modules are prebuilt in this order
 };
 
 // A kernel ready to launch on one device.
@@ -121,6 +125,13 @@ public:
   // cudaErrorInvalidDeviceFunction (no kernel of that name in the program).
   cudaError_t instantiate(Kernel &kernel, Device &device, KernelInstance **out);
 
+  // Whether a valid module is not yet built for `device`.
+  bool hasModulesToBuild(Device &device) const;
+  // Builds each valid module for `device` that is not built yet, in
+  // registration order, until `stop` is set; returns how many it built
+  // (core/module_prebuild.h). Modules must not unregister meanwhile.
+  unsigned buildAll(Device &device, const std::atomic<bool> &stop);
+
 private:
   ModuleRegistry() = default;
   cudaError_t build(Module &module, Device &device, cl::Program *out);
@@ -130,6 +141,7 @@ private:
   mutable std::shared_mutex mutex_;
   std::unordered_map<const void *, std::unique_ptr<Kernel>> kernels_;
   std::unordered_map<Module *, std::unique_ptr<Module>> modules_;
+  unsigned modulesRegistered_ = 0;
   struct SymbolEntry {
     Module *module;
     std::size_t index; // into module->symbols.all()
