@@ -65,7 +65,12 @@ cl_program program(const std::string &file) {
   cl_int status = CL_SUCCESS;
   cl_program built = clCreateProgramWithSource(state.context, 1, &pointer, nullptr, &status);
   check(status, "clCreateProgramWithSource");
-  status = clBuildProgram(built, 1, &state.device, "-cl-std=CL1.2", nullptr, nullptr);
+  // TRANSLATED_TWIN_OPTIONS adds build options, to try what cucl's own
+  // options (docs/design.md, "Device code") change.
+  std::string options = "-cl-std=CL1.2";
+  if (const char *extra = std::getenv("TRANSLATED_TWIN_OPTIONS"))
+    options += std::string(" ") + extra;
+  status = clBuildProgram(built, 1, &state.device, options.c_str(), nullptr, nullptr);
   if (status != CL_SUCCESS) {
     size_t size = 0;
     clGetProgramBuildInfo(built, state.device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size);

@@ -41,7 +41,8 @@ struct Kernel {
   void *kernel = nullptr;
 };
 // Kernel `name` of opencl/<file>; each file is built once (default build
-// options but -cl-std=CL1.2, as an OpenCL programmer builds).
+// options but -cl-std=CL1.2, as an OpenCL programmer builds; the environment
+// variable TRANSLATED_TWIN_OPTIONS adds more).
 Kernel kernel(const char *file, const char *name);
 
 void setArg(Kernel kernel, unsigned index, size_t bytes, const void *value);
