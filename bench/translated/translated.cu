@@ -363,6 +363,15 @@ bool matches(const std::vector<float> &got, const std::vector<float> &want, floa
   return true;
 }
 
+// Both sides against the host reference and against each other.
+bool bothMatch(const std::vector<float> &cucl, const std::vector<float> &opencl,
+               const std::vector<float> &want, float tolerance, float floor) {
+  bool cuclRight = matches(cucl, want, tolerance, floor, "cucl");
+  bool openclRight = matches(opencl, want, tolerance, floor, "OpenCL");
+  return cuclRight && openclRight && matches(opencl, cucl, tolerance, floor, "OpenCL vs cucl");
+}
+
+// Exact results: equal to the reference on both sides means equal to each other.
 template <typename T>
 bool same(const std::vector<T> &got, const std::vector<T> &want, const char *what) {
   for (size_t i = 0; i < want.size(); ++i)
@@ -462,8 +471,8 @@ Row runJacobi2d() {
   Row row{"2-D stencil (5-point, shared tile)"};
   timePair([&] { jacobi2d<16, 16><<<grid, block>>>(dIn, dOut, nx, ny, c0, c1); },
            [&] { twin::launch(k, 2, global, local); }, row);
-  row.pass = matches(hostCopy(dOut, in.size()), want, 1e-6f, 1e-3f, "cucl") &&
-             matches(twin::download<float>(cOut, in.size()), want, 1e-6f, 1e-3f, "OpenCL");
+  row.pass = bothMatch(hostCopy(dOut, in.size()), twin::download<float>(cOut, in.size()), want,
+                       1e-6f, 1e-3f);
   cudaFree(dIn);
   cudaFree(dOut);
   twin::release(cIn);
@@ -499,8 +508,8 @@ Row runStencil3d() {
   Row row{"3-D stencil (7-point, z-march)"};
   timePair([&] { stencil3d<32, 8><<<grid, block>>>(dIn, dOut, nx, ny, nz, c0, c1); },
            [&] { twin::launch(k, 2, global, local); }, row);
-  row.pass = matches(hostCopy(dOut, count), want, 1e-6f, 1e-3f, "cucl") &&
-             matches(twin::download<float>(cOut, count), want, 1e-6f, 1e-3f, "OpenCL");
+  row.pass =
+      bothMatch(hostCopy(dOut, count), twin::download<float>(cOut, count), want, 1e-6f, 1e-3f);
   cudaFree(dIn);
   cudaFree(dOut);
   twin::release(cIn);
@@ -538,8 +547,7 @@ Row runReduction() {
       },
       row);
   std::vector<float> wantSum{float(want)};
-  row.pass = matches(hostCopy(dSum, 1), wantSum, 1e-5f, 1.0f, "cucl") &&
-             matches(twin::download<float>(cSum, 1), wantSum, 1e-5f, 1.0f, "OpenCL");
+  row.pass = bothMatch(hostCopy(dSum, 1), twin::download<float>(cSum, 1), wantSum, 1e-5f, 1.0f);
   cudaFree(dIn);
   cudaFree(dPartial);
   cudaFree(dSum);
@@ -719,8 +727,7 @@ Row runSpmv() {
   timePair(
       [&] { spmvCsrScalar<<<blocks(rows, block), block>>>(rows, dRowPtr, dCols, dVals, dX, dY); },
       [&] { twin::launch(k, 1, &global, &local); }, row);
-  row.pass = matches(hostCopy(dY, rows), want, 1e-4f, 1.0f, "cucl") &&
-             matches(twin::download<float>(cY, rows), want, 1e-4f, 1.0f, "OpenCL");
+  row.pass = bothMatch(hostCopy(dY, rows), twin::download<float>(cY, rows), want, 1e-4f, 1.0f);
   cudaFree(dRowPtr);
   cudaFree(dCols);
   cudaFree(dVals);
@@ -771,8 +778,7 @@ Row runNbody() {
     std::copy(v, v + 4, gotCucl.begin() + size_t(i) * 4);
   }
   // rsqrt is approximate (2 ulp in OpenCL), so the sums carry some error.
-  row.pass = matches(gotCucl, want, 1e-3f, 1.0f, "cucl") &&
-             matches(gotOpenCL, want, 1e-3f, 1.0f, "OpenCL");
+  row.pass = bothMatch(gotCucl, gotOpenCL, want, 1e-3f, 1.0f);
   cudaFree(dPos);
   cudaFree(dAcc);
   twin::release(cPos);
@@ -893,8 +899,8 @@ Row runDenseLayer() {
       [&] { denseLayer<kTile><<<grid, block>>>(dX, dW, dBias, dY, batch, inputs, outputs, invNu); },
       [&] { twin::launch(k, 2, global, local); }, row);
   // __expf and __powf are fast approximations: a few ulp, relative.
-  row.pass = matches(hostCopy(dY, want.size()), want, 1e-4f, 1e-3f, "cucl") &&
-             matches(twin::download<float>(cY, want.size()), want, 1e-4f, 1e-3f, "OpenCL");
+  row.pass = bothMatch(hostCopy(dY, want.size()), twin::download<float>(cY, want.size()), want,
+                       1e-4f, 1e-3f);
   cudaFree(dX);
   cudaFree(dW);
   cudaFree(dBias);
