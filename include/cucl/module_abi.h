@@ -35,6 +35,12 @@
  * reach it: where the driver rejects the whole program, the runtime builds
  * each kernel on its own with -DCUCL_ONLY_KERNEL=<its registration index>,
  * so one kernel's bad code does not take the others down.
+ *
+ * Kernels with one work-item per thread carry
+ * __attribute__((reqd_work_group_size(CUCL_REQD_WG_SIZE))) when the runtime
+ * defines CUCL_REQD_WG_SIZE=x,y,z: a variant of one kernel (with
+ * CUCL_ONLY_KERNEL) for the block size it is launched with, so the OpenCL
+ * compiler knows the work-group exactly (core/block_variants.h).
  */
 #ifndef CUCL_MODULE_ABI_H
 #define CUCL_MODULE_ABI_H

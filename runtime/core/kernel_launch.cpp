@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/block_variants.h"
 #include "core/device_memory.h"
 #include "core/device_registry.h"
 #include "core/diagnostics.h"
@@ -249,6 +250,11 @@ cudaError_t planLaunch(Device &device, const void *func, const LaunchShape &shap
   {
     std::lock_guard<std::mutex> lock(kernel->launchMutex);
     status = ModuleRegistry::instance().instantiate(*kernel, device, &instance);
+    // A block size the kernel keeps being launched with: its exact variant.
+    if (status == cudaSuccess &&
+        std::size_t(block.x) * block.y * block.z <= instance->maxBlockThreads)
+      if (KernelInstance *variant = blockVariant(*kernel, device, block))
+        instance = variant;
   }
   if (status != cudaSuccess)
     return status;

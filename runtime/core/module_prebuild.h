@@ -5,8 +5,8 @@
 // waits on the module's build lock (core/module_registry.h); builds go
 // through the program cache, so a warm run only loads binaries.
 //
-// The thread stops (after the build in progress) when a module unregisters
-// or the process exits. CUCL_PREBUILD=0 turns it off.
+// The builds run on the background build thread (core/background_builds.h).
+// CUCL_PREBUILD=0 turns them off.
 #ifndef CUCL_CORE_MODULE_PREBUILD_H
 #define CUCL_CORE_MODULE_PREBUILD_H
 
@@ -16,8 +16,6 @@ class Device;
 
 // Starts building once per process; later calls do nothing.
 void startModulePrebuild(Device &device);
-// Stops the background builds and waits for the one in progress.
-void stopModulePrebuild();
 
 } // namespace cucl
 

@@ -6,8 +6,8 @@
 
 #include "backend/cl_error_names.h"
 #include "backend/program_builder.h"
+#include "core/background_builds.h"
 #include "core/diagnostics.h"
-#include "core/module_prebuild.h"
 #include "core/program_cache.h"
 
 namespace cucl {
@@ -186,7 +186,7 @@ bool ModuleRegistry::findSymbol(const void *hostVar, Module **module,
 void ModuleRegistry::unregisterModule(void **handle) {
   if (handle == nullptr)
     return;
-  stopModulePrebuild(); // it may be building this module
+  stopBackgroundBuilds(); // one may be building this module
   Module *module = static_cast<Module *>(*handle);
   std::unique_lock<std::shared_mutex> lock(mutex_);
   for (auto it = symbols_.begin(); it != symbols_.end();) {
@@ -306,6 +306,68 @@ unsigned ModuleRegistry::buildAll(Device &device, const std::atomic<bool> &stop)
   return built;
 }
 
+cudaError_t ModuleRegistry::makeInstance(Kernel &kernel, Device &device, const cl::Program &program,
+                                         std::unique_ptr<KernelInstance> *out) {
+  auto fresh = std::make_unique<KernelInstance>();
+  cl_int status = CL_SUCCESS;
+  fresh->kernel = cl::Kernel(program, kernel.name.c_str(), &status);
+  if (status != CL_SUCCESS) {
+    verboseLog("module %s has no kernel %s (%s)", kernel.module->name.c_str(), kernel.name.c_str(),
+               backend::clErrorName(status));
+    return cudaErrorInvalidDeviceFunction;
+  }
+  cl_uint numArgs = fresh->kernel.getInfo<CL_KERNEL_NUM_ARGS>();
+  if (numArgs != kernel.clArgCount) {
+    verboseLog("kernel %s takes %u OpenCL arguments, its registration implies %u",
+               kernel.name.c_str(), numArgs, kernel.clArgCount);
+    return cudaErrorInvalidKernelImage;
+  }
+  fresh->maxWorkGroupSize =
+      fresh->kernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice());
+  std::size_t scratchLocalMem = 0;
+  if ((kernel.flags & CUCL_KERNEL_SCRATCH) && !kernel.scratchName.empty() &&
+      kernel.scratchBytes > 0) {
+    fresh->scratchKernel = cl::Kernel(program, kernel.scratchName.c_str(), &status);
+    if (status != CL_SUCCESS ||
+        fresh->scratchKernel.getInfo<CL_KERNEL_NUM_ARGS>() != kernel.clArgCount + 2) {
+      verboseLog("kernel %s: its scratch variant %s is missing or malformed", kernel.name.c_str(),
+                 kernel.scratchName.c_str());
+      return cudaErrorInvalidKernelImage;
+    }
+    // Launch limits hold for both variants.
+    fresh->maxWorkGroupSize = std::min(
+        fresh->maxWorkGroupSize,
+        fresh->scratchKernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice()));
+    scratchLocalMem =
+        fresh->scratchKernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
+  }
+  fresh->maxBlockThreads = (kernel.flags & CUCL_KERNEL_WARP_LANES) ? fresh->maxWorkGroupSize * 32
+                                                                   : fresh->maxWorkGroupSize;
+  fresh->staticLocalMem = std::max<std::size_t>(
+      scratchLocalMem, fresh->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice()));
+  *out = std::move(fresh);
+  return cudaSuccess;
+}
+
+cudaError_t ModuleRegistry::buildVariant(Kernel &kernel, Device &device, const std::string &defines,
+                                         cl::Program *out) {
+  Module &module = *kernel.module;
+  std::string options;
+  {
+    std::lock_guard<std::mutex> lock(module.buildMutex);
+    options = buildOptions(module, device);
+  }
+  options += " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule) + " " + defines;
+  backend::BuiltProgram built = buildCached(module, device, options);
+  if (built.status != CL_SUCCESS) {
+    verboseLog("kernel %s: variant %s does not build (%s); build log:\n%s", kernel.name.c_str(),
+               defines.c_str(), backend::clErrorName(built.status), built.log.c_str());
+    return cudaErrorInvalidPtx;
+  }
+  *out = built.program;
+  return cudaSuccess;
+}
+
 cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelInstance **out) {
   std::size_t slot = deviceSlot(device);
   if (slot < kernel.instances.size() && kernel.instances[slot]) {
@@ -321,45 +383,10 @@ cudaError_t ModuleRegistry::instantiate(Kernel &kernel, Device &device, KernelIn
   if (built != cudaSuccess)
     return built;
 
-  auto instance = std::make_unique<KernelInstance>();
-  cl_int status = CL_SUCCESS;
-  instance->kernel = cl::Kernel(program, kernel.name.c_str(), &status);
-  if (status != CL_SUCCESS) {
-    verboseLog("module %s has no kernel %s (%s)", kernel.module->name.c_str(), kernel.name.c_str(),
-               backend::clErrorName(status));
-    return cudaErrorInvalidDeviceFunction;
-  }
-  cl_uint numArgs = instance->kernel.getInfo<CL_KERNEL_NUM_ARGS>();
-  if (numArgs != kernel.clArgCount) {
-    verboseLog("kernel %s takes %u OpenCL arguments, its registration implies %u",
-               kernel.name.c_str(), numArgs, kernel.clArgCount);
-    return cudaErrorInvalidKernelImage;
-  }
-  instance->maxWorkGroupSize =
-      instance->kernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice());
-  std::size_t scratchLocalMem = 0;
-  if ((kernel.flags & CUCL_KERNEL_SCRATCH) && !kernel.scratchName.empty() &&
-      kernel.scratchBytes > 0) {
-    instance->scratchKernel = cl::Kernel(program, kernel.scratchName.c_str(), &status);
-    if (status != CL_SUCCESS ||
-        instance->scratchKernel.getInfo<CL_KERNEL_NUM_ARGS>() != kernel.clArgCount + 2) {
-      verboseLog("kernel %s: its scratch variant %s is missing or malformed", kernel.name.c_str(),
-                 kernel.scratchName.c_str());
-      return cudaErrorInvalidKernelImage;
-    }
-    // Launch limits hold for both variants.
-    instance->maxWorkGroupSize = std::min(
-        instance->maxWorkGroupSize,
-        instance->scratchKernel.getWorkGroupInfo<CL_KERNEL_WORK_GROUP_SIZE>(device.clDevice()));
-    scratchLocalMem =
-        instance->scratchKernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice());
-  }
-  instance->maxBlockThreads = (kernel.flags & CUCL_KERNEL_WARP_LANES)
-                                  ? instance->maxWorkGroupSize * 32
-                                  : instance->maxWorkGroupSize;
-  instance->staticLocalMem = std::max<std::size_t>(
-      scratchLocalMem,
-      instance->kernel.getWorkGroupInfo<CL_KERNEL_LOCAL_MEM_SIZE>(device.clDevice()));
+  std::unique_ptr<KernelInstance> instance;
+  cudaError_t made = makeInstance(kernel, device, program, &instance);
+  if (made != cudaSuccess)
+    return made;
   if (kernel.instances.size() <= slot)
     kernel.instances.resize(slot + 1);
   kernel.instances[slot] = std::move(instance);

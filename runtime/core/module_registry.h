@@ -7,6 +7,7 @@
 #ifndef CUCL_CORE_MODULE_REGISTRY_H
 #define CUCL_CORE_MODULE_REGISTRY_H
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <map>
@@ -81,6 +82,16 @@ struct Kernel {
   std::size_t scratchBytes = 0;
   std::atomic<bool> scratchNoted{false}; // said so under CUCL_VERBOSE=1
 
+  // Variants built for one block size, per device index, by block size
+  // (core/block_variants.h); under launchMutex.
+  struct BlockVariant {
+    enum class State { Counting, Building, Ready, Failed };
+    State state = State::Counting;
+    unsigned launches = 0;
+    std::unique_ptr<KernelInstance> instance;
+  };
+  std::vector<std::map<std::array<unsigned, 3>, BlockVariant>> blockVariants;
+
   // Held for the whole set-arguments-and-enqueue sequence of a launch:
   // an OpenCL kernel object's arguments are shared state.
   std::mutex launchMutex;
@@ -124,6 +135,13 @@ public:
   // cudaErrorInvalidPtx (the OpenCL C source failed to build),
   // cudaErrorInvalidDeviceFunction (no kernel of that name in the program).
   cudaError_t instantiate(Kernel &kernel, Device &device, KernelInstance **out);
+
+  // The program of `kernel` alone built with more -D `defines` (a variant,
+  // core/block_variants.h), and a launchable instance of it.
+  cudaError_t buildVariant(Kernel &kernel, Device &device, const std::string &defines,
+                           cl::Program *out);
+  cudaError_t makeInstance(Kernel &kernel, Device &device, const cl::Program &program,
+                           std::unique_ptr<KernelInstance> *out);
 
   // Whether a valid module is not yet built for `device`.
   bool hasModulesToBuild(Device &device) const;

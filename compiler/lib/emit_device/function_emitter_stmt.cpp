@@ -319,7 +319,15 @@ std::string FunctionEmitter::kernelSignature(EmittedKernel &kernel, std::string 
     parameters.push_back("__global uint *cucl_scratch_pool");
     parameters.push_back("uint cucl_scratch_slots");
   }
-  std::string text = "__kernel void " + spec_.name + "(";
+  // A variant built for one block size (the runtime's CUCL_REQD_WG_SIZE,
+  // include/cucl/module_abi.h) tells the OpenCL compiler its exact work-group.
+  // Lane-mode kernels run a warp per work-item, so their groups are not blocks.
+  std::string text = spec_.mode == ExecMode::Thread
+                         ? "#ifdef CUCL_REQD_WG_SIZE\n"
+                           "__attribute__((reqd_work_group_size(CUCL_REQD_WG_SIZE)))\n"
+                           "#endif\n"
+                         : "";
+  text += "__kernel void " + spec_.name + "(";
   for (size_t i = 0; i < parameters.size(); ++i)
     text += (i ? ", " : "") + parameters[i];
   if (parameters.empty())

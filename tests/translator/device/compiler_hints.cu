@@ -5,6 +5,7 @@
 // RUN: %cucl-translate %s --device-only -o %t.cl
 // RUN: FileCheck %s < %t.cl
 // RUN: %cucl-clcheck %t.cl
+// RUN: %cucl-clcheck %t.cl -DCUCL_ONLY_KERNEL=0 -DCUCL_REQD_WG_SIZE=64,1,1
 
 // CHECK-LABEL: __attribute__((always_inline)) float square(
 __device__ __forceinline__ float square(float x) { return x * x; }
@@ -23,7 +24,10 @@ template <int Taps> __device__ float sumTaps(const float *__restrict__ in, int i
   return sum;
 }
 
-// CHECK-LABEL: __kernel void filter(__global float *restrict out__base, ulong out__off, __global const float *restrict in__base
+// CHECK: #ifdef CUCL_REQD_WG_SIZE
+// CHECK-NEXT: __attribute__((reqd_work_group_size(CUCL_REQD_WG_SIZE)))
+// CHECK-NEXT: #endif
+// CHECK-NEXT: __kernel void filter(__global float *restrict out__base, ulong out__off, __global const float *restrict in__base
 // CHECK: __global float *restrict out = (__global float *restrict)
 // CHECK: #pragma unroll 8
 // CHECK-NEXT: for (
