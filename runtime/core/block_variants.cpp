@@ -4,7 +4,6 @@
 #include <cstring>
 #include <string>
 
-#include "core/background_builds.h"
 #include "core/device.h"
 #include "core/diagnostics.h"
 #include "core/module_registry.h"
@@ -18,8 +17,8 @@ constexpr std::size_t kMaxVariantsPerKernel = 4;
 // so a kernel launched once costs no build.
 constexpr unsigned kLaunchesBeforeBuilding = 2;
 
-// Builds the variant; `holdsLock`: the caller holds kernel.launchMutex.
-void buildVariant(Kernel &kernel, Device &device, std::array<unsigned, 3> block, bool holdsLock) {
+// Builds the variant (the caller holds kernel.launchMutex).
+void buildVariant(Kernel &kernel, Device &device, std::array<unsigned, 3> block) {
   std::string defines = "-DCUCL_REQD_WG_SIZE=" + std::to_string(block[0]) + "," +
                         std::to_string(block[1]) + "," + std::to_string(block[2]);
   cl::Program program;
@@ -32,9 +31,6 @@ void buildVariant(Kernel &kernel, Device &device, std::array<unsigned, 3> block,
         instance->kernel.getWorkGroupInfo<CL_KERNEL_COMPILE_WORK_GROUP_SIZE>(device.clDevice());
     built = compiled[0] == block[0] && compiled[1] == block[1] && compiled[2] == block[2];
   }
-  std::unique_lock<std::mutex> lock(kernel.launchMutex, std::defer_lock);
-  if (!holdsLock)
-    lock.lock();
   Kernel::BlockVariant &variant =
       kernel.blockVariants[static_cast<std::size_t>(device.index())][block];
   if (built) {
@@ -47,23 +43,15 @@ void buildVariant(Kernel &kernel, Device &device, std::array<unsigned, 3> block,
   }
 }
 
-// CUCL_BLOCK_VARIANTS: "0" off, "sync" on and built by the launch that asks
-// (deterministic, for tests), anything else on; unset: on for devices with
-// their own memory (GPUs).
-enum class Mode { Off, Background, Sync };
-Mode modeFor(const Device &device) {
-  const char *setting = std::getenv("CUCL_BLOCK_VARIANTS");
-  if (setting == nullptr || *setting == '\0')
-    return device.limits().hostMemory ? Mode::Off : Mode::Background;
-  if (std::strcmp(setting, "0") == 0)
-    return Mode::Off;
-  return std::strcmp(setting, "sync") == 0 ? Mode::Sync : Mode::Background;
-}
-
 } // namespace
 
 bool blockVariantsEnabled(const Device &device) {
-  return modeFor(device) != Mode::Off;
+  // -1: unset (the device decides), 0: off, 1: on; read once.
+  static const int setting = [] {
+    const char *value = std::getenv("CUCL_BLOCK_VARIANTS");
+    return value == nullptr || *value == '\0' ? -1 : std::strcmp(value, "0") != 0 ? 1 : 0;
+  }();
+  return setting < 0 ? !device.limits().hostMemory : setting == 1;
 }
 
 KernelInstance *blockVariant(Kernel &kernel, Device &device, dim3 block) {
@@ -86,14 +74,8 @@ KernelInstance *blockVariant(Kernel &kernel, Device &device, dim3 block) {
     return variant.instance.get();
   if (variant.state == Kernel::BlockVariant::State::Counting &&
       ++variant.launches >= kLaunchesBeforeBuilding) {
-    variant.state = Kernel::BlockVariant::State::Building;
-    if (modeFor(device) == Mode::Sync) {
-      buildVariant(kernel, device, key, /*holdsLock=*/true);
-      return variant.instance.get(); // nullptr when it failed
-    }
-    runInBackground([&kernel, &device, key](const std::atomic<bool> &) {
-      buildVariant(kernel, device, key, /*holdsLock=*/false);
-    });
+    buildVariant(kernel, device, key);
+    return variant.instance.get(); // nullptr when it failed
   }
   return nullptr;
 }

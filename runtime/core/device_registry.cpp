@@ -11,7 +11,6 @@
 #include "backend/worker_stacks.h"
 #include "core/diagnostics.h"
 #include "core/kernel_faults.h"
-#include "core/module_prebuild.h"
 
 namespace cucl {
 
@@ -60,8 +59,6 @@ cudaError_t DeviceRegistry::initialize() {
   std::call_once(once_, [this] {
     status_ = discover();
     ready_.store(status_ == cudaSuccess, std::memory_order_release);
-    if (status_ == cudaSuccess) // translated modules start building now
-      startModulePrebuild(*devices_[static_cast<std::size_t>(currentIndex)]);
   });
   return status_;
 }

@@ -6,7 +6,6 @@
 
 #include "backend/cl_error_names.h"
 #include "backend/program_builder.h"
-#include "core/background_builds.h"
 #include "core/diagnostics.h"
 #include "core/program_cache.h"
 
@@ -36,8 +35,7 @@ backend::BuiltProgram buildCached(const Module &module, Device &device,
                                   const std::string &options) {
   backend::BuiltProgram built;
   built.status = ProgramCache::forDevice(device.context(), device.clDevice())
-                     .get(module.source, options, &built.program, &built.log,
-                          ProgramCache::DiskWrite::InBackground);
+                     .get(module.source, options, &built.program, &built.log);
   return built;
 }
 } // namespace
@@ -65,7 +63,6 @@ void **ModuleRegistry::registerModule(const cuclModuleImage *image) {
     raw->name = "<invalid module image>";
   }
   std::unique_lock<std::shared_mutex> lock(mutex_);
-  raw->registrationIndex = modulesRegistered_++;
   modules_.emplace(raw, std::move(module));
   return &raw->handleSlot;
 }
@@ -186,7 +183,6 @@ bool ModuleRegistry::findSymbol(const void *hostVar, Module **module,
 void ModuleRegistry::unregisterModule(void **handle) {
   if (handle == nullptr)
     return;
-  stopBackgroundBuilds(); // one may be building this module
   Module *module = static_cast<Module *>(*handle);
   std::unique_lock<std::shared_mutex> lock(mutex_);
   for (auto it = symbols_.begin(); it != symbols_.end();) {
@@ -233,7 +229,7 @@ cudaError_t ModuleRegistry::buildAlone(Kernel &kernel, Device &device, cl::Progr
                  module.name.c_str(), kernel.name.c_str(), backend::clErrorName(built.status),
                  built.log.c_str());
     found = module.singleBuilds[slot]
-                .emplace(kernel.indexInModule, Module::Build{built.status, built.program, options})
+                .emplace(kernel.indexInModule, Module::Build{built.status, built.program})
                 .first;
   }
   if (found->second.status != CL_SUCCESS)
@@ -247,63 +243,19 @@ cudaError_t ModuleRegistry::build(Module &module, Device &device, cl::Program *o
   std::size_t slot = deviceSlot(device);
   if (module.builds.size() <= slot)
     module.builds.resize(slot + 1);
-  std::string options = buildOptions(module, device);
-  if (!module.builds[slot] || module.builds[slot]->options != options) {
-    backend::BuiltProgram built = buildCached(module, device, options);
+  if (!module.builds[slot]) {
+    backend::BuiltProgram built = buildCached(module, device, buildOptions(module, device));
     if (built.status != CL_SUCCESS) {
       verboseLog("building module %s for device %d failed (%s); build log:\n%s",
                  module.name.c_str(), device.index(), backend::clErrorName(built.status),
                  built.log.c_str());
     }
-    module.builds[slot] = Module::Build{built.status, built.program, options};
+    module.builds[slot] = Module::Build{built.status, built.program};
   }
   if (module.builds[slot]->status != CL_SUCCESS)
     return cudaErrorInvalidPtx;
   *out = module.builds[slot]->program;
   return cudaSuccess;
-}
-
-namespace {
-bool builtFor(const Module &module, std::size_t slot) {
-  return slot < module.builds.size() && module.builds[slot].has_value();
-}
-} // namespace
-
-bool ModuleRegistry::hasModulesToBuild(Device &device) const {
-  std::shared_lock<std::shared_mutex> lock(mutex_);
-  for (const auto &[raw, module] : modules_) {
-    std::lock_guard<std::mutex> building(module->buildMutex);
-    if (module->imageValid && !builtFor(*module, deviceSlot(device)))
-      return true;
-  }
-  return false;
-}
-
-unsigned ModuleRegistry::buildAll(Device &device, const std::atomic<bool> &stop) {
-  std::vector<Module *> order;
-  {
-    std::shared_lock<std::shared_mutex> lock(mutex_);
-    for (const auto &[raw, module] : modules_)
-      if (module->imageValid)
-        order.push_back(raw);
-  }
-  std::sort(order.begin(), order.end(), [](const Module *a, const Module *b) {
-    return a->registrationIndex < b->registrationIndex;
-  });
-  unsigned built = 0;
-  for (Module *module : order) {
-    if (stop.load())
-      break;
-    {
-      std::lock_guard<std::mutex> building(module->buildMutex);
-      if (builtFor(*module, deviceSlot(device)))
-        continue; // a launch got there first
-    }
-    cl::Program program;
-    build(*module, device, &program); // a failure is kept for the launch to report
-    ++built;
-  }
-  return built;
 }
 
 cudaError_t ModuleRegistry::makeInstance(Kernel &kernel, Device &device, const cl::Program &program,

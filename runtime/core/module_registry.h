@@ -38,9 +38,6 @@ struct Module {
   struct Build {
     cl_int status = CL_SUCCESS;
     cl::Program program;
-    // What it was built with: a background build that ran before all symbols
-    // had registered may have chosen other options than a launch now would.
-    std::string options;
   };
   std::vector<std::optional<Build>> builds;
   // Where the whole program failed: per device, the kernels built on their
@@ -48,8 +45,7 @@ struct Module {
   std::vector<std::map<unsigned, Build>> singleBuilds;
   unsigned kernelCount = 0; // registered so far: the next kernel's index
 
-  ModuleSymbols symbols;          // complete once static initialization is over
-  unsigned registrationIndex = 0; // modules are prebuilt in this order
+  ModuleSymbols symbols; // complete once static initialization is over
 };
 
 // A kernel ready to launch on one device.
@@ -85,7 +81,7 @@ struct Kernel {
   // Variants built for one block size, per device index, by block size
   // (core/block_variants.h); under launchMutex.
   struct BlockVariant {
-    enum class State { Counting, Building, Ready, Failed };
+    enum class State { Counting, Ready, Failed };
     State state = State::Counting;
     unsigned launches = 0;
     std::unique_ptr<KernelInstance> instance;
@@ -143,13 +139,6 @@ public:
   cudaError_t makeInstance(Kernel &kernel, Device &device, const cl::Program &program,
                            std::unique_ptr<KernelInstance> *out);
 
-  // Whether a valid module is not yet built for `device`.
-  bool hasModulesToBuild(Device &device) const;
-  // Builds each valid module for `device` that is not built yet, in
-  // registration order, until `stop` is set; returns how many it built
-  // (core/module_prebuild.h). Modules must not unregister meanwhile.
-  unsigned buildAll(Device &device, const std::atomic<bool> &stop);
-
 private:
   ModuleRegistry() = default;
   cudaError_t build(Module &module, Device &device, cl::Program *out);
@@ -159,7 +148,6 @@ private:
   mutable std::shared_mutex mutex_;
   std::unordered_map<const void *, std::unique_ptr<Kernel>> kernels_;
   std::unordered_map<Module *, std::unique_ptr<Module>> modules_;
-  unsigned modulesRegistered_ = 0;
   struct SymbolEntry {
     Module *module;
     std::size_t index; // into module->symbols.all()

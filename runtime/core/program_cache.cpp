@@ -1,12 +1,9 @@
 #include "core/program_cache.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
-#include <thread>
 #include <utility>
 
 #include "backend/cl_error_names.h"
@@ -72,83 +69,6 @@ bool hasText(const std::string &log) {
   return log.find_first_not_of(" \t\r\n") != std::string::npos;
 }
 
-void store(const cl::Program &program, const cl::Device &device, const fs::path &file,
-           const std::string &key) {
-  std::string binary = backend::programBinary(program, device);
-  if (binary.empty())
-    verboseLog("program cache: the driver gives no binary to keep");
-  else if (int error = CacheFile(file).write(key, binary); error != 0)
-    verboseLog("program cache: cannot store %s: %s", file.c_str(), std::strerror(error));
-}
-
-// Fetching a fresh program's binary from the driver can take as long as the
-// build (PoCL compiles its kernels for it), so programs whose caller must not
-// wait (a translated module's first launch) are written by this thread. It
-// drains its queue and stops at exit: the next process finds the file.
-class BackgroundWriter {
-public:
-  static BackgroundWriter &instance() {
-    static BackgroundWriter writer; // destroyed at exit, after the program's statics
-    return writer;
-  }
-
-  ~BackgroundWriter() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable())
-      thread_.join();
-  }
-
-  void write(cl::Program program, cl::Device device, fs::path file, std::string key) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    jobs_.push_back({std::move(program), std::move(device), std::move(file), std::move(key)});
-    if (!thread_.joinable())
-      thread_ = std::thread([this] { run(); });
-    wake_.notify_all();
-  }
-
-  void flush() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    idle_.wait(lock, [this] { return jobs_.empty() && !busy_; });
-  }
-
-private:
-  struct Job {
-    cl::Program program;
-    cl::Device device;
-    fs::path file;
-    std::string key;
-  };
-
-  void run() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    for (;;) {
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty())
-        return; // stopping, all written
-      Job job = std::move(jobs_.front());
-      jobs_.pop_front();
-      busy_ = true;
-      lock.unlock();
-      store(job.program, job.device, job.file, job.key);
-      job = Job{}; // the program is released here, while the driver is up
-      lock.lock();
-      busy_ = false;
-      idle_.notify_all();
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_, idle_;
-  std::deque<Job> jobs_;
-  bool busy_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
-};
-
 } // namespace
 
 ProgramCache &ProgramCache::forDevice(const cl::Context &context, const cl::Device &device) {
@@ -203,12 +123,8 @@ std::string ProgramCache::diskKey(const std::string &source, const std::string &
          hex(stableHash({source}, kSourceBasis));
 }
 
-void ProgramCache::flushBackgroundWrites() {
-  BackgroundWriter::instance().flush();
-}
-
 cl_int ProgramCache::get(const std::string &source, const std::string &options, cl::Program *out,
-                         std::string *log, DiskWrite write) {
+                         std::string *log) {
   // One lock for lookups and builds: a program is built once even when
   // several threads ask for it at the same time.
   std::lock_guard<std::mutex> lock(mutex_);
@@ -247,10 +163,13 @@ cl_int ProgramCache::get(const std::string &source, const std::string &options, 
              millisecondsSince(start), options.c_str());
   if (log == nullptr && hasText(built.log))
     verboseLog("program cache: build log:\n%s", built.log.c_str());
-  if (!file.empty() && write == DiskWrite::InBackground)
-    BackgroundWriter::instance().write(built.program, device_, file, key);
-  else if (!file.empty())
-    store(built.program, device_, file, key);
+  if (!file.empty()) {
+    std::string binary = backend::programBinary(built.program, device_);
+    if (binary.empty())
+      verboseLog("program cache: the driver gives no binary to keep");
+    else if (int error = CacheFile(file).write(key, binary); error != 0)
+      verboseLog("program cache: cannot store %s: %s", file.c_str(), std::strerror(error));
+  }
   programs_.emplace(std::move(memoryKey), built.program);
   *out = built.program;
   return CL_SUCCESS;

@@ -37,13 +37,8 @@ public:
   // CL_SUCCESS and the built program, or the build error. The driver's log
   // goes to *log when given (else it is printed with CUCL_VERBOSE=1).
   // Thread-safe; one build at a time per device.
-  // DiskWrite::InBackground returns as soon as the program is built and
-  // stores its binary from a background thread (finished at exit).
-  enum class DiskWrite { Now, InBackground };
   cl_int get(const std::string &source, const std::string &options, cl::Program *out,
-             std::string *log = nullptr, DiskWrite write = DiskWrite::Now);
-  // Waits until every background write so far is on disk (tests).
-  static void flushBackgroundWrites();
+             std::string *log = nullptr);
 
   const cl::Context &context() const;
   const cl::Device &device() const;

@@ -52,6 +52,48 @@ bool isIndexVariable(const std::string &name) {
   return name == "threadIdx" || name == "blockIdx" || name == "blockDim" || name == "gridDim";
 }
 
+// The dimension (0-2) `name`.d names when `e` is the built-in index variable
+// `name` (threadIdx, blockIdx, blockDim) read at d, else -1.
+int indexComponent(const clang::Expr *e, const char *name) {
+  auto *pseudo = llvm::dyn_cast<clang::PseudoObjectExpr>(e->IgnoreParenImpCasts());
+  if (!pseudo)
+    return -1;
+  auto *property =
+      llvm::dyn_cast<clang::MSPropertyRefExpr>(pseudo->getSyntacticForm()->IgnoreParens());
+  if (!property)
+    return -1;
+  const clang::Expr *baseExpr = property->getBaseExpr()->IgnoreParenImpCasts();
+  if (auto *opaque = llvm::dyn_cast<clang::OpaqueValueExpr>(baseExpr))
+    baseExpr = opaque->getSourceExpr()->IgnoreParenImpCasts();
+  auto *base = llvm::dyn_cast<clang::DeclRefExpr>(baseExpr);
+  std::string field = property->getPropertyDecl()->getNameAsString();
+  if (!base || base->getDecl()->getNameAsString() != name || field.size() != 1 || field[0] < 'x' ||
+      field[0] > 'z')
+    return -1;
+  return field[0] - 'x';
+}
+
+// d for `blockIdx.d * blockDim.d + threadIdx.d` (in any operand order),
+// else -1.
+int globalIndexDimension(const clang::BinaryOperator *binary) {
+  if (binary->getOpcode() != clang::BO_Add ||
+      !binary->getType()->isSpecificBuiltinType(clang::BuiltinType::UInt))
+    return -1;
+  for (int side = 0; side < 2; ++side) {
+    const clang::Expr *thread = side ? binary->getLHS() : binary->getRHS();
+    auto *product = llvm::dyn_cast<clang::BinaryOperator>(
+        (side ? binary->getRHS() : binary->getLHS())->IgnoreParens());
+    int dimension = indexComponent(thread, "threadIdx");
+    if (dimension < 0 || !product || product->getOpcode() != clang::BO_Mul)
+      continue;
+    for (int order = 0; order < 2; ++order)
+      if (indexComponent(order ? product->getLHS() : product->getRHS(), "blockIdx") == dimension &&
+          indexComponent(order ? product->getRHS() : product->getLHS(), "blockDim") == dimension)
+        return dimension;
+  }
+  return -1;
+}
+
 } // namespace
 
 std::string FunctionEmitter::unsupported(const clang::Stmt *where, const std::string &construct) {
@@ -855,6 +897,13 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
       return unsupported(e, "a pointer to member");
     if (binary->isAssignmentOp() && isStoredPointer(binary->getLHS()))
       return storedPointerUpdate(binary);
+    // CUDA's global index idiom is OpenCL's global id (no offset is ever set):
+    // the form OpenCL compilers know, which PoCL vectorizes as it does
+    // hand-written code; truncated to uint, it wraps as CUDA's sum does.
+    if (int dimension = globalIndexDimension(binary); dimension >= 0 && !laneMode()) {
+      spec_.usesThreadIndex = true;
+      return "((uint)get_global_id(" + std::to_string(dimension) + "))";
+    }
     return "(" + binaryChain(binary) + ")";
   }
   if (auto *conditional = llvm::dyn_cast<clang::ConditionalOperator>(e))

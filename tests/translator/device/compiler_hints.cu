@@ -5,7 +5,7 @@
 // RUN: %cucl-translate %s --device-only -o %t.cl
 // RUN: FileCheck %s < %t.cl
 // RUN: %cucl-clcheck %t.cl
-// RUN: %cucl-clcheck %t.cl -DCUCL_ONLY_KERNEL=0 -DCUCL_REQD_WG_SIZE=64,1,1
+// RUN: %cucl-clcheck %t.cl -- -DCUCL_ONLY_KERNEL=0 -DCUCL_REQD_WG_SIZE=64,1,1
 
 // CHECK-LABEL: __attribute__((always_inline)) float square(
 __device__ __forceinline__ float square(float x) { return x * x; }

@@ -9,10 +9,16 @@
 // CHECK: #if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 0 || CUCL_ONLY_KERNEL == 1
 // CHECK-NEXT: int twice(int v) {
 // CHECK: #if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 0
+// CHECK-NEXT: #ifdef CUCL_REQD_WG_SIZE
+// CHECK-NEXT: __attribute__((reqd_work_group_size(CUCL_REQD_WG_SIZE)))
+// CHECK-NEXT: #endif
 // CHECK-NEXT: __kernel void first(
 // CHECK: #if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 1
 // CHECK-NEXT: int thrice(int v) {
 // CHECK: #if !defined(CUCL_ONLY_KERNEL) || CUCL_ONLY_KERNEL == 1
+// CHECK-NEXT: #ifdef CUCL_REQD_WG_SIZE
+// CHECK-NEXT: __attribute__((reqd_work_group_size(CUCL_REQD_WG_SIZE)))
+// CHECK-NEXT: #endif
 // CHECK-NEXT: __kernel void second(
 
 __device__ int twice(int v) { return 2 * v; }

@@ -2,10 +2,10 @@
 // launched again with the same block size gets a variant built for exactly
 // that size (reqd_work_group_size), and launches with it use the variant.
 // The results stay right whatever runs: the general kernel, the variant, a
-// block size without one. CUCL_BLOCK_VARIANTS=sync builds the variant in the
-// launch that asks for it, so the test does not depend on timing.
+// block size without one. CUCL_BLOCK_VARIANTS=1 turns them on for the CPU
+// device too (the second launch with a block size builds its variant).
 // RUN: %cuclcc %s -o %t
-// RUN: env CUCL_BLOCK_VARIANTS=sync CUCL_VERBOSE=1 %t 2>&1 | FileCheck %s
+// RUN: env CUCL_BLOCK_VARIANTS=1 CUCL_VERBOSE=1 %t 2>&1 | FileCheck %s
 // RUN: env CUCL_BLOCK_VARIANTS=0 CUCL_VERBOSE=1 %t 2>&1 | FileCheck --check-prefix=OFF %s
 // RUN: %t | FileCheck --check-prefix=DEFAULT %s
 // CHECK: kernel saxpy: variant for blocks of 128 x 1 x 1 ready
