@@ -3,8 +3,7 @@
 // raw OpenCL program building the same OpenCL C module (first_kernel_opencl),
 // each started fresh several times. Cold runs start with empty cache folders
 // (cucl's and PoCL's); warm runs reuse them. With 0 and 300 ms of host work
-// before the first launch, and with cucl's background module build on and
-// off (CUCL_PREBUILD=0). Prints the best (lowest) time of each and the ratio
+// before the first launch. Prints the best (lowest) time of each and the ratio
 // raw OpenCL / cucl (> 1: cucl reaches its first kernel sooner). A benchmark,
 // not a test: it fails only when a program fails.
 #include <algorithm>
@@ -49,35 +48,31 @@ int main(int argc, char **argv) {
   const int runs = argc > 1 ? std::atoi(argv[1]) : 3;
   fs::path caches = fs::temp_directory_path() / ("cucl-first-kernel-" + std::to_string(getpid()));
   std::printf("time from process start to the first kernel's completion (best of %d, ms)\n", runs);
-  std::printf("%-6s %-10s %-9s %10s %10s %8s\n", "cache", "host work", "prebuild", "cucl",
-              "raw OpenCL", "ratio");
+  std::printf("%-6s %-10s %10s %10s %8s\n", "cache", "host work", "cucl", "raw OpenCL", "ratio");
   for (bool warm : {false, true}) {
     for (int hostWork : {0, 300}) {
-      for (bool prebuild : {true, false}) {
-        double cucl = 1e30, raw = 1e30;
-        for (int r = 0; r < runs; ++r) {
-          // Cold: every run gets fresh, empty cache folders; each program its
-          // own, so neither finds what the other's driver build left.
-          std::string tag = (warm ? std::string("warm-") : "cold-" + std::to_string(r) + "-") +
-                            std::to_string(hostWork) + (prebuild ? "-on" : "-off");
-          auto command = [&](const char *program, int work) {
-            fs::path dir = caches / (tag + "-" + program);
-            fs::create_directories(dir / "pocl");
-            return "env XDG_CACHE_HOME=" + dir.string() +
-                   " POCL_CACHE_DIR=" + (dir / "pocl").string() +
-                   (prebuild ? "" : " CUCL_PREBUILD=0") + " " + (bin / program).string() + " " +
-                   std::to_string(work);
-          };
-          if (warm && r == 0) { // fill the caches first
-            timeToFirstKernel(command("first-kernel-cuda", 0));
-            timeToFirstKernel(command("first-kernel-opencl", 0));
-          }
-          cucl = std::min(cucl, timeToFirstKernel(command("first-kernel-cuda", hostWork)));
-          raw = std::min(raw, timeToFirstKernel(command("first-kernel-opencl", hostWork)));
+      double cucl = 1e30, raw = 1e30;
+      for (int r = 0; r < runs; ++r) {
+        // Cold: every run gets fresh, empty cache folders; each program its
+        // own, so neither finds what the other's driver build left.
+        std::string tag = (warm ? std::string("warm-") : "cold-" + std::to_string(r) + "-") +
+                          std::to_string(hostWork);
+        auto command = [&](const char *program, int work) {
+          fs::path dir = caches / (tag + "-" + program);
+          fs::create_directories(dir / "pocl");
+          return "env XDG_CACHE_HOME=" + dir.string() +
+                 " POCL_CACHE_DIR=" + (dir / "pocl").string() + " " + (bin / program).string() +
+                 " " + std::to_string(work);
+        };
+        if (warm && r == 0) { // fill the caches first
+          timeToFirstKernel(command("first-kernel-cuda", 0));
+          timeToFirstKernel(command("first-kernel-opencl", 0));
         }
-        std::printf("%-6s %-10d %-9s %10.1f %10.1f %7.2fx\n", warm ? "warm" : "cold", hostWork,
-                    prebuild ? "on" : "off", cucl, raw, raw / cucl);
+        cucl = std::min(cucl, timeToFirstKernel(command("first-kernel-cuda", hostWork)));
+        raw = std::min(raw, timeToFirstKernel(command("first-kernel-opencl", hostWork)));
       }
+      std::printf("%-6s %-10d %10.1f %10.1f %7.2fx\n", warm ? "warm" : "cold", hostWork, cucl, raw,
+                  raw / cucl);
     }
   }
   fs::remove_all(caches);

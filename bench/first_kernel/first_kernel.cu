@@ -13,6 +13,7 @@
 #include <cuda_runtime.h>
 
 #include "../common/cuda_timing.h"
+#include "first_kernel_common.h"
 
 #define TILE 16
 
@@ -92,26 +93,14 @@ template <typename T> __global__ void threshold(T *out, const float *in, float l
     out[i] = in[i] > level ? T(1) : T(0);
 }
 
-static long long monotonicNs() {
-  timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return now.tv_sec * 1000000000LL + now.tv_nsec;
-}
-
 int main(int argc, char **argv) {
   const int hostWorkMs = argc > 1 ? std::atoi(argv[1]) : 0;
   const int width = 512, height = 512, n = width * height;
   float *in, *out;
   check(cudaMalloc(&in, n * sizeof(float)), "cudaMalloc");
   check(cudaMalloc(&out, n * sizeof(float)), "cudaMalloc");
-  // Host work: preparing the input (a busy loop of the requested length).
-  std::vector<float> image(n);
-  auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(hostWorkMs);
-  unsigned seed = 1;
-  do {
-    for (int i = 0; i < n; ++i)
-      image[i] = (float)((seed = seed * 1664525u + 1013904223u) >> 8) / 16777216.0f;
-  } while (std::chrono::steady_clock::now() < until);
+  // Host work: preparing the input, for the requested time.
+  std::vector<float> image = prepareImage(n, hostWorkMs);
   check(cudaMemcpy(in, image.data(), n * sizeof(float), cudaMemcpyHostToDevice), "cudaMemcpy");
   boxBlur<<<dim3(width / TILE, height / TILE), dim3(TILE, TILE)>>>(out, in, width, height);
   check(cudaDeviceSynchronize(), "first kernel");

@@ -14,18 +14,13 @@
 #include <CL/cl.h>
 
 #include "first_kernel.cl.h" // bench::firstKernelSource
+#include "first_kernel_common.h"
 
 static void check(cl_int status, const char *what) {
   if (status != CL_SUCCESS) {
     std::fprintf(stderr, "%s failed: %d\n", what, status);
     std::exit(1);
   }
-}
-
-static long long monotonicNs() {
-  timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
 int main(int argc, char **argv) {
@@ -45,13 +40,7 @@ int main(int argc, char **argv) {
   cl_mem out = clCreateBuffer(context, CL_MEM_READ_WRITE, n * sizeof(float), nullptr, &status);
   check(status, "clCreateBuffer");
 
-  std::vector<float> image(n);
-  auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(hostWorkMs);
-  unsigned seed = 1;
-  do {
-    for (int i = 0; i < n; ++i)
-      image[i] = (float)((seed = seed * 1664525u + 1013904223u) >> 8) / 16777216.0f;
-  } while (std::chrono::steady_clock::now() < until);
+  std::vector<float> image = prepareImage(n, hostWorkMs);
 
   const char *source = bench::firstKernelSource;
   cl_program program = clCreateProgramWithSource(context, 1, &source, nullptr, &status);

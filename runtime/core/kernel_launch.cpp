@@ -14,6 +14,7 @@
 #include "core/mapped_host_memory.h"
 #include "core/memcheck_report.h"
 #include "core/occupancy.h"
+#include "core/program_cache.h"
 #include "core/textures.h"
 
 namespace cucl {
@@ -328,6 +329,12 @@ cudaError_t enqueueLaunch(const LaunchPlan &plan, cl::Kernel &clKernel, MappedCo
   if (cooperative && result == CL_SUCCESS) {
     device.lastCooperative = stream.tail();
     stream.queue.flush(); // a later queue waits on it
+  }
+  if (result == CL_SUCCESS) {
+    // A freshly built module's binary goes to the cache while its first
+    // kernel runs, instead of before it.
+    stream.queue.flush();
+    ProgramCache::storeDeferred();
   }
   return fromEnqueueStatus(result, device);
 }

@@ -34,8 +34,9 @@ std::string buildOptions(const Module &module, const Device &device) {
 backend::BuiltProgram buildCached(const Module &module, Device &device,
                                   const std::string &options) {
   backend::BuiltProgram built;
-  built.status = ProgramCache::forDevice(device.context(), device.clDevice())
-                     .get(module.source, options, &built.program, &built.log);
+  built.status =
+      ProgramCache::forDevice(device.context(), device.clDevice())
+          .get(module.source, options, &built.program, &built.log, ProgramCache::Store::Deferred);
   return built;
 }
 } // namespace

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "backend/cl_error_names.h"
 #include "backend/program_builder.h"
@@ -69,7 +70,42 @@ bool hasText(const std::string &log) {
   return log.find_first_not_of(" \t\r\n") != std::string::npos;
 }
 
+void store(const cl::Program &program, const cl::Device &device, const fs::path &file,
+           const std::string &key) {
+  std::string binary = backend::programBinary(program, device);
+  if (binary.empty())
+    verboseLog("program cache: the driver gives no binary to keep");
+  else if (int error = CacheFile(file).write(key, binary); error != 0)
+    verboseLog("program cache: cannot store %s: %s", file.c_str(), std::strerror(error));
+}
+
+// Programs whose binaries wait for ProgramCache::storeDeferred(): fetching a
+// fresh program's binary from PoCL compiles its kernels, about as long as the
+// build, and a translated program's first kernel should not wait for that.
+// Not from a thread or an exit handler of ours: either could still be in the
+// driver's compiler while the exit handlers tear its statics down.
+struct DeferredStore {
+  cl::Program program;
+  cl::Device device;
+  fs::path file;
+  std::string key;
+};
+std::mutex deferredMutex;
+std::vector<DeferredStore> *deferredStores = nullptr; // leaked, as the caches are
+
 } // namespace
+
+void ProgramCache::storeDeferred() {
+  std::vector<DeferredStore> stores;
+  {
+    std::lock_guard<std::mutex> lock(deferredMutex);
+    if (deferredStores == nullptr || deferredStores->empty())
+      return;
+    stores.swap(*deferredStores);
+  }
+  for (const DeferredStore &deferred : stores)
+    store(deferred.program, deferred.device, deferred.file, deferred.key);
+}
 
 ProgramCache &ProgramCache::forDevice(const cl::Context &context, const cl::Device &device) {
   // Leaked on purpose: OpenCL objects must not be released from static
@@ -124,7 +160,7 @@ std::string ProgramCache::diskKey(const std::string &source, const std::string &
 }
 
 cl_int ProgramCache::get(const std::string &source, const std::string &options, cl::Program *out,
-                         std::string *log) {
+                         std::string *log, Store when) {
   // One lock for lookups and builds: a program is built once even when
   // several threads ask for it at the same time.
   std::lock_guard<std::mutex> lock(mutex_);
@@ -163,12 +199,13 @@ cl_int ProgramCache::get(const std::string &source, const std::string &options, 
              millisecondsSince(start), options.c_str());
   if (log == nullptr && hasText(built.log))
     verboseLog("program cache: build log:\n%s", built.log.c_str());
-  if (!file.empty()) {
-    std::string binary = backend::programBinary(built.program, device_);
-    if (binary.empty())
-      verboseLog("program cache: the driver gives no binary to keep");
-    else if (int error = CacheFile(file).write(key, binary); error != 0)
-      verboseLog("program cache: cannot store %s: %s", file.c_str(), std::strerror(error));
+  if (!file.empty() && when == Store::Deferred) {
+    std::lock_guard<std::mutex> deferred(deferredMutex);
+    if (deferredStores == nullptr)
+      deferredStores = new std::vector<DeferredStore>;
+    deferredStores->push_back({built.program, device_, file, key});
+  } else if (!file.empty()) {
+    store(built.program, device_, file, key);
   }
   programs_.emplace(std::move(memoryKey), built.program);
   *out = built.program;

@@ -36,9 +36,16 @@ public:
 
   // CL_SUCCESS and the built program, or the build error. The driver's log
   // goes to *log when given (else it is printed with CUCL_VERBOSE=1).
-  // Thread-safe; one build at a time per device.
+  // Thread-safe; one build at a time per device. A program built from source
+  // is stored on disk now, or (Store::Deferred) by the next storeDeferred(),
+  // so the caller need not wait for the driver to produce its binary.
+  enum class Store { Now, Deferred };
   cl_int get(const std::string &source, const std::string &options, cl::Program *out,
-             std::string *log = nullptr);
+             std::string *log = nullptr, Store when = Store::Now);
+
+  // Stores the deferred programs' binaries (core/kernel_launch calls it once
+  // a launch is enqueued: the kernel runs meanwhile).
+  static void storeDeferred();
 
   const cl::Context &context() const;
   const cl::Device &device() const;
