@@ -93,6 +93,10 @@ std::optional<GemmTuning> GemmTuning::read(std::istream &in, std::string *device
   return tuning;
 }
 
+std::string tuningDeviceKey(const std::string &driverDeviceKey, const CpuIdentity *cpu) {
+  return cpu == nullptr ? driverDeviceKey : driverDeviceKey + " | cpu " + cpu->toString();
+}
+
 std::filesystem::path tuningFilePath(const std::string &deviceKey) {
   // The readable part is the device name (second field of the key).
   std::string name = deviceKey;
