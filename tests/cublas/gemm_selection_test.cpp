@@ -201,7 +201,7 @@ const GemmTuning *shippedFor(const std::string &generation) {
 
 TEST(GemmDefaults, ShippedTuningsParseAndCoverEveryFloatKey) {
   ASSERT_FALSE(shippedTunings().empty());
-  for (const char *generation : {"zen5"}) {
+  for (const char *generation : {"zen4", "zen5"}) {
     const GemmTuning *shipped = shippedFor(generation);
     ASSERT_NE(shipped, nullptr) << generation;
     for (const GemmKey &key : everyKey(DataType::F32))
@@ -210,7 +210,7 @@ TEST(GemmDefaults, ShippedTuningsParseAndCoverEveryFloatKey) {
 }
 
 TEST(GemmDefaults, ShippedTuningIsChosenByCpuGenerationOnly) {
-  for (const char *generation : {"zen5"}) {
+  for (const char *generation : {"zen4", "zen5"}) {
     std::string why;
     std::optional<GemmTuning> chosen = shippedTuning(poclOn(generation), &why);
     ASSERT_TRUE(chosen) << generation;

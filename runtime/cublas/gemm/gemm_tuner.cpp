@@ -405,6 +405,11 @@ private:
       *note = "wrong result on the timed problem";
       return 0;
     }
+    return time(kernel, problem, best, note);
+  }
+
+  // GFLOP/s of an already verified kernel on `problem`, 0 when it fails.
+  double time(GemmKernel &kernel, Problem &problem, double best, std::string *note) {
     double fastest = 1e30, spent = 0;
     // Best of at least 3 runs, more while they take under 0.2 s in all (small
     // problems run in tens of microseconds: many runs smooth out scheduling).
@@ -423,6 +428,46 @@ private:
     return problem.flops() / fastest * 1e-9;
   }
 
+  struct Measured {
+    GemmParams params;
+    double speed;
+  };
+
+  // On a shared machine one lucky quiet moment can crown a mediocre set. The
+  // finalists (the fastest three and what the device runs today) are timed
+  // again, in turns, and the best of those rounds alone decides.
+  Measured confirm(const GemmKey &key, Problem &problem, std::vector<Measured> measured,
+                   const GemmParams &current) {
+    std::stable_sort(measured.begin(), measured.end(),
+                     [](const Measured &a, const Measured &b) { return a.speed > b.speed; });
+    std::vector<Measured> finalists;
+    for (const Measured &each : measured)
+      if (each.speed > 0 && (finalists.size() < 3 || each.params == current))
+        finalists.push_back(Measured{each.params, 0});
+    if (finalists.size() < 2)
+      return measured.front();
+    std::vector<GemmKernel> kernels(finalists.size());
+    for (std::size_t f = 0; f < finalists.size(); ++f) {
+      std::string log;
+      if (buildCandidate(programs_, finalists[f].params, problem.call(), &kernels[f], &log) !=
+          CL_SUCCESS)
+        return measured.front();
+    }
+    std::string note;
+    for (int round = 0; round < 3; ++round)
+      for (std::size_t f = 0; f < finalists.size(); ++f)
+        finalists[f].speed = std::max(finalists[f].speed, time(kernels[f], problem, 0, &note));
+    for (const Measured &each : finalists) {
+      char line[512];
+      std::snprintf(line, sizeof line, "%-18s again: %s  %.1f GFLOP/s", key.toString().c_str(),
+                    each.params.toString().c_str(), each.speed);
+      say(line);
+    }
+    return *std::max_element(
+        finalists.begin(), finalists.end(),
+        [](const Measured &a, const Measured &b) { return a.speed < b.speed; });
+  }
+
   void tuneKey(const GemmKey &key, Clock::time_point start, double until) {
     const TuningProblem shape = tuningProblem(key.shape);
     Problem problem(programs_.context(), key, shape.m, shape.n, shape.k, shape.batch, 0, random_);
@@ -439,6 +484,7 @@ private:
     GemmParams best = seeds.front();
     std::string expanded; // the set whose neighbours are queued
     double bestSpeed = 0;
+    std::vector<Measured> measured;
     int candidate = 0;
     // Each key gets its share of the budget; one whose share an earlier key
     // used up still gets its first candidate while any budget is left.
@@ -473,6 +519,7 @@ private:
                     key.toString().c_str(), candidate, params.toString().c_str(),
                     speed > 0 ? result : note.c_str());
       say(line);
+      measured.push_back(Measured{params, speed});
       if (speed > bestSpeed) {
         bestSpeed = speed;
         best = params;
@@ -483,6 +530,9 @@ private:
     if (candidate == 0)
       say(key.toString() + ": skipped, the time budget is spent");
     if (bestSpeed > 0) {
+      const Measured winner = confirm(key, problem, measured, seeds.front());
+      best = winner.params;
+      bestSpeed = winner.speed;
       result_.set(key, best, bestSpeed);
       char line[512];
       std::snprintf(line, sizeof line, "%s: best %s  %.1f GFLOP/s", key.toString().c_str(),
