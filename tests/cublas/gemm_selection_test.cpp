@@ -174,6 +174,30 @@ TEST(GemmTuning, FileOfAnotherDeviceIsIgnored) {
   std::filesystem::remove(path);
 }
 
+TEST(GemmTuning, TuningOfAnotherCpuGenerationIsIgnored) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("cucl-tuning-cpu-" + std::to_string(::getpid()));
+  const std::string driver = "Portable Computing Language | pthread-skylake-avx512-AMD EPYC | "
+                             "AuthenticAMD | 3.1+debian";
+  CpuIdentity zen5, zen4;
+  zen5.vendor = zen4.vendor = "AuthenticAMD";
+  zen5.vector = zen4.vector = "avx512";
+  zen5.family = 0x1a;
+  zen5.model = 0x02;
+  zen5.generation = cpuGeneration(zen5.vendor, zen5.family, zen5.model);
+  zen4.family = 0x19;
+  zen4.model = 0x11;
+  zen4.generation = cpuGeneration(zen4.vendor, zen4.family, zen4.model);
+  GemmTuning tuning;
+  tuning.set(GemmKey{}, GemmParams{}, 1);
+  std::string error;
+  ASSERT_TRUE(saveTuningFile(path, tuningDeviceKey(driver, &zen5), tuning, &error)) << error;
+  EXPECT_TRUE(loadTuningFile(path, tuningDeviceKey(driver, &zen5), &error));
+  EXPECT_FALSE(loadTuningFile(path, tuningDeviceKey(driver, &zen4), &error));
+  EXPECT_NE(error.find("not this device"), std::string::npos) << error;
+  std::filesystem::remove(path);
+}
+
 TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
   const std::filesystem::path path =
       tuningFilePath("Portable Computing Language | pthread-cpu | AuthenticAMD | 3.1");

@@ -130,7 +130,7 @@ std::optional<GemmTuning> loadTuningFile(const std::filesystem::path &path,
     return std::nullopt;
   case cuclCacheFileOtherKey:
     if (error != nullptr)
-      *error = "tuned for another device or driver version, not this device";
+      *error = "tuned for another device, driver version or CPU, not this device";
     return std::nullopt;
   case cuclCacheFileUnusable:
     if (error != nullptr)
