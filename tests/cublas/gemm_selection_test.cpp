@@ -2,6 +2,7 @@
 // files, selection order, and that every configuration the runtime may run
 // on this device (shipped tuning, class defaults, the user's tuning file)
 // reproduces the host reference.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -11,7 +12,6 @@
 
 #include <gtest/gtest.h>
 
-#include "library_support/program_cache.h"
 #include "cucl/opencl_interop.h"
 #include "gemm/gemm_defaults.h"
 #include "gemm/gemm_engine.h"
@@ -19,6 +19,7 @@
 #include "gemm/gemm_shape.h"
 #include "gemm/gemm_tuner.h"
 #include "gemm/gemm_tuning.h"
+#include "library_support/program_cache.h"
 
 namespace cucl::blas {
 namespace {
@@ -173,6 +174,30 @@ TEST(GemmTuning, FileOfAnotherDeviceIsIgnored) {
   std::filesystem::remove(path);
 }
 
+TEST(GemmTuning, TuningOfAnotherCpuGenerationIsIgnored) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("cucl-tuning-cpu-" + std::to_string(::getpid()));
+  const std::string driver = "Portable Computing Language | pthread-skylake-avx512-AMD EPYC | "
+                             "AuthenticAMD | 3.1+debian";
+  CpuIdentity zen5, zen4;
+  zen5.vendor = zen4.vendor = "AuthenticAMD";
+  zen5.vector = zen4.vector = "avx512";
+  zen5.family = 0x1a;
+  zen5.model = 0x02;
+  zen5.generation = cpuGeneration(zen5.vendor, zen5.family, zen5.model);
+  zen4.family = 0x19;
+  zen4.model = 0x11;
+  zen4.generation = cpuGeneration(zen4.vendor, zen4.family, zen4.model);
+  GemmTuning tuning;
+  tuning.set(GemmKey{}, GemmParams{}, 1);
+  std::string error;
+  ASSERT_TRUE(saveTuningFile(path, tuningDeviceKey(driver, &zen5), tuning, &error)) << error;
+  EXPECT_TRUE(loadTuningFile(path, tuningDeviceKey(driver, &zen5), &error));
+  EXPECT_FALSE(loadTuningFile(path, tuningDeviceKey(driver, &zen4), &error));
+  EXPECT_NE(error.find("not this device"), std::string::npos) << error;
+  std::filesystem::remove(path);
+}
+
 TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
   const std::filesystem::path path =
       tuningFilePath("Portable Computing Language | pthread-cpu | AuthenticAMD | 3.1");
@@ -181,18 +206,114 @@ TEST(GemmTuning, FileNameNamesTheDeviceAndLivesInTheCacheDirectory) {
   EXPECT_NE(tuningFilePath("a | b | c | 1"), tuningFilePath("a | b | c | 2"));
 }
 
-TEST(GemmDefaults, ShippedTuningParsesAndCoversEveryFloatKey) {
+// PoCL's CPU device with 512-bit vectors on a CPU of this generation.
+DeviceTraits poclOn(const std::string &generation) {
   DeviceTraits pocl;
   pocl.isCpu = pocl.isPocl = true;
-  pocl.floatVectorWidth = 8; // an AVX2 CPU: the AVX-512 tuning does not apply
-  EXPECT_FALSE(shippedTuning(pocl));
   pocl.floatVectorWidth = 16;
-  std::optional<GemmTuning> shipped = shippedTuning(pocl);
-  ASSERT_TRUE(shipped);
-  for (const GemmKey &key : everyKey(DataType::F32))
-    EXPECT_NE(shipped->find(key), nullptr) << key.toString();
+  pocl.doubleVectorWidth = 8;
+  pocl.cpu.generation = generation;
+  return pocl;
+}
+
+const GemmTuning *shippedFor(const std::string &generation) {
+  for (const ShippedTuning &shipped : shippedTunings())
+    if (shipped.generation == generation)
+      return &shipped.tuning;
+  return nullptr;
+}
+
+TEST(GemmDefaults, ShippedTuningsParseAndCoverEveryFloatKey) {
+  ASSERT_FALSE(shippedTunings().empty());
+  for (const char *generation : {"zen4", "zen5"}) {
+    const GemmTuning *shipped = shippedFor(generation);
+    ASSERT_NE(shipped, nullptr) << generation;
+    for (const GemmKey &key : everyKey(DataType::F32))
+      EXPECT_NE(shipped->find(key), nullptr) << generation << " " << key.toString();
+  }
+}
+
+TEST(GemmDefaults, ShippedTuningIsChosenByCpuGenerationOnly) {
+  for (const char *generation : {"zen4", "zen5"}) {
+    std::string why;
+    std::optional<GemmTuning> chosen = shippedTuning(poclOn(generation), &why);
+    ASSERT_TRUE(chosen) << generation;
+    EXPECT_EQ(chosen->entries().size(), shippedFor(generation)->entries().size());
+    for (const auto &[key, entry] : chosen->entries())
+      EXPECT_EQ(entry.params, shippedFor(generation)->find(*GemmKey::parse(key))->params) << key;
+    EXPECT_NE(why.find(std::string("pocl-cpu-") + generation), std::string::npos) << why;
+  }
+  // Another generation, even a close one, gets the class defaults.
+  for (const char *generation : {"zen3", "unknown", "intel-0x6-0x12", "sapphirerapids"}) {
+    std::string why;
+    EXPECT_FALSE(shippedTuning(poclOn(generation), &why)) << generation;
+    EXPECT_NE(why.find("class defaults"), std::string::npos) << why;
+  }
+  DeviceTraits narrow = poclOn("zen4");
+  narrow.floatVectorWidth = 8; // AVX-512 not usable (a VM may hide it)
+  EXPECT_FALSE(shippedTuning(narrow));
   DeviceTraits gpu;
+  gpu.cpu.generation = "zen4";
   EXPECT_FALSE(shippedTuning(gpu));
+}
+
+TEST(GemmTuning, KeyOfACpuDeviceNamesTheCpu) {
+  const std::string driver = "Portable Computing Language | pthread-cpu | AuthenticAMD | 3.1";
+  const CpuIdentity zen4 = identityFromCpuinfo("vendor_id : AuthenticAMD\ncpu family : 25\n"
+                                               "model : 17\nflags : avx2 avx512f\n");
+  const CpuIdentity zen5 = identityFromCpuinfo("vendor_id : AuthenticAMD\ncpu family : 26\n"
+                                               "model : 2\nflags : avx2 avx512f\n");
+  const std::string zen4Key = tuningDeviceKey(driver, &zen4);
+  EXPECT_NE(zen4Key.find(driver), std::string::npos);
+  EXPECT_NE(zen4Key.find("zen4 (AuthenticAMD family 0x19 model 0x11, avx512)"), std::string::npos)
+      << zen4Key;
+  EXPECT_NE(tuningFileKey(zen4Key).find(zen4.toString()), std::string::npos);
+  // Same driver, another CPU: another file and another key.
+  EXPECT_NE(tuningFilePath(zen4Key), tuningFilePath(tuningDeviceKey(driver, &zen5)));
+  EXPECT_NE(tuningFileKey(zen4Key), tuningFileKey(tuningDeviceKey(driver, &zen5)));
+  EXPECT_EQ(tuningDeviceKey(driver, nullptr), driver); // GPUs: the driver's key
+  // This device's key, as the engine and cucl-tune use it.
+  library::ProgramCache &cache = programs();
+  const std::string key = gemmTuningKey(cache);
+  EXPECT_EQ(key.rfind(cache.deviceKey(), 0), 0u);
+  if (deviceTraits(cache.device()).isCpu) {
+    EXPECT_NE(key.find(hostCpuIdentity().toString()), std::string::npos) << key;
+  }
+}
+
+TEST(GemmTuner, StartsFromEveryShippedSetAndTheClassDefault) {
+  const DeviceTraits device = poclOn("zen4");
+  for (const GemmKey &key : everyKey(DataType::F32)) {
+    const GemmParams current = classDefault(device, key);
+    const std::vector<GemmParams> seeds = tunerSeeds(key, device, current, nullptr);
+    ASSERT_FALSE(seeds.empty());
+    EXPECT_EQ(seeds.front(), current); // what the device runs today comes first
+    auto holds = [&seeds](const GemmParams &params) {
+      return std::find(seeds.begin(), seeds.end(), params) != seeds.end();
+    };
+    EXPECT_TRUE(holds(classDefault(device, key))) << key.toString();
+    for (const ShippedTuning &shipped : shippedTunings())
+      EXPECT_TRUE(holds(shipped.tuning.find(key)->params))
+          << key.toString() << " " << shipped.generation;
+    for (std::size_t i = 0; i < seeds.size(); ++i)
+      for (std::size_t j = i + 1; j < seeds.size(); ++j)
+        EXPECT_FALSE(seeds[i] == seeds[j]) << key.toString();
+  }
+}
+
+TEST(GemmTuner, NeighboursDifferInOneField) {
+  const GemmParams start =
+      shippedFor("zen5")->find(GemmKey{DataType::F32, false, false, ShapeClass::Large})->params;
+  const std::vector<GemmParams> next = neighbours(start);
+  EXPECT_GE(next.size(), 10u);
+  bool narrower = false;
+  for (const GemmParams &params : next) {
+    EXPECT_FALSE(params == start);
+    EXPECT_EQ(params.mwg % (params.mdimc * params.mr), 0) << params.toString();
+    EXPECT_EQ(params.nwg % (params.ndimc * params.nr), 0) << params.toString();
+    narrower = narrower || params.vw == start.vw / 2;
+  }
+  EXPECT_TRUE(narrower); // VW=8 is one step from VW=16
 }
 
 // Every configuration this device could run: the shipped tuning, the class
@@ -209,8 +330,8 @@ std::vector<std::pair<GemmKey, GemmParams>> selectableConfigurations(const GemmE
       candidates.emplace_back(key, classDefault(cpu, key));
       candidates.emplace_back(key, classDefault(gpu, key));
     }
-  if (std::optional<GemmTuning> shipped = shippedTuning(DeviceTraits{true, true, 16, 8}))
-    for (const auto &[text, entry] : shipped->entries())
+  for (const ShippedTuning &shipped : shippedTunings())
+    for (const auto &[text, entry] : shipped.tuning.entries())
       candidates.emplace_back(*GemmKey::parse(text), entry.params);
   return candidates;
 }
@@ -311,7 +432,7 @@ TEST(GemmEngine, TuningFileFromTheEnvironmentWins) {
   const GemmKey key{DataType::F32, false, true, ShapeClass::ShortWide};
   tuning.set(key, params, 1);
   std::string error;
-  ASSERT_TRUE(saveTuningFile(path, cache.deviceKey(), tuning, &error)) << error;
+  ASSERT_TRUE(saveTuningFile(path, gemmTuningKey(cache), tuning, &error)) << error;
   ::setenv("CUCL_GEMM_TUNING", path.c_str(), 1);
   GemmEngine engine(cache);
   ::unsetenv("CUCL_GEMM_TUNING");
@@ -345,7 +466,7 @@ TEST(GemmEngine, AutotunesOnlyWhenAskedAndSavesTheFile) {
   const char *previous = std::getenv("XDG_CACHE_HOME");
   const std::string saved = previous != nullptr ? previous : "";
   ::setenv("XDG_CACHE_HOME", home.c_str(), 1);
-  const std::filesystem::path file = tuningFilePath(cache.deviceKey());
+  const std::filesystem::path file = tuningFilePath(gemmTuningKey(cache));
   { GemmEngine untouched(cache); }
   EXPECT_FALSE(std::filesystem::exists(file)); // never tunes by itself
   ::setenv("CUCL_AUTOTUNE", "1", 1);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "gemm/pocl_cpu_tuning.h" // generated from tuned/pocl-cpu.tuning
+#include "gemm/shipped_tunings.h" // generated from tuned/pocl-cpu-*.tuning
 
 namespace cucl::blas {
 namespace {
@@ -78,14 +78,46 @@ GemmParams gpuDefault(const GemmKey &key) {
 
 } // namespace
 
-std::optional<GemmTuning> shippedTuning(const DeviceTraits &device) {
-  // Tuned with 16-wide float vectors: on narrower CPUs those tiles would
-  // spill registers, and the class defaults (sized by the width) do better.
-  if (!(device.isPocl && device.isCpu && device.floatVectorWidth == 16))
+const std::vector<ShippedTuning> &shippedTunings() {
+  static const std::vector<ShippedTuning> tunings = [] {
+    std::vector<ShippedTuning> parsed;
+    for (const ShippedTuningText &shipped : kShippedTunings) {
+      std::istringstream in(shipped.text);
+      std::string deviceKey, error;
+      if (std::optional<GemmTuning> tuning = GemmTuning::read(in, &deviceKey, &error))
+        parsed.push_back(ShippedTuning{shipped.generation, std::move(*tuning)});
+    }
+    return parsed;
+  }();
+  return tunings;
+}
+
+std::optional<GemmTuning> shippedTuning(const DeviceTraits &device, std::string *why) {
+  auto say = [why](const std::string &text) {
+    if (why != nullptr)
+      *why = text;
+  };
+  // All shipped sets use 16-wide float vectors: on narrower CPUs (or PoCL
+  // built for them) those tiles would spill registers.
+  if (!(device.isPocl && device.isCpu && device.floatVectorWidth == 16)) {
+    say("no shipped tuning for this kind of device (shipped: PoCL's CPU device with 512-bit "
+        "vectors)");
     return std::nullopt;
-  std::istringstream in(kPoclCpuTuning);
-  std::string deviceKey, error;
-  return GemmTuning::read(in, &deviceKey, &error);
+  }
+  std::string known;
+  for (const ShippedTuning &shipped : shippedTunings()) {
+    if (shipped.generation == device.cpu.generation) {
+      say("shipped pocl-cpu-" + shipped.generation + ".tuning: produced on this CPU generation, " +
+          device.cpu.toString());
+      return shipped.tuning;
+    }
+    known += (known.empty() ? "" : ", ") + shipped.generation;
+  }
+  // A set tuned on another generation can be slower than the class defaults
+  // here (the Zen 5 set on a Zen 4 was): never use it silently.
+  say("class defaults: no shipped tuning for this CPU, " + device.cpu.toString() +
+      " (shipped: " + known + ")");
+  return std::nullopt;
 }
 
 GemmParams classDefault(const DeviceTraits &device, const GemmKey &key) {

@@ -24,7 +24,7 @@ bool flagSet(const char *name) {
 
 // Runs the tuner for this device and stores the result (CUCL_AUTOTUNE=1).
 std::optional<GemmTuning> autotune(library::ProgramCache &programs,
-                                   const std::filesystem::path &path) {
+                                   const std::filesystem::path &path, const std::string &key) {
   TunerOptions options;
   if (const char *seconds = environment("CUCL_AUTOTUNE_SECONDS"))
     options.seconds = std::max(1.0, std::atof(seconds));
@@ -32,7 +32,7 @@ std::optional<GemmTuning> autotune(library::ProgramCache &programs,
                options.seconds);
   GemmTuning tuning = tuneGemm(programs, options, nullptr);
   std::string error;
-  if (!saveTuningFile(path, programs.deviceKey(), tuning, &error))
+  if (!saveTuningFile(path, key, tuning, &error))
     std::fprintf(stderr, "cucl: cannot save GEMM tuning: %s\n", error.c_str());
   else
     std::fprintf(stderr, "cucl: GEMM tuning saved to %s\n", path.c_str());
@@ -56,7 +56,14 @@ DeviceTraits deviceTraits(const cl::Device &device) {
     traits.floatVectorWidth = width;
   if (device.getInfo(CL_DEVICE_PREFERRED_VECTOR_WIDTH_DOUBLE, &width) == CL_SUCCESS && width > 0)
     traits.doubleVectorWidth = width;
+  if (traits.isCpu) // a CPU device runs on this machine's CPU
+    traits.cpu = hostCpuIdentity();
   return traits;
+}
+
+std::string gemmTuningKey(library::ProgramCache &programs) {
+  const DeviceTraits traits = deviceTraits(programs.device());
+  return tuningDeviceKey(programs.deviceKey(), traits.isCpu ? &traits.cpu : nullptr);
 }
 
 DeviceCapacity deviceCapacity(const cl::Device &device) {
@@ -89,20 +96,26 @@ GemmEngine::GemmEngine(library::ProgramCache &programs, bool mayAutotune)
     : programs_(programs), traits_(deviceTraits(programs.device())),
       capacity_(deviceCapacity(programs.device())) {
   const char *choice = environment("CUCL_GEMM_TUNING");
-  if (choice != nullptr && std::strcmp(choice, "untuned") == 0)
+  if (choice != nullptr && std::strcmp(choice, "untuned") == 0) {
+    choice_ = "class defaults (CUCL_GEMM_TUNING=untuned)";
+    verboseLog("GEMM tuning for this device: %s", choice_.c_str());
     return;
-  shipped_ = shippedTuning(traits_);
+  }
+  std::string shippedWhy;
+  shipped_ = shippedTuning(traits_, &shippedWhy);
+  const std::string key =
+      tuningDeviceKey(programs.deviceKey(), traits_.isCpu ? &traits_.cpu : nullptr);
   const std::filesystem::path path =
-      choice != nullptr ? std::filesystem::path(choice) : tuningFilePath(programs.deviceKey());
+      choice != nullptr ? std::filesystem::path(choice) : tuningFilePath(key);
   std::string error;
-  user_ = loadTuningFile(path, programs.deviceKey(), &error);
+  user_ = loadTuningFile(path, key, &error);
   if (!user_ && !error.empty())
     std::fprintf(stderr, "cucl: ignoring GEMM tuning file %s: %s\n", path.c_str(), error.c_str());
   if (!user_ && mayAutotune && choice == nullptr && flagSet("CUCL_AUTOTUNE"))
-    user_ = autotune(programs, path);
-  verboseLog("GEMM tuning for this device: %s", user_      ? path.c_str()
-                                                : shipped_ ? "shipped defaults"
-                                                           : "class defaults");
+    user_ = autotune(programs, path, key);
+  choice_ = user_ ? "the user's tuning " + path.string() + " (keys it lacks: " + shippedWhy + ")"
+                  : shippedWhy;
+  verboseLog("GEMM tuning for this device: %s", choice_.c_str());
 }
 
 std::optional<TunedEntry> GemmEngine::lookup(const GemmKey &key, std::string *origin) const {

@@ -25,6 +25,8 @@ namespace cucl::blas {
 
 DeviceTraits deviceTraits(const cl::Device &device);
 DeviceCapacity deviceCapacity(const cl::Device &device);
+// The key this device's GEMM tuning file is written for (tuningDeviceKey).
+std::string gemmTuningKey(library::ProgramCache &programs);
 
 class GemmEngine {
 public:
@@ -47,6 +49,8 @@ public:
 
   const DeviceCapacity &capacity() const { return capacity_; }
   const DeviceTraits &traits() const { return traits_; }
+  // Which tuning is in effect and why (CUCL_VERBOSE=1 prints it).
+  const std::string &tuningChoice() const { return choice_; }
 
 private:
   std::optional<TunedEntry> lookup(const GemmKey &key, std::string *origin) const;
@@ -56,6 +60,7 @@ private:
   DeviceCapacity capacity_;
   std::optional<GemmTuning> user_;    // the user's tuning file for this device
   std::optional<GemmTuning> shipped_; // cucl's tuning for this kind of device
+  std::string choice_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<GemmKernel>> kernels_; // by build options
   std::set<std::string> failed_; // build options that did not build or cannot run here

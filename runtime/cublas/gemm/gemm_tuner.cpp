@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <limits>
 #include <map>
 #include <random>
@@ -230,56 +231,65 @@ int step(const std::vector<int> &values, int current, int direction) {
   return values[static_cast<std::size_t>(index)];
 }
 
-GemmParams mutate(GemmParams p, std::mt19937 &random) {
+constexpr int kFields = 11; // the fields moveField knows
+
+// Moves one field (0..kFields-1) of `p` one step in `direction` (the toggles
+// ignore it) and rounds the work-group tile to a multiple of the micro tiles.
+GemmParams moveField(GemmParams p, int field, int direction) {
   static const Space space;
+  int mwgTiles = std::max(1, p.mwg / (p.mdimc * p.mr)),
+      nwgTiles = std::max(1, p.nwg / (p.ndimc * p.nr));
+  switch (field) {
+  case 0:
+    p.vw = step(space.vw, p.vw, direction);
+    break;
+  case 1:
+    p.mr = step(space.mr, p.mr, direction);
+    break;
+  case 2:
+    p.nr = step(space.nr, p.nr, direction);
+    break;
+  case 3:
+    p.mdimc = step(space.dim, p.mdimc, direction);
+    break;
+  case 4:
+    p.ndimc = step(space.dim, p.ndimc, direction);
+    break;
+  case 5:
+    mwgTiles = step(space.tiles, mwgTiles, direction);
+    break;
+  case 6:
+    nwgTiles = step(space.tiles, nwgTiles, direction);
+    break;
+  case 7:
+    p.kwg = step(space.kwg, p.kwg, direction);
+    break;
+  case 8:
+    p.ku = step(space.ku, p.ku, direction);
+    break;
+  case 9:
+    (direction > 0 ? p.sa : p.sb) ^= 1;
+    break;
+  case 10: // the other micro-kernel form, with tiles that suit it
+    p.kdot ^= 1;
+    if (p.kdot) {
+      p.sa = p.sb = 0;
+      p.mr = p.nr = 4;
+    }
+    break;
+  }
+  if (!p.kdot)
+    p.mr = std::max(p.vw, p.mr / p.vw * p.vw);
+  p.mwg = mwgTiles * p.mdimc * p.mr;
+  p.nwg = nwgTiles * p.ndimc * p.nr;
+  return p;
+}
+
+GemmParams mutate(GemmParams p, std::mt19937 &random) {
   const int changes = 1 + static_cast<int>(random() % 2);
   for (int c = 0; c < changes; ++c) {
     const int direction = random() % 2 ? 1 : -1;
-    int mwgTiles = std::max(1, p.mwg / (p.mdimc * p.mr)),
-        nwgTiles = std::max(1, p.nwg / (p.ndimc * p.nr));
-    switch (random() % 11) {
-    case 0:
-      p.vw = step(space.vw, p.vw, direction);
-      break;
-    case 1:
-      p.mr = step(space.mr, p.mr, direction);
-      break;
-    case 2:
-      p.nr = step(space.nr, p.nr, direction);
-      break;
-    case 3:
-      p.mdimc = step(space.dim, p.mdimc, direction);
-      break;
-    case 4:
-      p.ndimc = step(space.dim, p.ndimc, direction);
-      break;
-    case 5:
-      mwgTiles = step(space.tiles, mwgTiles, direction);
-      break;
-    case 6:
-      nwgTiles = step(space.tiles, nwgTiles, direction);
-      break;
-    case 7:
-      p.kwg = step(space.kwg, p.kwg, direction);
-      break;
-    case 8:
-      p.ku = step(space.ku, p.ku, direction);
-      break;
-    case 9:
-      (random() % 2 ? p.sa : p.sb) ^= 1;
-      break;
-    case 10: // the other micro-kernel form, with tiles that suit it
-      p.kdot ^= 1;
-      if (p.kdot) {
-        p.sa = p.sb = 0;
-        p.mr = p.nr = 4;
-      }
-      break;
-    }
-    if (!p.kdot)
-      p.mr = std::max(p.vw, p.mr / p.vw * p.vw);
-    p.mwg = mwgTiles * p.mdimc * p.mr;
-    p.nwg = nwgTiles * p.ndimc * p.nr;
+    p = moveField(p, static_cast<int>(random() % kFields), direction);
   }
   return p;
 }
@@ -300,6 +310,11 @@ GemmParams dotProductSeed(ShapeClass shape, const DeviceTraits &device, DataType
   p.ku = 1;
   p.sa = p.sb = 0;
   return p;
+}
+
+GemmKey withoutTransposes(GemmKey key) {
+  key.transA = key.transB = false;
+  return key;
 }
 
 // How much of the budget each key gets: large fp32 shapes matter most.
@@ -357,6 +372,13 @@ private:
       (*progress_)(line);
   }
 
+  bool worthTrying(const GemmKey &key, const GemmParams &params,
+                   const std::set<std::string> &tried) const {
+    return tried.count(params.toString()) == 0 &&
+           isUsable(params, key.precision, engine_.capacity()) &&
+           suitsTransposes(params, key.transA, key.transB);
+  }
+
   // Times `params` on `problem`: GFLOP/s, or 0 when it cannot run or is wrong.
   double measure(const GemmKey &key, const GemmParams &params, Problem &problem, double best,
                  std::string *note) {
@@ -383,6 +405,11 @@ private:
       *note = "wrong result on the timed problem";
       return 0;
     }
+    return time(kernel, problem, best, note);
+  }
+
+  // GFLOP/s of an already verified kernel on `problem`, 0 when it fails.
+  double time(GemmKernel &kernel, Problem &problem, double best, std::string *note) {
     double fastest = 1e30, spent = 0;
     // Best of at least 3 runs, more while they take under 0.2 s in all (small
     // problems run in tens of microseconds: many runs smooth out scheduling).
@@ -401,6 +428,46 @@ private:
     return problem.flops() / fastest * 1e-9;
   }
 
+  struct Measured {
+    GemmParams params;
+    double speed;
+  };
+
+  // On a shared machine one lucky quiet moment can crown a mediocre set. The
+  // finalists (the fastest three and what the device runs today) are timed
+  // again, in turns, and the best of those rounds alone decides.
+  Measured confirm(const GemmKey &key, Problem &problem, std::vector<Measured> measured,
+                   const GemmParams &current) {
+    std::stable_sort(measured.begin(), measured.end(),
+                     [](const Measured &a, const Measured &b) { return a.speed > b.speed; });
+    std::vector<Measured> finalists;
+    for (const Measured &each : measured)
+      if (each.speed > 0 && (finalists.size() < 3 || each.params == current))
+        finalists.push_back(Measured{each.params, 0});
+    if (finalists.size() < 2)
+      return measured.front();
+    std::vector<GemmKernel> kernels(finalists.size());
+    for (std::size_t f = 0; f < finalists.size(); ++f) {
+      std::string log;
+      if (buildCandidate(programs_, finalists[f].params, problem.call(), &kernels[f], &log) !=
+          CL_SUCCESS)
+        return measured.front();
+    }
+    std::string note;
+    for (int round = 0; round < 3; ++round)
+      for (std::size_t f = 0; f < finalists.size(); ++f)
+        finalists[f].speed = std::max(finalists[f].speed, time(kernels[f], problem, 0, &note));
+    for (const Measured &each : finalists) {
+      char line[512];
+      std::snprintf(line, sizeof line, "%-18s again: %s  %.1f GFLOP/s", key.toString().c_str(),
+                    each.params.toString().c_str(), each.speed);
+      say(line);
+    }
+    return *std::max_element(
+        finalists.begin(), finalists.end(),
+        [](const Measured &a, const Measured &b) { return a.speed < b.speed; });
+  }
+
   void tuneKey(const GemmKey &key, Clock::time_point start, double until) {
     const TuningProblem shape = tuningProblem(key.shape);
     Problem problem(programs_.context(), key, shape.m, shape.n, shape.k, shape.batch, 0, random_);
@@ -408,40 +475,38 @@ private:
       say(key.toString() + ": cannot allocate the tuning problem");
       return;
     }
-    // Starting points: what the device runs today, and the winner for NN.
-    std::vector<GemmParams> queue{engine_.select(key)};
-    GemmKey nn = key;
-    nn.transA = nn.transB = false;
-    if (const TunedEntry *seed = result_.find(nn)) {
-      queue.push_back(seed->params);
-      if (key.transA && !seed->params.sa) { // a transposed A is read along k: try it staged
-        GemmParams staged = seed->params;
-        staged.sa = 1;
-        queue.push_back(staged);
-      }
-    }
-    if (key.transA && !key.transB) // and the dot-product form, vectors along k
-      queue.push_back(dotProductSeed(key.shape, engine_.traits(), key.precision));
+    const std::vector<GemmParams> seeds = tunerSeeds(key, engine_.traits(), engine_.select(key),
+                                                     result_.find(withoutTransposes(key)));
+    // First the seeds, then every neighbour of the best so far (again from a
+    // new best: coordinate descent), then random one- or two-field moves.
+    std::deque<GemmParams> queue(seeds.begin(), seeds.end());
     std::set<std::string> tried;
-    GemmParams best = queue.front();
+    GemmParams best = seeds.front();
+    std::string expanded; // the set whose neighbours are queued
     double bestSpeed = 0;
+    std::vector<Measured> measured;
     int candidate = 0;
     // Each key gets its share of the budget; one whose share an earlier key
     // used up still gets its first candidate while any budget is left.
     while (secondsSince(start) < until ||
            (candidate == 0 && secondsSince(start) < options_.seconds)) {
+      const bool seedsDone = candidate >= static_cast<int>(seeds.size());
+      if (queue.empty() && seedsDone && bestSpeed > 0 && expanded != best.toString()) {
+        expanded = best.toString();
+        for (const GemmParams &next : neighbours(best))
+          queue.push_back(next);
+      }
       GemmParams params;
-      if (candidate < static_cast<int>(queue.size())) {
-        params = queue[static_cast<std::size_t>(candidate)];
+      if (!queue.empty()) {
+        params = queue.front();
+        queue.pop_front();
       } else {
         params = mutate(best, random_);
-        for (int attempt = 0;
-             attempt < 50 && (tried.count(params.toString()) != 0 ||
-                              !isUsable(params, key.precision, engine_.capacity()) ||
-                              !suitsTransposes(params, key.transA, key.transB));
-             ++attempt)
+        for (int attempt = 0; attempt < 50 && !worthTrying(key, params, tried); ++attempt)
           params = mutate(best, random_);
       }
+      if (candidate >= static_cast<int>(seeds.size()) && !worthTrying(key, params, tried))
+        continue; // neighbours that cannot run here or were measured already
       ++candidate;
       if (!tried.insert(params.toString()).second)
         continue;
@@ -454,6 +519,7 @@ private:
                     key.toString().c_str(), candidate, params.toString().c_str(),
                     speed > 0 ? result : note.c_str());
       say(line);
+      measured.push_back(Measured{params, speed});
       if (speed > bestSpeed) {
         bestSpeed = speed;
         best = params;
@@ -464,6 +530,9 @@ private:
     if (candidate == 0)
       say(key.toString() + ": skipped, the time budget is spent");
     if (bestSpeed > 0) {
+      const Measured winner = confirm(key, problem, measured, seeds.front());
+      best = winner.params;
+      bestSpeed = winner.speed;
       result_.set(key, best, bestSpeed);
       char line[512];
       std::snprintf(line, sizeof line, "%s: best %s  %.1f GFLOP/s", key.toString().c_str(),
@@ -482,6 +551,48 @@ private:
 };
 
 } // namespace
+
+std::vector<GemmParams> tunerSeeds(const GemmKey &key, const DeviceTraits &device,
+                                   const GemmParams &current, const TunedEntry *nnWinner) {
+  std::vector<GemmParams> seeds;
+  auto add = [&seeds](const GemmParams &params) {
+    if (std::find(seeds.begin(), seeds.end(), params) == seeds.end())
+      seeds.push_back(params);
+  };
+  add(current); // what the device runs today: a run never ends below it
+  // Every generation's shipped set for this key: a neighbouring generation's
+  // set is often a better start than the class default.
+  for (const ShippedTuning &shipped : shippedTunings())
+    if (const TunedEntry *entry = shipped.tuning.find(key))
+      add(entry->params);
+  add(classDefault(device, key));
+  if (nnWinner != nullptr && (key.transA || key.transB)) {
+    add(nnWinner->params);
+    if (key.transA && !nnWinner->params.sa) { // a transposed A is read along k: try it staged
+      GemmParams staged = nnWinner->params;
+      staged.sa = 1;
+      add(staged);
+    }
+  }
+  if (key.transA && !key.transB) // and the dot-product form, vectors along k
+    add(dotProductSeed(key.shape, device, key.precision));
+  return seeds;
+}
+
+std::vector<GemmParams> neighbours(const GemmParams &params) {
+  std::vector<GemmParams> result;
+  // Cheapest wins first: the k chunk and unroll, then the register tile,
+  // the vector width, the group's tile and size, staging, the other form.
+  for (int field : {7, 8, 2, 1, 0, 6, 5, 3, 4, 9, 10})
+    for (int direction : {1, -1}) {
+      if (field == 10 && direction < 0)
+        continue; // one toggle
+      const GemmParams next = moveField(params, field, direction);
+      if (!(next == params) && std::find(result.begin(), result.end(), next) == result.end())
+        result.push_back(next);
+    }
+  return result;
+}
 
 TuningProblem tuningProblem(ShapeClass shape) {
   switch (shape) {

@@ -93,6 +93,10 @@ std::optional<GemmTuning> GemmTuning::read(std::istream &in, std::string *device
   return tuning;
 }
 
+std::string tuningDeviceKey(const std::string &driverDeviceKey, const CpuIdentity *cpu) {
+  return cpu == nullptr ? driverDeviceKey : driverDeviceKey + " | cpu " + cpu->toString();
+}
+
 std::filesystem::path tuningFilePath(const std::string &deviceKey) {
   // The readable part is the device name (second field of the key).
   std::string name = deviceKey;
@@ -126,7 +130,7 @@ std::optional<GemmTuning> loadTuningFile(const std::filesystem::path &path,
     return std::nullopt;
   case cuclCacheFileOtherKey:
     if (error != nullptr)
-      *error = "tuned for another device or driver version, not this device";
+      *error = "tuned for another device, driver version or CPU, not this device";
     return std::nullopt;
   case cuclCacheFileUnusable:
     if (error != nullptr)

@@ -5,7 +5,8 @@
 // is text:
 //
 //   # cucl GEMM tuning (cucl-tune gemm)
-//   device = Portable Computing Language | pthread-... | AuthenticAMD | 3.1+debian
+//   device = Portable Computing Language | pthread-... | AuthenticAMD | 3.1+debian | cpu zen4
+//   (AuthenticAMD family 0x19 model 0x11, avx512)
 //   f32 NN large = MR=32,NR=8,VW=16,MWG=32,NWG=256,MDIMC=1,NDIMC=1,KWG=256,KU=1,SA=0,SB=0 # 139.2
 //   GFLOP/s
 #ifndef CUCL_CUBLAS_GEMM_GEMM_TUNING_H
@@ -17,6 +18,7 @@
 #include <optional>
 #include <string>
 
+#include "gemm/cpu_identity.h"
 #include "gemm/gemm_params.h"
 #include "gemm/gemm_shape.h"
 
@@ -42,6 +44,13 @@ public:
 private:
   std::map<std::string, TunedEntry> entries_; // by GemmKey::toString()
 };
+
+// The device key a GEMM tuning is written for: the driver's device key
+// (platform, device, vendor, driver version) and, for a CPU device (cpu not
+// null), the CPU's identity, which the driver's name does not tell (PoCL
+// names a Zen 4 and a Zen 5 alike): a tuning made on one is never loaded on
+// the other.
+std::string tuningDeviceKey(const std::string &driverDeviceKey, const CpuIdentity *cpu);
 
 // <cache directory>/gemm-<device name>-<hash of device key>.tuning; empty
 // when there is no cache directory cucl may use.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cucl/opencl_interop.h"
+#include "gemm/gemm_engine.h"
 #include "gemm/gemm_tuner.h"
 #include "gemm/gemm_tuning.h"
 #include "library_support/program_cache.h"
@@ -125,14 +126,16 @@ int main(int argc, char **argv) {
     return 1;
   }
   cucl::library::ProgramCache &programs = cucl::library::ProgramCache::forDevice(args.device);
-  const std::filesystem::path output = args.output.empty() ? tuningFilePath(programs.deviceKey())
-                                                           : std::filesystem::path(args.output);
+  // CPU devices: the key names the CPU too (a Zen 5's tuning is not a Zen 4's).
+  const std::string deviceKey = gemmTuningKey(programs);
+  const std::filesystem::path output =
+      args.output.empty() ? tuningFilePath(deviceKey) : std::filesystem::path(args.output);
   if (output.empty()) {
     std::fprintf(stderr, "cucl-tune: no cache directory cucl may use (CUCL_VERBOSE=1 says why); "
                          "name a file with --output\n");
     return 1;
   }
-  std::printf("cucl-tune: device %s\n", programs.deviceKey().c_str());
+  std::printf("cucl-tune: device %s\n", deviceKey.c_str());
   std::printf("cucl-tune: %.0f s budget, writing %s\n", args.options.seconds, output.c_str());
   std::fflush(stdout);
 
@@ -147,11 +150,11 @@ int main(int argc, char **argv) {
 
   // Keep what an earlier run tuned for keys this run did not cover.
   std::string ignored;
-  GemmTuning merged = loadTuningFile(output, programs.deviceKey(), &ignored).value_or(GemmTuning{});
+  GemmTuning merged = loadTuningFile(output, deviceKey, &ignored).value_or(GemmTuning{});
   for (const auto &[key, entry] : tuned.entries())
     merged.set(*GemmKey::parse(key), entry.params, entry.gflops);
   std::string error;
-  if (!saveTuningFile(output, programs.deviceKey(), merged, &error)) {
+  if (!saveTuningFile(output, deviceKey, merged, &error)) {
     std::fprintf(stderr, "cucl-tune: %s\n", error.c_str());
     return 1;
   }
