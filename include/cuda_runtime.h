@@ -38,6 +38,19 @@
 
 #if defined(__cplusplus)
 
+// CUDA 11's signature, which CUDA 12 and later keep as this overload: no node
+// is ever blamed and the log stays empty (errors come back as the status).
+static __inline__ __host__ cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec,
+                                                            cudaGraph_t graph,
+                                                            cudaGraphNode_t *pErrorNode,
+                                                            char *pLogBuffer, size_t bufferSize) {
+  if (pErrorNode != NULL)
+    *pErrorNode = NULL;
+  if (pLogBuffer != NULL && bufferSize > 0)
+    pLogBuffer[0] = '\0';
+  return cudaGraphInstantiate(pGraphExec, graph, 0ULL);
+}
+
 template <class T> static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
   return ::cudaMalloc(reinterpret_cast<void **>(devPtr), size);
 }

@@ -298,16 +298,24 @@ std::string helperDefinition(const std::string &helper, const std::vector<Addres
            "  return (x >> 32) | (x << 32);\n"
            "}\n";
   } else if (helper == "fadd_rn" || helper == "fmul_rn") {
-    // CUDA never merges __fadd_rn/__fmul_rn into an fma; OpenCL C contracts
-    // a * b + c by default, so the operation lives in its own function with
-    // contraction off.
-    const char *op = helper == "fadd_rn" ? "+" : "*";
-    text = std::string("float cucl_") + helper +
-           "(float a, float b) {\n"
-           "#pragma OPENCL FP_CONTRACT OFF\n"
-           "  return a " +
-           op +
-           " b;\n"
+    // CUDA never merges __fadd_rn/__fmul_rn into an fma. FP_CONTRACT OFF is
+    // not enough: PoCL contracts across it (and across inlining). Operands and
+    // results that pass through volatile variables cannot be fused with
+    // anything; nvcc -fmad=false routes contractible products here too.
+    if (helper == "fadd_rn")
+      text = "float cucl_fadd_rn(float a, float b) {\n"
+             "  volatile float va = a, vb = b;\n"
+             "  return va + vb;\n"
+             "}\n";
+    else
+      text = "float cucl_fmul_rn(float a, float b) {\n"
+             "  volatile float product = a * b;\n"
+             "  return product;\n"
+             "}\n";
+  } else if (helper == "dmul_rn") { // the double product of nvcc -fmad=false
+    text = "double cucl_dmul_rn(double a, double b) {\n"
+           "  volatile double product = a * b;\n"
+           "  return product;\n"
            "}\n";
   } else if (helper == "fast_sincosf") {
     text = "void cucl_fast_sincosf_$S1_$S2(float x, $Q1 float *s, $Q2 float *c) {\n"

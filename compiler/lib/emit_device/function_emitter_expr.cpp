@@ -897,6 +897,26 @@ std::string FunctionEmitter::exprNode(const clang::Expr *e) {
       return unsupported(e, "a pointer to member");
     if (binary->isAssignmentOp() && isStoredPointer(binary->getLHS()))
       return storedPointerUpdate(binary);
+    // nvcc -fmad=false: no product may be fused into an fma. PoCL contracts
+    // across FP_CONTRACT OFF, so each product goes through a helper whose
+    // result cannot be fused (builtin_helpers.cpp, fmul_rn).
+    if (!module_.floatModel().contract &&
+        (binary->getOpcode() == clang::BO_Mul || binary->getOpcode() == clang::BO_MulAssign)) {
+      bool isFloat = binary->getType()->isSpecificBuiltinType(clang::BuiltinType::Float);
+      bool isDouble = binary->getType()->isSpecificBuiltinType(clang::BuiltinType::Double);
+      const clang::Expr *target = binary->getLHS()->IgnoreParens();
+      bool simpleTarget =
+          binary->getOpcode() == clang::BO_Mul || llvm::isa<clang::DeclRefExpr>(target);
+      if ((isFloat || isDouble) && simpleTarget) {
+        const char *helper = isFloat ? "fmul_rn" : "dmul_rn";
+        module_.requireHelper(helper, {});
+        std::string product = std::string("cucl_") + helper + "(" + exprTop(binary->getLHS()) +
+                              ", " + exprTop(binary->getRHS()) + ")";
+        if (binary->getOpcode() == clang::BO_MulAssign)
+          return "(" + expr(target) + " = " + product + ")";
+        return product;
+      }
+    }
     // CUDA's global index idiom is OpenCL's global id (no offset is ever set):
     // the form OpenCL compilers know, which PoCL vectorizes as it does
     // hand-written code; truncated to uint, it wraps as CUDA's sum does.

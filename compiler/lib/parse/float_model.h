@@ -28,12 +28,15 @@ struct FloatModel {
   // clBuildProgram options the module needs. -DCUCL_APPROX_DIV_SQRT tells the
   // runtime not to ask for correctly rounded division and sqrt, and the
   // intrinsics that must stay IEEE to round on their own.
-  std::string buildOptions() const {
+  // `usesDouble`: OpenCL's -cl-denorms-are-zero flushes double denormals too,
+  // where nvcc's -ftz only flushes float ones; such a module keeps all (more
+  // accurate than CUDA for float, never less).
+  std::string buildOptions(bool usesDouble) const {
     std::string options;
     auto add = [&](const char *option) {
       options += (options.empty() ? "" : " ") + std::string(option);
     };
-    if (flushDenormals)
+    if (flushDenormals && !usesDouble)
       add("-cl-denorms-are-zero");
     if (fastFunctions)
       add("-cl-mad-enable");

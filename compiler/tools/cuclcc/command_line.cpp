@@ -27,9 +27,10 @@ const char *const usageText =
     "it\n"
     "  accepted and ignored: -arch/-code/-gencode/--gpu-architecture (OpenCL builds for the\n"
     "  device at run time), -G, -lineinfo, --expt-relaxed-constexpr,\n"
-    "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, --ftz, --prec-div, "
-    "--prec-sqrt,\n"
-    "  --fmad, -t/--threads, -cudart shared, -rdc=false, -Wno-deprecated-gpu-targets\n";
+    "  --expt-extended-lambda, -m64, -Xptxas, -Xcudafe, -maxrregcount, -t/--threads,\n"
+    "  -cudart shared, -rdc=false, -Wno-deprecated-gpu-targets\n"
+    "  -use_fast_math, --ftz=B, --prec-div=B, --prec-sqrt=B, --fmad=B: as nvcc's (B: true or\n"
+    "  false; see docs/device-support.md, \"Fast math\")\n";
 
 namespace {
 
