@@ -330,7 +330,7 @@ cudaError_t enqueueLaunch(const LaunchPlan &plan, cl::Kernel &clKernel, MappedCo
     device.lastCooperative = stream.tail();
     stream.queue.flush(); // a later queue waits on it
   }
-  if (result == CL_SUCCESS) {
+  if (result == CL_SUCCESS && ProgramCache::hasDeferredStores()) {
     // A freshly built module's binary goes to the cache while its first
     // kernel runs, instead of before it.
     stream.queue.flush();

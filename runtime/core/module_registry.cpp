@@ -29,6 +29,12 @@ std::string buildOptions(const Module &module, const Device &device) {
   return backend::withCudaRounding(device.clDevice(), options);
 }
 
+// The options of the program holding only `kernel` (and what it calls).
+std::string aloneOptions(const Kernel &kernel, const Device &device) {
+  return buildOptions(*kernel.module, device) +
+         " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule);
+}
+
 // Through the device's program cache: a program built in an earlier process
 // comes from its stored binary (core/program_cache.h).
 backend::BuiltProgram buildCached(const Module &module, Device &device,
@@ -220,9 +226,7 @@ cudaError_t ModuleRegistry::buildAlone(Kernel &kernel, Device &device, cl::Progr
     module.singleBuilds.resize(slot + 1);
   auto found = module.singleBuilds[slot].find(kernel.indexInModule);
   if (found == module.singleBuilds[slot].end()) {
-    std::string options = buildOptions(module, device) +
-                          " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule);
-    backend::BuiltProgram built = buildCached(module, device, options);
+    backend::BuiltProgram built = buildCached(module, device, aloneOptions(kernel, device));
     if (built.status == CL_SUCCESS)
       verboseLog("module %s: kernel %s built on its own", module.name.c_str(), kernel.name.c_str());
     else
@@ -304,14 +308,8 @@ cudaError_t ModuleRegistry::makeInstance(Kernel &kernel, Device &device, const c
 
 cudaError_t ModuleRegistry::buildVariant(Kernel &kernel, Device &device, const std::string &defines,
                                          cl::Program *out) {
-  Module &module = *kernel.module;
-  std::string options;
-  {
-    std::lock_guard<std::mutex> lock(module.buildMutex);
-    options = buildOptions(module, device);
-  }
-  options += " -DCUCL_ONLY_KERNEL=" + std::to_string(kernel.indexInModule) + " " + defines;
-  backend::BuiltProgram built = buildCached(module, device, options);
+  backend::BuiltProgram built =
+      buildCached(*kernel.module, device, aloneOptions(kernel, device) + " " + defines);
   if (built.status != CL_SUCCESS) {
     verboseLog("kernel %s: variant %s does not build (%s); build log:\n%s", kernel.name.c_str(),
                defines.c_str(), backend::clErrorName(built.status), built.log.c_str());

@@ -1,5 +1,6 @@
 #include "core/program_cache.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -92,8 +93,14 @@ struct DeferredStore {
 };
 std::mutex deferredMutex;
 std::vector<DeferredStore> *deferredStores = nullptr; // leaked, as the caches are
+// Whether deferredStores may hold any: every launch asks, so without a lock.
+std::atomic<bool> storesDeferred{false};
 
 } // namespace
+
+bool ProgramCache::hasDeferredStores() {
+  return storesDeferred.load(std::memory_order_acquire);
+}
 
 void ProgramCache::storeDeferred() {
   std::vector<DeferredStore> stores;
@@ -102,6 +109,7 @@ void ProgramCache::storeDeferred() {
     if (deferredStores == nullptr || deferredStores->empty())
       return;
     stores.swap(*deferredStores);
+    storesDeferred.store(false, std::memory_order_release);
   }
   for (const DeferredStore &deferred : stores)
     store(deferred.program, deferred.device, deferred.file, deferred.key);
@@ -204,6 +212,7 @@ cl_int ProgramCache::get(const std::string &source, const std::string &options, 
     if (deferredStores == nullptr)
       deferredStores = new std::vector<DeferredStore>;
     deferredStores->push_back({built.program, device_, file, key});
+    storesDeferred.store(true, std::memory_order_release);
   } else if (!file.empty()) {
     store(built.program, device_, file, key);
   }

@@ -44,7 +44,9 @@ public:
              std::string *log = nullptr, Store when = Store::Now);
 
   // Stores the deferred programs' binaries (core/kernel_launch calls it once
-  // a launch is enqueued: the kernel runs meanwhile).
+  // a launch is enqueued: the kernel runs meanwhile). hasDeferredStores() is
+  // the lock-free check a launch makes first.
+  static bool hasDeferredStores();
   static void storeDeferred();
 
   const cl::Context &context() const;
